@@ -1,0 +1,17 @@
+"""Models of the articles app: page sources, articles, regions, and the dates, region mentions and personal data found in articles."""
+from articles.models.article import Article, ArticleQuerySet
+from articles.models.records import DateMention, ExtractedRecord, PersonalData, RecordStatus, RegionMention
+from articles.models.region import Region
+from articles.models.source import Source
+
+__all__ = [
+    "Article",
+    "ArticleQuerySet",
+    "DateMention",
+    "ExtractedRecord",
+    "PersonalData",
+    "RecordStatus",
+    "Region",
+    "RegionMention",
+    "Source",
+]

@@ -1,0 +1,65 @@
+"""Article: one story cut from a page, with its headline, column, byline, kind and repaired text."""
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> "ArticleQuerySet":
+        """What the public may see: articles an editor has not hidden."""
+        return self.filter(is_public=True)
+
+
+class Article(models.Model):
+    class Kind(models.TextChoices):
+        NEWS = "news", "消息"
+        QA = "qa", "问答"
+        COMMENTARY = "commentary", "评论"
+        PHOTO = "photo", "图片"
+        NOTICE = "notice", "公告"
+        BRIEF = "brief", "简讯"
+
+    source = models.ForeignKey("articles.Source", verbose_name="来源版面", on_delete=models.CASCADE, related_name="articles")
+    position = models.PositiveIntegerField("版面顺序", help_text="文章在版面上的顺序，从 0 开始。")
+    headline = models.CharField("标题", max_length=255, blank=True)
+    subheadline = models.CharField("副题/引题", max_length=255, blank=True)
+    column = models.CharField("栏目", max_length=32, blank=True, help_text="如 民声、暖闻、知道、镜鉴、民情、短评。")
+    byline = ArrayField(models.CharField(max_length=32), verbose_name="作者", default=list, blank=True)
+    kind = models.CharField("体裁", max_length=16, choices=Kind.choices, default=Kind.NEWS)
+    text = models.TextField("正文", help_text="修复后的正文；抽取记录的字符位置都指向这段文字。")
+    source_start = models.PositiveIntegerField("原文起点", default=0)
+    source_end = models.PositiveIntegerField("原文终点", default=0)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name="同一报道",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+        help_text="本版或其他版面上同一报道的较早文本。",
+    )
+    is_public = models.BooleanField("公开", default=True, help_text="取消勾选即对公众隐藏，但不删除。")
+    search_vector = SearchVectorField("检索向量", null=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "文章"
+        verbose_name_plural = "文章"
+        ordering = ["-source__published_on", "source_id", "position"]
+        constraints = [models.UniqueConstraint(fields=["source", "position"], name="article_unique_position")]
+        indexes = [
+            # /search/ and /api/v1/search: full-text match over jieba-segmented text.
+            GinIndex(fields=["search_vector"], name="article_search_gin"),
+            # /articles/?kind= and ?column= list filters.
+            models.Index(fields=["kind"], name="article_kind_idx"),
+            models.Index(fields=["column"], name="article_column_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline or f"{self.source.name} #{self.position}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:detail", args=[self.pk])

@@ -1,0 +1,79 @@
+"""The pure page pipeline: raw bytes → parsed articles → extracted records. No database; its JSON is the contract."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from articles.parsing.page import parse_page_bytes
+from articles.parsing.types import ArticleDraft, ParsedPage
+
+EXTRACTOR_VERSION = "0.1"
+
+
+@dataclass
+class ArticleResult:
+    """One article and every record extracted from its text (offsets point into `draft.text`)."""
+
+    draft: ArticleDraft
+    figures: list = field(default_factory=list)
+    dates: list = field(default_factory=list)
+    regions: list = field(default_factory=list)
+    programs: list = field(default_factory=list)
+    qa_pairs: list = field(default_factory=list)
+    pii: list = field(default_factory=list)
+
+
+@dataclass
+class PageResult:
+    page: ParsedPage
+    articles: list[ArticleResult]
+
+
+def parse_page(raw: bytes, name: str, published_on: date | None = None) -> PageResult:
+    """Parse one page file and run every extractor over each of its articles."""
+    page = parse_page_bytes(raw, name, published_on=published_on)
+    return PageResult(page=page, articles=[ArticleResult(draft=draft) for draft in page.articles])
+
+
+def to_contract(result: PageResult) -> dict[str, Any]:
+    """The page as `shared/contracts/parse-page.schema.json` describes it."""
+    page = result.page
+    dating = page.published_on
+    return {
+        "source": {"name": page.name, "sha256": page.sha256, "encoding": page.encoding, "chars": len(page.text)},
+        "published_on": {
+            "date": _iso(dating.date),
+            "earliest": _iso(dating.earliest),
+            "latest": _iso(dating.latest),
+            "basis": dating.basis,
+        },
+        "articles": [_article_contract(article) for article in result.articles],
+    }
+
+
+def _article_contract(article: ArticleResult) -> dict[str, Any]:
+    draft = article.draft
+    return {
+        "headline": draft.headline,
+        "subheadline": draft.subheadline,
+        "column": draft.column,
+        "byline": list(draft.byline),
+        "kind": draft.kind,
+        "text": draft.text,
+        "duplicate_of": draft.duplicate_of,
+        "figures": [_jsonable(asdict(item)) for item in article.figures],
+        "dates": [_jsonable(asdict(item)) for item in article.dates],
+        "regions": [_jsonable(asdict(item)) for item in article.regions],
+        "programs": [_jsonable(asdict(item)) for item in article.programs],
+        "qa_pairs": [_jsonable(asdict(item)) for item in article.qa_pairs],
+        "pii": [_jsonable(asdict(item)) for item in article.pii],
+    }
+
+
+def _jsonable(record: dict[str, Any]) -> dict[str, Any]:
+    return {key: _iso(value) if isinstance(value, date) else value for key, value in record.items()}
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,1 @@
+"""Project configuration: settings, URLs, the JSON API, WSGI/ASGI and gunicorn entry points."""

@@ -1,0 +1,17 @@
+"""Root URLconf: public pages, the admin and the JSON API."""
+from django.contrib import admin
+from django.urls import include, path
+
+from articles import views as article_views
+from config.api import api
+
+urlpatterns = [
+    path("", article_views.home, name="home"),
+    path("articles/", include("articles.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+]
+
+admin.site.site_header = "民生 · 编辑后台"
+admin.site.site_title = "民生编辑后台"
+admin.site.index_title = "内容管理"

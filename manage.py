@@ -1,0 +1,21 @@
+#!/usr/bin/env python
+"""Django's command-line utility for Minsheng."""
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    from django.core.management import execute_from_command_line
+
+    from config.embedded_postgres import EmbeddedDatabaseError
+
+    try:
+        execute_from_command_line(sys.argv)
+    except EmbeddedDatabaseError as error:
+        print(f"minsheng: {error}", file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Programmes (named policies, projects, campaigns, mechanisms, documents), their mentions in articles, and Q&A pairs."""
+from django.db import models
+from django.urls import reverse
+
+from articles.models import ExtractedRecord
+
+
+class ProgramKind(models.TextChoices):
+    PROGRAM = "program", "项目/计划"
+    CAMPAIGN = "campaign", "行动/活动"
+    MECHANISM = "mechanism", "机制/模式"
+    DOCUMENT = "document", "文件"
+
+
+class ProgramQuerySet(models.QuerySet):
+    def published(self) -> "ProgramQuerySet":
+        return self.filter(is_public=True)
+
+
+class Program(models.Model):
+    slug = models.SlugField("永久链接", max_length=80, unique=True, allow_unicode=True)
+    name = models.CharField("规范名称", max_length=200, help_text="不带引号或书名号的名称。")
+    key = models.CharField("归并键", max_length=200, unique=True, help_text="抽取时据此把不同文章中的提及归到同一项目。")
+    kind = models.CharField("类型", max_length=16, choices=ProgramKind.choices, default=ProgramKind.PROGRAM)
+    aliases = models.JSONField("别名", default=list, blank=True)
+    description = models.TextField("简介", blank=True, help_text="编辑撰写；留空时公开页面显示文中定义它的句子。")
+    issuing_body = models.CharField("发布机构", max_length=200, blank=True)
+    region = models.ForeignKey(
+        "articles.Region", verbose_name="适用地区", null=True, blank=True, on_delete=models.SET_NULL, related_name="programs"
+    )
+    valid_from = models.DateField("生效日期", null=True, blank=True)
+    valid_to = models.DateField("截止日期", null=True, blank=True)
+    is_public = models.BooleanField("公开", default=True)
+    created_at = models.DateTimeField("创建时间", auto_now_add=True)
+
+    objects = ProgramQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "政策项目"
+        verbose_name_plural = "政策项目"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("policies:detail", args=[self.slug])
+
+
+class ProgramMention(ExtractedRecord):
+    article = models.ForeignKey("articles.Article", verbose_name="文章", on_delete=models.CASCADE, related_name="programs")
+    program = models.ForeignKey(Program, verbose_name="政策项目", on_delete=models.PROTECT, related_name="mentions")
+    name = models.CharField("抽取名称", max_length=200)
+    kind = models.CharField("类型", max_length=16, choices=ProgramKind.choices, default=ProgramKind.PROGRAM)
+
+    class Meta(ExtractedRecord.Meta):
+        verbose_name = "项目提及"
+        verbose_name_plural = "项目提及"
+
+    def __str__(self) -> str:
+        return f"{self.text} → {self.program_id}"
+
+
+class QAPair(ExtractedRecord):
+    article = models.ForeignKey("articles.Article", verbose_name="文章", on_delete=models.CASCADE, related_name="qa_pairs")
+    question = models.TextField("问题")
+    answer = models.TextField("回答")
+
+    class Meta(ExtractedRecord.Meta):
+        verbose_name = "政策问答"
+        verbose_name_plural = "政策问答"
+
+    def __str__(self) -> str:
+        return self.question[:60]

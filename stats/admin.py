@@ -1,0 +1,1 @@
+"""Admin of the stats app (indicators and figures)."""

@@ -1,0 +1,43 @@
+"""Figures (value, unit, qualifier, measure) found in articles, grouped into Indicators so series can be drawn."""
+from django.db import models
+
+from articles.models import ExtractedRecord
+
+
+class Indicator(models.Model):
+    name = models.CharField("指标名称", max_length=120, help_text="规范的计量对象，如 城镇新增就业。")
+    unit = models.CharField("单位", max_length=16)
+    slug = models.SlugField("永久链接", max_length=160, unique=True, allow_unicode=True)
+    is_public = models.BooleanField("公开", default=True)
+
+    class Meta:
+        verbose_name = "指标"
+        verbose_name_plural = "指标"
+        ordering = ["name", "unit"]
+        constraints = [models.UniqueConstraint(fields=["name", "unit"], name="indicator_unique_name_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.name} · {self.unit}"
+
+
+class Figure(ExtractedRecord):
+    article = models.ForeignKey("articles.Article", verbose_name="文章", on_delete=models.CASCADE, related_name="figures")
+    indicator = models.ForeignKey(
+        Indicator, verbose_name="指标", null=True, blank=True, on_delete=models.SET_NULL, related_name="figures"
+    )
+    value = models.FloatField("数值", help_text="万、亿已换算，如 11.8亿元 记为 1180000000。")
+    value_max = models.FloatField("上限", null=True, blank=True, help_text="区间数值（如 三四万元）的上限。")
+    unit = models.CharField("单位", max_length=16, help_text="计量单位或量词，不含万/亿，如 元、人次、%、个。")
+    qualifier = models.CharField("修饰", max_length=8, blank=True, help_text="余、多、超、近、约、以上、最高、平均、累计 等。")
+    measure = models.CharField("计量对象", max_length=120, blank=True)
+    change = models.CharField("变化", max_length=16, blank=True, help_text="同比增长、同比下降 等；不是变化量则留空。")
+    period = models.CharField("时期", max_length=64, blank=True)
+    region_text = models.CharField("地区", max_length=64, blank=True)
+
+    class Meta(ExtractedRecord.Meta):
+        verbose_name = "数据"
+        verbose_name_plural = "数据"
+        indexes = [models.Index(fields=["unit"], name="figure_unit_idx")]  # /stats/?unit= filter
+
+    def __str__(self) -> str:
+        return f"{self.text} ({self.measure or '—'})"
