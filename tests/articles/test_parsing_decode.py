@@ -1,0 +1,48 @@
+"""Decoding page bytes: encodings detected, binary and empty files refused with a reason."""
+import pytest
+
+from articles.parsing.decode import UndecodableFile, decode_bytes
+from articles.parsing.script import detect_script, to_traditional
+
+SAMPLE = "京医至，看病更近了！\r\n□本报记者 王坤\r\n11月21日，内蒙古自治区妇幼保健院手术室灯火通明。\n"
+EXPECTED = SAMPLE.replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("codec,name", [
+    ("utf-8", "utf-8"), ("utf-8-sig", "utf-8-sig"), ("utf-16", "utf-16"), ("utf-16-le", "utf-16-le"),
+    ("utf-16-be", "utf-16-be"), ("gb18030", "gb18030"), ("gbk", "gb18030"),
+])
+def test_it_detects_the_encoding(codec, name):
+    decoded = decode_bytes(SAMPLE.encode(codec))
+    assert (decoded.text, decoded.encoding) == (EXPECTED, name)
+
+
+def test_it_detects_big5_traditional_text():
+    traditional = to_traditional(EXPECTED)
+    decoded = decode_bytes(traditional.encode("big5"))
+    assert (decoded.text, decoded.encoding) == (traditional, "big5")
+
+
+@pytest.mark.parametrize("raw,reason", [
+    (b"", "empty"), (b"  \n\n", "empty"), (b"%PDF-1.7\n...", "PDF"), (b"PK\x03\x04rest", "ZIP"),
+    (b"\x89PNG\r\n\x1a\n", "PNG"), (b"\x00\x01\x02\x03\xff\xfe\x00" * 50, "binary"),
+    (b"just some english text\n", "no Chinese"),
+])
+def test_it_refuses_files_that_are_not_text_pages(raw, reason):
+    with pytest.raises(UndecodableFile) as caught:
+        decode_bytes(raw)
+    assert reason.lower() in caught.value.reason.lower()
+    assert isinstance(caught.value, ValueError)
+
+
+def test_it_gives_a_same_length_simplified_shadow_of_traditional_text():
+    traditional = to_traditional(EXPECTED)
+    view = detect_script(traditional)
+    assert view.script == "traditional"
+    assert len(view.shadow) == len(traditional)
+    assert "本报记者" in view.shadow
+
+
+def test_it_leaves_simplified_text_as_it_is():
+    view = detect_script(EXPECTED)
+    assert (view.script, view.shadow) == ("simplified", EXPECTED)
