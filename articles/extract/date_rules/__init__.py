@@ -1,0 +1,1 @@
+"""Date-extraction internals: the grammar of Chinese date expressions and calendar arithmetic."""

@@ -1,0 +1,250 @@
+"""Finds calendar references in article text and resolves them to inclusive ISO day ranges."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from articles.extract.context import ExtractContext
+from articles.extract.date_rules import grammar
+from articles.extract.date_rules.calendar import (
+    RELATIVE_MONTHS,
+    RELATIVE_YEARS,
+    YEAR_PARTS,
+    chinese_int,
+    holiday_date,
+    last_day,
+    month_part_span,
+    month_span,
+    shift_month,
+)
+
+YEAR_BOUNDS = (1900, 2100)
+Span = tuple[date | None, date | None]
+
+
+@dataclass
+class DateMention:
+    """A reference that can be placed on a calendar; start and end are inclusive, end None when open."""
+
+    text: str
+    start: date | None
+    end: date | None
+    start_offset: int
+    end_offset: int
+
+
+@dataclass
+class _Point:
+    """The parts of one calendar point as written; any may be missing."""
+
+    year: int | None = None
+    relative_year: str | None = None
+    month: int | None = None
+    relative_month: str | None = None
+    day: int | None = None
+    month_part: str | None = None
+    year_part: str | None = None
+    holiday: str | None = None
+
+    def is_empty(self) -> bool:
+        return all(value is None for value in vars(self).values())
+
+
+def _point(groups: dict[str, str | None], prefix: str) -> _Point:
+    def get(name: str) -> str | None:
+        return groups.get(prefix + name)
+
+    day = get("d") or get("bd")
+    return _Point(
+        year=chinese_int(get("y")) if get("y") else None,
+        relative_year=get("ry"),
+        month=chinese_int(get("m")) if get("m") else None,
+        relative_month=get("rm"),
+        day=chinese_int(day) if day else None,
+        month_part=get("part"),
+        year_part=get("q"),
+        holiday=get("h"),
+    )
+
+
+def _span_in_year(point: _Point, year: int, month: int | None) -> Span:
+    """The point's day range once its year (and, for a bare day, its month) are known."""
+    if point.holiday:
+        day = holiday_date(point.holiday, year)
+        return day, day
+    if point.year_part:
+        return month_span(year, *YEAR_PARTS[point.year_part])
+    month = point.month or month
+    if month is None:
+        if point.day is not None:
+            raise ValueError("a day without a month")
+        return date(year, 1, 1), date(year, 12, 31)
+    if point.day is not None:
+        day = date(year, month, point.day)
+        return day, day
+    if point.month_part:
+        return month_part_span(year, month, point.month_part)
+    return month_span(year, month, month)
+
+
+def _resolve(
+    point: _Point, published: date | None, default_year: int | None, default_month: int | None, future: bool
+) -> tuple[Span, int | None, int | None]:
+    """Resolve a point to a span; also return the year and month it was placed in."""
+    year, month = point.year, point.month
+    if point.relative_month:
+        if published is None:
+            return (None, None), None, None
+        year, month = shift_month(published.year, published.month, RELATIVE_MONTHS[point.relative_month])
+    elif point.relative_year:
+        if published is None:
+            return (None, None), None, None
+        year = published.year + RELATIVE_YEARS[point.relative_year]
+    if year is not None and not YEAR_BOUNDS[0] <= year <= YEAR_BOUNDS[1]:
+        raise ValueError("not a year")
+    month = month or (default_month if point.day is not None and point.month is None else None)
+    resolved = _pick_partial(point, year or default_year, month, published, future)
+    return resolved
+
+
+def _pick_partial(
+    point: _Point, year: int | None, month: int | None, published: date | None, future: bool
+) -> tuple[Span, int | None, int | None]:
+    if year is not None:
+        return _span_in_year(point, year, month), year, month
+    if published is None:
+        _span_in_year(point, 2000, month or 1)  # still validate 2月30日 and the like
+        return (None, None), None, month
+    year = published.year
+    start, end = _span_in_year(point, year, month)
+    if not future and start is not None and start > published:
+        year -= 1
+    elif future and end is not None and end < published:
+        year += 1
+    return _span_in_year(point, year, month), year, month
+
+
+def _candidates(text: str) -> list[tuple[int, int, re.Match[str], str]]:
+    found = []
+    for kind, regex in (
+        ("years", grammar.YEAR_RANGE),
+        ("months", grammar.MONTH_RANGE),
+        ("days", grammar.DAY_RANGE),
+        ("general", grammar.GENERAL),
+    ):
+        for match in regex.finditer(text):
+            if match.group(0):
+                found.append((match.start(), match.end(), match, kind))
+    found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
+    chosen, last_end = [], -1
+    for item in found:
+        if item[0] >= last_end:
+            chosen.append(item)
+            last_end = item[1]
+    return chosen
+
+
+def _general_span(
+    match: re.Match[str], published: date | None, default_year: int | None, future: bool
+) -> tuple[Span, int, int | None] | None:
+    """Resolve a GENERAL match; return the span, the match end actually used and the year."""
+    groups = match.groupdict()
+    first, second = _point(groups, "a_"), _point(groups, "b_")
+    if first.is_empty():
+        return None
+    (start, end), year, month = _resolve(first, published, default_year, None, future)
+    used_end = match.end()
+    if second.is_empty():
+        used_end = grammar.SINGLE.match(match.string, match.start()).end()
+    else:
+        (_, end), _, _ = _resolve(second, published, year, month, future)
+    return (start, end), used_end, year
+
+
+def _fixed_range(
+    kind: str, match: re.Match[str], published: date | None, default_year: int | None, future: bool
+) -> tuple[Span, int | None]:
+    groups = match.groupdict()
+    if kind == "years":
+        first, last = int(groups["y1"]), int(groups["y2"])
+        if not (YEAR_BOUNDS[0] <= first <= last <= YEAR_BOUNDS[1]):
+            raise ValueError("not a year range")
+        return (date(first, 1, 1), date(last, 12, 31)), last
+    base = _Point(year=chinese_int(groups["y"]) if groups.get("y") else None, relative_year=groups.get("ry"))
+    if kind == "months":
+        first_month, last_month = chinese_int(groups["m1"]), chinese_int(groups["m2"])
+        (start, _), year, _ = _resolve(
+            _Point(**{**vars(base), "month": first_month}), published, default_year, None, future
+        )
+        if year is None:
+            return (None, None), None
+        return (start, date(year, last_month, last_day(year, last_month))), year
+    month = chinese_int(groups["m"])
+    (start, _), year, _ = _resolve(
+        _Point(**{**vars(base), "month": month, "day": chinese_int(groups["d1"])}),
+        published,
+        default_year,
+        None,
+        future,
+    )
+    if year is None:
+        return (None, None), None
+    return (start, date(year, month, chinese_int(groups["d2"]))), year
+
+
+def extract_dates(text: str, ctx: ExtractContext | None = None) -> list[DateMention]:
+    """Every calendar reference in the text, in order; unresolvable relatives keep start and end None."""
+    published = ctx.published_on if ctx else None
+    mentions: list[DateMention] = []
+    previous_year: int | None = None
+    for start_offset, end_offset, match, kind in _candidates(text):
+        before = text[max(0, start_offset - 4) : start_offset]
+        joined = mentions and grammar.JOINED_TO_PREVIOUS.match(text[mentions[-1].end_offset : start_offset])
+        default_year = previous_year if joined else None
+        future = bool(grammar.FUTURE_CUE.search(before))
+        try:
+            if kind == "general":
+                resolved = _general_span(match, published, default_year, future)
+                if resolved is None:
+                    continue
+                span, end_offset, year = resolved
+                end_offset = start_offset + len(text[start_offset:end_offset].rstrip())
+            else:
+                span, year = _fixed_range(kind, match, published, default_year, future)
+        except (ValueError, KeyError):
+            continue
+        mention = _wrap(text, start_offset, end_offset, span)
+        mentions.append(mention)
+        previous_year = year if year is not None else (mention.start.year if mention.start else None)
+    return mentions
+
+
+def _wrap(text: str, start_offset: int, end_offset: int, span: Span) -> DateMention:
+    """Apply 自…以来 / …起 (open end) and 截至… (open start) around the date itself."""
+    start, end = span
+    before = text[max(0, start_offset - 4) : start_offset]
+    after = text[end_offset : end_offset + 40]
+    until = grammar.UNTIL_PREFIX.search(before)
+    if until:
+        return DateMention(
+            text[start_offset - len(until.group(0)) : end_offset],
+            None,
+            end,
+            start_offset - len(until.group(0)),
+            end_offset,
+        )
+    immediate = grammar.OPEN_SUFFIX.match(after)
+    opener = grammar.OPEN_PREFIX.search(before)
+    if immediate:
+        begin = start_offset - len(opener.group(0)) if opener else start_offset
+        finish = end_offset + len(immediate.group(0))
+        return DateMention(text[begin:finish], start, None, begin, finish)
+    if opener and grammar.LATE_OPEN_SUFFIX.match(after):
+        begin = start_offset - len(opener.group(0))
+        return DateMention(text[begin:end_offset], start, None, begin, end_offset)
+    return DateMention(text[start_offset:end_offset], start, end, start_offset, end_offset)
+
+
+__all__ = ["DateMention", "extract_dates"]

@@ -1,0 +1,1 @@
+"""Figure extraction internals: numerals, units, figure scanning and measure phrases."""

@@ -1,0 +1,197 @@
+"""Scans article text for figures: number, range, magnitude, unit, qualifier and change word."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from stats.extraction import lexicon, patterns
+from stats.extraction.numerals import (
+    magnitude_factor,
+    normalize_digits,
+    parse_chinese_range,
+    parse_number,
+    scaled,
+)
+
+TIME_KINDS = {"time"}
+YEAR_RANGE = (1900, 2100)
+MAX_PLAIN_DIGITS = 10  # longer digit runs are identity, phone or certificate numbers
+
+
+@dataclass
+class Figure:
+    """One quantity in an article: surface text, value(s), unit and what it measures."""
+
+    text: str
+    value: float
+    value_max: float | None
+    unit: str
+    qualifier: str | None
+    measure: str | None
+    change: str | None
+    start: int
+    end: int
+    period: str | None = None
+    region_text: str | None = None
+
+
+@dataclass
+class _Candidate:
+    figure: Figure
+    number_start: int  # where the digits begin (after prefix qualifier and change word)
+    kind: str
+
+
+def _is_chinese(token: str) -> bool:
+    return not token[0].isdigit()
+
+
+def _in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= position < end for start, end in spans)
+
+
+def _rejects_chinese(match: re.Match[str], text: str, kind: str, idiom_spans: list[tuple[int, int]]) -> bool:
+    token = match.group("num")
+    if token[0] in "百千万":
+        return True  # 上千名, 百家: vague, not a written quantity
+    start = match.start("num")
+    if start > 0 and text[start - 1] in patterns.CHINESE_WORD_BEFORE:
+        return True
+    if _in_spans(start, idiom_spans) or _in_spans(match.end() - 1, idiom_spans):
+        return True
+    hedged = match.group("mid") or match.group("post") or match.group("suffix") or match.group("mag")
+    if token in ("一", "两") and not hedged and kind in TIME_KINDS:
+        return True
+    if token == "一" and not hedged:
+        return True  # 一名患儿, 一批医院: an article, not a count
+    if kind in TIME_KINDS and not (match.group("suffix") or match.group("mid") or match.group("post")):
+        return True  # 近两年, 三年内的 are periods, not figures
+    return False
+
+
+def _is_false_continuation(text: str, unit_start: int, unit: str) -> bool:
+    for word in lexicon.unit_false_continuations():
+        if word.startswith(unit) and len(word) > len(unit) and text.startswith(word, unit_start):
+            return True
+    return False
+
+
+def _is_year_or_code(match: re.Match[str], value: float, unit: str) -> bool:
+    token = match.group("num")
+    if token[0].isdigit() and len(token.split(".")[0].replace(",", "")) > MAX_PLAIN_DIGITS:
+        return True
+    if unit != "年" or match.group("mag") or match.group("mid") or match.group("post"):
+        return False
+    return value.is_integer() and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and "." not in token
+
+
+def _values(match: re.Match[str]) -> tuple[float, float | None]:
+    factor = magnitude_factor(match.group("mag"))
+    token, token2 = match.group("num"), match.group("num2")
+    sign = -1.0 if match.group("neg") else 1.0
+    if token2:
+        low_factor = magnitude_factor(match.group("mag1")) if match.group("mag1") else factor
+        return sign * scaled(parse_number(token), low_factor), scaled(parse_number(token2), factor)
+    if _is_chinese(token):
+        pair = parse_chinese_range(token)
+        if pair:
+            return scaled(pair[0], factor), scaled(pair[1], factor)
+    return sign * scaled(parse_number(token), factor), None
+
+
+def _left_words(text: str, position: int) -> tuple[int, str | None, str | None, str | None]:
+    """Walk left over prefix qualifiers and change words; return new start, qualifier, strength, change."""
+    qualifier = strength = change = None
+    for _ in range(3):
+        window = text[max(0, position - 8) : position]
+        found = patterns.prefix_qualifier_regex().search(window)
+        if found and qualifier is None:
+            entry = lexicon.qualifiers()[found.group(0).strip()]
+            if entry.surface == "近" and window[: found.start()].endswith(("最", "附", "临", "邻")):
+                break
+            qualifier, strength = entry.qualifier, entry.strength
+            position -= len(found.group(0))
+            continue
+        found = patterns.change_regex().search(window)
+        if found and change is None:
+            change = found.group(0).strip().removesuffix("了")
+            position -= len(found.group(0))
+            continue
+        break
+    return position, qualifier, strength, change
+
+
+def _pick_qualifier(match: re.Match[str], prefix: str | None, strength: str | None) -> str | None:
+    if prefix and strength == "strong":
+        return prefix
+    suffix = match.group("suffix")
+    if suffix:
+        return lexicon.qualifiers()[suffix].qualifier
+    if match.group("mid") or match.group("post"):
+        return match.group("mid") or match.group("post")
+    return prefix
+
+
+def scan_figures(raw_text: str) -> list[Figure]:
+    """Find every figure in the text, without measures; sorted by start offset."""
+    text = normalize_digits(raw_text)
+    idiom_spans = [m.span() for m in patterns.idiom_regex().finditer(text)]
+    title_spans = [m.span() for m in patterns.BOOK_TITLE.finditer(text)]
+    found: list[Figure] = []
+    for match in patterns.figure_regex().finditer(text):
+        entry = lexicon.units()[match.group("unit")]
+        number_start = match.start("num") if not match.group("neg") else match.start("neg")
+        if _in_spans(number_start, title_spans):
+            continue
+        if number_start > 0 and text[number_start - 1] == "第":
+            continue
+        if _is_chinese(match.group("num")) and _rejects_chinese(match, text, entry.kind, idiom_spans):
+            continue
+        if entry.kind in TIME_KINDS and number_start > 0 and text[number_start - 1] in patterns.PERIOD_BEFORE:
+            continue
+        if _is_false_continuation(text, match.start("unit"), match.group("unit")):
+            continue
+        try:
+            value, value_max = _values(match)
+        except ValueError:
+            continue
+        if _is_year_or_code(match, value, entry.unit):
+            continue
+        start, prefix, strength, change = _left_words(text, number_start)
+        figure = Figure(
+            text=raw_text[start : match.end()],
+            value=value,
+            value_max=value_max,
+            unit=entry.unit,
+            qualifier=_pick_qualifier(match, prefix, strength),
+            measure=None,
+            change=change,
+            start=start,
+            end=match.end(),
+        )
+        found.append(figure)
+        found.extend(_dimension_head(text, raw_text, figure, number_start))
+    return sorted(found, key=lambda figure: figure.start)
+
+
+def _dimension_head(text: str, raw_text: str, figure: Figure, number_start: int) -> list[Figure]:
+    """16×10cm: the first side becomes its own figure with the shared unit."""
+    head = patterns.DIMENSION_HEAD.search(text[max(0, number_start - 16) : number_start])
+    if not head:
+        return []
+    start = number_start - (len(head.group(0)))
+    end = start + len(head.group(1))
+    return [
+        Figure(
+            text=raw_text[start:end],
+            value=float(head.group(1)),
+            value_max=None,
+            unit=figure.unit,
+            qualifier=None,
+            measure=None,
+            change=None,
+            start=start,
+            end=end,
+        )
+    ]

@@ -1,0 +1,109 @@
+"""Number parsing: full-width digits, Arabic numbers with 万/亿, and Chinese numerals."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+# Full-width digits and signs map one code point to one code point, so offsets survive normalisation.
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，％－～", "0123456789.,%-~")
+
+CHINESE_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+CHINESE_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+MAGNITUDES = {"万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000, "万亿": 1_000_000_000_000}
+
+_ARABIC = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$")
+
+
+def normalize_digits(text: str) -> str:
+    """Replace full-width digits and number signs by ASCII ones, keeping every offset."""
+    return text.translate(_FULLWIDTH)
+
+
+def magnitude_factor(magnitude: str | None) -> int:
+    """Multiplier for a magnitude word such as 万 or 亿 (1 when there is none)."""
+    return MAGNITUDES.get(magnitude or "", 1)
+
+
+def parse_arabic(token: str) -> float:
+    """Parse an Arabic number with optional thousands commas and decimals ("1,234.5")."""
+    token = normalize_digits(token).strip()
+    if not _ARABIC.match(token):
+        raise ValueError(f"not an Arabic number: {token!r}")
+    return float(token.replace(",", ""))
+
+
+def scaled(value: float, factor: int) -> float:
+    """value × factor without binary noise (128.42 × 万 is 1284200, not 1284199.9999999998)."""
+    return float(Decimal(repr(value)) * factor)
+
+
+def _parse_chinese_below_10000(token: str) -> int:
+    total, digit = 0, None
+    for char in token:
+        if char in CHINESE_DIGITS:
+            digit = CHINESE_DIGITS[char]
+        elif char in CHINESE_SMALL_UNITS:
+            total += (1 if digit is None else digit) * CHINESE_SMALL_UNITS[char]
+            digit = None
+        else:
+            raise ValueError(f"not a Chinese numeral: {token!r}")
+    if digit is not None:
+        total += digit
+    return total
+
+
+def parse_chinese(token: str) -> float:
+    """Parse a Chinese numeral ("三千二百", "十一", "一万五千", "两亿") to a number."""
+    if not token:
+        raise ValueError("empty numeral")
+    if all(char in CHINESE_DIGITS for char in token) and len(token) > 1:
+        # Digit-by-digit spelling such as 二〇二五.
+        return float("".join(str(CHINESE_DIGITS[char]) for char in token))
+    total = 0.0
+    rest = token
+    for word, factor in (("亿", 100_000_000), ("万", 10_000)):
+        if word in rest:
+            head, rest = rest.split(word, 1)
+            total += (_parse_chinese_below_10000(head) if head else 1) * factor
+    if rest:
+        total += _parse_chinese_below_10000(rest)
+    return total
+
+
+def parse_number(token: str) -> float:
+    """Parse an Arabic or a Chinese numeral."""
+    token = normalize_digits(token).strip()
+    if token and token[0].isdigit():
+        return parse_arabic(token)
+    return parse_chinese(token)
+
+
+def parse_chinese_range(token: str) -> tuple[float, float] | None:
+    """Two adjacent Chinese digits ("三四", "七八") read as an approximate range, else None."""
+    if len(token) == 2 and all(char in CHINESE_DIGITS and char not in "零〇" for char in token):
+        low, high = CHINESE_DIGITS[token[0]], CHINESE_DIGITS[token[1]]
+        if high == low + 1:
+            return float(low), float(high)
+    if len(token) == 3 and token[1] == "十" and token[0] in CHINESE_DIGITS and token[2] in CHINESE_DIGITS:
+        # 三十四 is a number, not a range; only 三四十 style is a range.
+        return None
+    if len(token) == 3 and token[2] in CHINESE_SMALL_UNITS and all(c in CHINESE_DIGITS for c in token[:2]):
+        low, high = CHINESE_DIGITS[token[0]], CHINESE_DIGITS[token[1]]
+        if high == low + 1:
+            factor = CHINESE_SMALL_UNITS[token[2]]
+            return float(low * factor), float(high * factor)
+    return None

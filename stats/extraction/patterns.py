@@ -1,0 +1,65 @@
+"""Compiled regular expressions that find number+unit candidates and their qualifiers."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from stats.extraction import lexicon
+
+CN_DIGITS = "零〇一二两三四五六七八九十百千"
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+CHINESE = rf"[{CN_DIGITS}]+(?:[万亿][{CN_DIGITS}]+)*"
+# A stray space or one repaired line break may sit between the parts of a figure.
+GAP = r"[ \t\u3000\u00a0]*\n?[ \t\u3000\u00a0]*"
+RANGE_SEP = r"(?:——|[-~～—–至到])"
+MAGNITUDE = r"(?:千万|百万|万亿|万|亿)"
+
+
+@cache
+def figure_regex() -> re.Pattern[str]:
+    """Number (or range), optional 余/多, magnitude, unit and suffix qualifier."""
+    units = lexicon.alternation(list(lexicon.units()))
+    suffixes = lexicon.alternation(
+        [q.surface for q in lexicon.qualifiers().values() if q.position == "suffix" and q.surface not in ("余", "多")]
+    )
+    number = rf"(?:{ARABIC}|{CHINESE})"
+    pattern = (
+        rf"(?<![A-Za-z0-9.])"
+        rf"(?P<neg>零下|-)?"
+        rf"(?P<num>{number})"
+        rf"(?:{GAP}(?P<mag1>{MAGNITUDE})?(?P<pct1>%)?{GAP}{RANGE_SEP}{GAP}(?P<num2>{number}))?"
+        rf"{GAP}(?P<mid>余|多)?{GAP}"
+        rf"(?P<mag>{MAGNITUDE})?"
+        rf"(?P<post>余|多)?{GAP}"
+        rf"(?P<unit>{units})(?![A-Za-z])"
+        rf"(?P<suffix>{suffixes})?"
+    )
+    return re.compile(pattern)
+
+
+@cache
+def prefix_qualifier_regex() -> re.Pattern[str]:
+    """A prefix qualifier (超过, 不低于 …) ending exactly where the number begins."""
+    prefixes = lexicon.alternation([q.surface for q in lexicon.qualifiers().values() if q.position == "prefix"])
+    return re.compile(rf"(?:{prefixes})\s*$")
+
+
+@cache
+def change_regex() -> re.Pattern[str]:
+    """A change word (同比增长, 降幅 …) ending exactly where the number or its qualifier begins."""
+    return re.compile(rf"(?:{lexicon.alternation(lexicon.change_words())})\s*$")
+
+
+@cache
+def idiom_regex() -> re.Pattern[str]:
+    """Chinese-numeral words that must never be read as figures."""
+    return re.compile(lexicon.alternation(lexicon.numeral_idioms()))
+
+
+BOOK_TITLE = re.compile(r"《[^《》\n]{0,120}》")
+DIMENSION_HEAD = re.compile(rf"({ARABIC})[ \t]*[×xX*][ \t]*$")
+# Characters that make a following Chinese numeral part of a word (唯一, 统一, 第三, 每一).
+CHINESE_WORD_BEFORE = set("第统唯之万初周期星某每其另任逐单划专")
+# A duration right after these is a period (前3个月, 近5年), not a figure.
+PERIOD_BEFORE = set("前近后这那每")
