@@ -1,0 +1,1 @@
+"""Programme extraction: named policies, campaigns, mechanisms and documents found in article text."""

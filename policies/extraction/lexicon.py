@@ -1,0 +1,128 @@
+"""Programme-extraction knowledge loaded once from `policies/data/`: suffixes, stoplists, boundaries, known names."""
+from __future__ import annotations
+
+import csv
+import logging
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+STRONG = "strong"
+MEDIUM = "medium"
+QUOTED = "quoted"
+TITLE = "title"
+
+
+@dataclass(frozen=True)
+class Suffix:
+    """A programme head word such as 计划 or 行动, the kind it signals and how much evidence it needs."""
+
+    text: str
+    kind: str
+    strength: str
+
+
+def _lines(name: str) -> list[str]:
+    with open(DATA_DIR / name, encoding="utf-8") as handle:
+        return [line.strip() for line in handle if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _csv_rows(name: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(_lines(name)))
+
+
+@cache
+def suffixes() -> tuple[Suffix, ...]:
+    """All suffixes, longest first so that 专项行动 wins over 行动."""
+    rows = [Suffix(row["suffix"], row["kind"], row["strength"]) for row in _csv_rows("program_suffixes.csv")]
+    return tuple(sorted(rows, key=lambda suffix: -len(suffix.text)))
+
+
+def suffix_of(name: str, strengths: frozenset[str] | None = None) -> Suffix | None:
+    """The longest suffix `name` ends with, optionally only among the given strengths."""
+    for suffix in suffixes():
+        if name.endswith(suffix.text) and (strengths is None or suffix.strength in strengths):
+            return suffix
+    return None
+
+
+@cache
+def generic_programs() -> frozenset[str]:
+    return frozenset(_lines("generic_programs.txt"))
+
+
+@cache
+def generic_modifiers() -> tuple[str, ...]:
+    """Generic modifier words, longest first for greedy stripping."""
+    return tuple(sorted(set(_lines("generic_modifiers.txt")), key=lambda word: -len(word)))
+
+
+@cache
+def generic_heads() -> tuple[str, ...]:
+    return tuple(_lines("generic_heads.txt"))
+
+
+@cache
+def boundary_words() -> frozenset[str]:
+    return frozenset(_lines("boundary_words.txt"))
+
+
+@cache
+def place_abbreviations() -> frozenset[str]:
+    return frozenset(_lines("place_abbreviations.txt"))
+
+
+_PLACE_ENDINGS = ("省", "市", "区", "县", "旗", "盟", "州", "镇", "乡", "苏木", "嘎查", "村", "街道", "社区")
+
+
+def is_place_word(word: str, flag: str) -> bool:
+    """A place name by jieba's ns tag, an administrative ending (乌海市) or province abbreviations (京蒙, 京津冀)."""
+    if flag == "ns" or (len(word) >= 2 and word.endswith(_PLACE_ENDINGS)):
+        return True
+    return 2 <= len(word) <= 4 and all(char in place_abbreviations() for char in word)
+
+
+@cache
+def nominal_verbs() -> frozenset[str]:
+    return frozenset(_lines("nominal_verbs.txt"))
+
+
+@cache
+def head_continuations() -> frozenset[str]:
+    return frozenset(_lines("head_continuations.txt"))
+
+
+@cache
+def known_programmes() -> dict[str, str]:
+    """Suffix-less names of well-known programmes (以工代赈) mapped to their kind."""
+    return {row["name"]: row["kind"] for row in _csv_rows("known_programmes.csv")}
+
+
+def is_generic_modifier(modifier: str) -> bool:
+    """True when `modifier` is made only of generic words (工作长效, 重点, empty)."""
+    rest = modifier
+    words = generic_modifiers()
+    while rest:
+        for word in words:
+            if rest.startswith(word):
+                rest = rest[len(word):]
+                break
+        else:
+            return False
+    return True
+
+
+@cache
+def pos_tokenizer():
+    """A private jieba POS tokenizer that knows the boundary words (the global jieba instance is left alone)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    for word in boundary_words():
+        if len(word) > 1:
+            tokenizer.add_word(word, tag="v")
+    return jieba.posseg.POSTokenizer(tokenizer)

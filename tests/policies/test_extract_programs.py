@@ -1,0 +1,129 @@
+"""Programme mentions: quoted names, 《》 titles, unquoted names with a strong head, canonical names and keys."""
+from policies.extract import canonical_program_name, extract_programs, program_slug_key
+
+
+def names(text: str) -> list[str]:
+    return [mention.name for mention in extract_programs(text)]
+
+
+def kinds(text: str) -> dict[str, str]:
+    return {mention.name: mention.kind for mention in extract_programs(text)}
+
+
+def test_it_finds_a_document_title_and_keeps_its_year_range():
+    text = "市教育局印发《赤峰市学前教育普惠发展实施方案（2024—2027年）》，明确目标。"
+    mention = extract_programs(text)[0]
+    assert mention.name == "赤峰市学前教育普惠发展实施方案(2024—2027年)"
+    assert mention.kind == "document"
+    assert text[mention.start:mention.end] == mention.text == "《赤峰市学前教育普惠发展实施方案（2024—2027年）》"
+
+
+def test_it_ignores_titles_that_are_not_policy_documents():
+    assert names("据《北方新报》报道，同学们阅读了《草原上的小木屋》。") == []
+
+
+def test_it_joins_a_title_split_by_a_line_break():
+    assert names("按照《中华人民共和国残疾人保\n障法》规定执行。") == ["中华人民共和国残疾人保障法"]
+
+
+def test_it_takes_the_head_after_a_quoted_name():
+    text = "今年全盟深入实施“技能强盟”培训行动，培训农牧民3000人次。"
+    assert kinds(text) == {"技能强盟培训行动": "campaign"}
+
+
+def test_it_keeps_the_noun_phrase_before_a_short_quoted_tag():
+    assert names("自治区卫健委开展基层医院“两提升”行动。") == ["基层医院两提升行动"]
+
+
+def test_it_keeps_a_quoted_name_that_carries_its_own_head():
+    found = extract_programs("我区启动“银龄助学计划”，招募退休教师。")
+    assert [(m.name, m.kind, m.text) for m in found] == [("银龄助学计划", "program", "“银龄助学计划”")]
+
+
+def test_it_reads_single_quotes_inside_a_quotation():
+    text = "“今年我们依托‘春蕾护航’女童帮扶项目，帮助了200名女童。”负责人说。"
+    assert names(text) == ["春蕾护航女童帮扶项目"]
+
+
+def test_it_treats_a_quoted_mechanism_with_a_management_head_as_a_mechanism():
+    assert kinds("将罕见病用药全部纳入“双通道”管理，保障供应。") == {"双通道管理": "mechanism"}
+
+
+def test_it_prefers_the_first_strong_head_after_a_quote():
+    assert names("不断完善“1234”社区模式运行机制。") == ["1234社区模式"]
+
+
+def test_it_rejects_a_short_quoted_tag_with_only_generic_words_before_the_head():
+    assert names("健全“两提升”工作长效机制。") == []
+
+
+def test_it_finds_an_unquoted_name_after_an_introducing_verb():
+    text = "全市深入实施乡村医生能力提升工程，并启动高校毕业生就业护航行动。"
+    assert kinds(text) == {"乡村医生能力提升工程": "program", "高校毕业生就业护航行动": "campaign"}
+
+
+def test_it_stops_the_name_at_a_possessive_particle():
+    assert names("开展贯穿全年的农民工工资清欠行动。") == ["农民工工资清欠行动"]
+
+
+def test_it_keeps_a_nominal_verb_right_before_the_head():
+    assert names("今年，我区开展东西部消费协作深化行动。") == ["东西部消费协作深化行动"]
+
+
+def test_it_rejects_generic_policy_phrases():
+    text = "落实就业政策和医保政策，推进重点项目和民生工程，完善工作机制，开展专项行动。"
+    assert names(text) == []
+
+
+def test_it_needs_a_place_name_before_an_unquoted_mechanism():
+    assert names("构建省内医院之间对口协作机制。") == []
+    assert names("依托京津冀养老协作机制，老人异地入住。") == ["京津冀养老协作机制"]
+
+
+def test_it_links_the_stem_of_a_name_with_a_generic_mechanism_head():
+    text = "依托京津冀养老协作机制，老人异地入住。京津冀养老协作开展以来，成效明显。"
+    found = extract_programs(text)
+    assert [m.name for m in found] == ["京津冀养老协作机制", "京津冀养老协作"]
+    assert len({program_slug_key(m.name) for m in found}) == 1
+
+
+def test_it_skips_one_item_of_a_coordinated_list():
+    assert names("推动集采药品进药店、进基层医疗机构行动。") == []
+
+
+def test_it_does_not_take_a_head_that_only_modifies_the_next_word():
+    assert names("建立优质创业项目库，开展四位一体项目化培训。") == []
+
+
+def test_it_recognises_well_known_programmes_without_a_suffix():
+    assert kinds("当地推行以工代赈方式，吸纳群众务工。") == {"以工代赈": "program"}
+
+
+def test_it_returns_mentions_sorted_with_spans_that_point_into_the_text():
+    text = "开展“暖心助残”活动。印发《残疾人就业帮扶办法》。实施助残惠民工程。"
+    found = extract_programs(text)
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    assert all(text[m.start:m.end] == m.text for m in found)
+    assert [m.kind for m in found] == ["campaign", "document", "program"]
+
+
+def test_the_canonical_name_drops_quotes_title_marks_and_full_width_forms():
+    assert canonical_program_name("“技能照亮前程”培训行动") == "技能照亮前程培训行动"
+    assert canonical_program_name("《某某办法（试行）》") == "某某办法(试行)"
+    assert canonical_program_name("“助康工程”") == "助康工程"
+
+
+def test_the_slug_key_links_variants_of_one_programme():
+    assert program_slug_key("“助康工程”项目") == program_slug_key("助康工程")
+    assert program_slug_key("京蒙医疗协作机制") == program_slug_key("京蒙医疗协作")
+    assert program_slug_key("《某市就业行动方案（2025—2027年）》") == program_slug_key("某市就业行动方案")
+    assert program_slug_key("“三进”行动") != program_slug_key("三进")
+
+
+def test_it_finds_the_named_programmes_of_a_real_page_without_generic_phrases():
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[2] / "fixtures" / "pages" / "002_da13f58aa8cedb74.txt"
+    found = set(names(page.read_text(encoding="utf-8")))
+    assert {"稳岗扩岗提质工程", "技能照亮前程培训行动", "创业内蒙古行动", "青年拎包创业计划"} <= found
+    assert not found & {"就业政策", "稳就业政策", "重点项目", "专项行动"}
