@@ -1,10 +1,13 @@
-"""Context an extractor needs beyond the article text: issue date, home and focus regions."""
+"""Context shared by the extractors: what the page around an article tells about dates and places."""
+
+from __future__ import annotations
+
 from dataclasses import dataclass
 from datetime import date
 
 
 @dataclass(frozen=True)
 class ExtractContext:
-    published_on: date | None = None
-    home_region: str | None = None
-    focus_region: str | None = None
+    published_on: date | None = None  # issue date, for resolving relative dates
+    home_region: str | None = None  # GB/T code of the newspaper's home province (e.g. "150000"), for 我区/全区
+    focus_region: str | None = None  # code of the prefecture/county the article is mostly about, for 全市/全旗

@@ -1,0 +1,289 @@
+"""Region extractor: finds every naming of an administrative division in article text (gazetteer lookup)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from articles.extract import gazetteer as gz
+from articles.extract.context import ExtractContext
+from articles.extract.segmenter import plain_token_spans
+from articles.extract.townships import find_townships
+
+# Words after a short name that show it is part of a street or township name (兴安街道, 北京路).
+NOT_DIVISION_FOLLOWERS = ("街道", "大街", "路", "街", "小区", "门", "桥", "苏木", "嘎查", "乡", "镇", "村", "社区")
+NATIVE_OF = "籍"
+
+
+@dataclass
+class RegionMention:
+    text: str
+    name: str
+    code: str | None
+    level: str | None
+    start: int
+    end: int
+    parent_code: str | None = None
+
+
+@dataclass
+class _Scan:
+    """What one pass over a text knows: the context and the divisions the text names anywhere."""
+
+    text: str
+    ctx: ExtractContext
+    provinces: frozenset[str]  # provinces whose county short names may be used
+    named: frozenset[str]  # codes the text names by an unambiguous form
+    token_spans: list[tuple[int, int]]
+    token_starts: list[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.token_starts = [span[0] for span in self.token_spans]
+
+
+def extract_regions(text: str, ctx: ExtractContext) -> list[RegionMention]:
+    """Every naming of a division in ``text``, sorted by start."""
+    first = _scan_names(_Scan(text, ctx, frozenset(_home(ctx)), frozenset(), []), light=True)
+    named = frozenset(m.code for m in first if m.code)
+    provinces = frozenset(_home(ctx)) | {code[:2] + "0000" for code in named}  # for short generic full names
+    scan = _Scan(text, ctx, provinces, named, plain_token_spans(text))
+    mentions = _scan_names(scan, light=False)
+    mentions += _joined_forms(scan, _occupied(mentions, len(text)))
+    mentions.sort(key=lambda m: m.start)
+    mentions += [RegionMention(t.text, t.text, None, t.level, t.start, t.end, t.parent_code)
+                 for t in find_townships(text, mentions)]
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def infer_home_region(text: str) -> str | None:
+    """The province a page is about: the one named most, counting its prefectures and counties."""
+    counts = Counter(m.code[:2] + "0000" for m in extract_regions(text, ExtractContext()) if m.code)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def infer_focus_region(text: str, home_region: str | None) -> str | None:
+    """The prefecture, or county when it clearly dominates, that an article is mostly about."""
+    mentions = [
+        m for m in extract_regions(text, ExtractContext(home_region=home_region))
+        if m.code and m.level in ("prefecture", "county")
+        and (home_region is None or gz.is_within(m.code, home_region))
+    ]
+    prefecture_counts: Counter[str] = Counter()
+    county_counts: Counter[str] = Counter()
+    for mention in mentions:
+        prefecture_counts[_prefecture_of(mention.code)] += 1
+        if mention.level == "county":
+            county_counts[mention.code] += 1
+    if not prefecture_counts:
+        return None
+    prefecture, score = prefecture_counts.most_common(1)[0]  # ties: first named wins
+    inside = [(code, n) for code, n in county_counts.most_common() if _prefecture_of(code) == prefecture]
+    if inside and inside[0][1] >= 2 and inside[0][1] * 2 >= score:
+        return inside[0][0]
+    return prefecture
+
+
+def _home(ctx: ExtractContext) -> list[str]:
+    return [ctx.home_region] if ctx.home_region else []
+
+
+def _prefecture_of(code: str) -> str:
+    division = gz.get_division(code)
+    if division is not None and division.level == "county" and division.parent_code:
+        return division.parent_code
+    return code
+
+
+def _occupied(mentions: list[RegionMention], size: int) -> list[bool]:
+    taken = [False] * size
+    for mention in mentions:
+        for i in range(mention.start, mention.end):
+            taken[i] = True
+    return taken
+
+
+def _scan_names(scan: _Scan, light: bool) -> list[RegionMention]:
+    """Greedy longest match of names, aliases and level words, left to right."""
+    text, found = scan.text, []
+    lengths, surfaces = _name_lengths(), _surfaces()
+    i = 0
+    while i < len(text):
+        for length in lengths:
+            surface = text[i : i + length]
+            if surface not in surfaces:
+                continue
+            mention = _resolve(scan, surface, i, found, light)
+            if mention is not None:
+                found.append(mention)
+                i += length
+                break
+        else:
+            i += 1
+    return found
+
+
+@lru_cache(maxsize=1)
+def _surfaces() -> frozenset[str]:
+    """Every string the scanner looks up: names, aliases and level words."""
+    return frozenset(gz.name_index()) | frozenset(gz.region_aliases()) | frozenset(gz.level_words())
+
+
+@lru_cache(maxsize=1)
+def _name_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(s) for s in _surfaces() if len(s) >= 2}, reverse=True))
+
+
+def _resolve(scan: _Scan, surface: str, start: int, found: list[RegionMention], light: bool) -> RegionMention | None:
+    end = start + len(surface)
+    entries = [e for e in gz.name_index().get(surface, ()) if _entry_usable(scan, e, start, found)]
+    if light:
+        entries = [e for e in entries if surface not in gz.ambiguous_names()
+                   and (e.kind == "full" or gz.divisions()[e.code].level != "county")]
+        return _mention(surface, start, [e.code for e in entries], scan) if entries else None
+    if entries and (surface not in gz.ambiguous_names() or _strong_context(scan, start, end, entries, found)):
+        if all(e.kind == "full" for e in entries) or _short_form_ok(scan, surface, start, end):
+            return _mention(surface, start, [e.code for e in entries], scan)
+    code = _level_word_target(scan, surface, "focus")
+    alias = gz.region_aliases().get(surface)
+    if code is None and alias is not None and alias.requires_home in (None, scan.ctx.home_region):
+        candidates = [c for c in alias.codes if gz.get_division(c)]
+        if candidates:
+            mention = _mention(surface, start, candidates, scan)
+            code = mention.code
+    if code is None:
+        code = _level_word_target(scan, surface, "home")
+    if code is not None and not _inside_word(scan, start, end):
+        return _mention(surface, start, [code], scan)
+    return None
+
+
+def _entry_usable(scan: _Scan, entry: gz.NameEntry, start: int, found: list[RegionMention]) -> bool:
+    """Full names count anywhere (short generic ones only in scope); a county's short form counts in the
+    home province, elsewhere only right after its province or prefecture or when its full name is used too."""
+    division = gz.divisions()[entry.code]
+    if division.level != "county":
+        return True
+    in_home = division.province_code in scan.provinces
+    if entry.kind == "full":
+        return len(division.name) > 2 or in_home
+    if scan.ctx.home_region and division.province_code == scan.ctx.home_region:
+        return True
+    after_parent = bool(found) and found[-1].end == start and found[-1].code in gz.ancestors(division.code)
+    return after_parent or division.name in scan.text
+
+
+def _short_form_ok(scan: _Scan, surface: str, start: int, end: int) -> bool:
+    """A short form or press alias counts unless the words around it say it is something else."""
+    text = scan.text
+    if len(surface) == 2 and any(text.startswith(f, end) for f in NOT_DIVISION_FOLLOWERS):
+        if not any(text.startswith(g, end) for g in gz.township_generic_words()):
+            return False
+    if (len(surface) <= 2 or surface in gz.ambiguous_names()) and _inside_word(scan, start, end):
+        return False
+    return True
+
+
+def _strong_context(scan: _Scan, start: int, end: int,
+                    entries: list[gz.NameEntry], found: list[RegionMention]) -> bool:
+    codes = {e.code for e in entries}
+    if scan.text.startswith(NATIVE_OF, end):
+        return True
+    if found and found[-1].end == start and found[-1].code:
+        if any(found[-1].code in gz.ancestors(code) for code in codes):
+            return True
+    return any(gz.divisions()[code].name in scan.text for code in codes)
+
+
+def _inside_word(scan: _Scan, start: int, end: int) -> bool:
+    """True when [start, end) cuts an ordinary word of jieba's dictionary (绿水青山, 东胜利, 安全区).
+
+    A word that merely begins with the name (内蒙古大学, 北京烤鸭) is fine when the rest is a word too.
+    """
+    first = max(0, bisect_left(scan.token_starts, start) - 1)
+    for token_start, token_end in scan.token_spans[first:]:
+        if token_start >= end:
+            break
+        if token_end <= start:
+            continue
+        if token_start < start or (token_end > end and token_start > start):
+            return True
+        if token_start == start and token_end > end and token_end - end < 2:
+            return True
+    return False
+
+
+def _level_word_target(scan: _Scan, surface: str, target: str) -> str | None:
+    """全市/我区 …: the focus or home division the word stands for, when its name has the right ending."""
+    ctx = scan.ctx
+    for word in gz.level_words().get(surface, ()):
+        if word.target != target:
+            continue
+        code = ctx.focus_region if target == "focus" else ctx.home_region
+        division = gz.get_division(code)
+        if division is None:
+            continue
+        if division.name.endswith(word.suffix) and (target == "home" or division.level != "province"):
+            return division.code
+        parent = gz.get_division(division.parent_code)
+        if target == "focus" and parent is not None and parent.level == "prefecture" and parent.name.endswith(word.suffix):
+            return parent.code
+    return None
+
+
+def _mention(surface: str, start: int, candidates: list[str], scan: _Scan) -> RegionMention:
+    code = _choose(list(dict.fromkeys(candidates)), scan)
+    division = gz.get_division(code)
+    if division is not None:
+        return RegionMention(surface, division.name, code, division.level, start, start + len(surface),
+                             division.parent_code)
+    options = [gz.divisions()[c] for c in candidates]
+    names = {d.name for d in options}
+    levels = {d.level for d in options}
+    return RegionMention(surface, names.pop() if len(names) == 1 else surface, None,
+                         levels.pop() if len(levels) == 1 else None, start, start + len(surface))
+
+
+def _choose(candidates: list[str], scan: _Scan) -> str | None:
+    """One code for a form several divisions share: by what else the text names, then home, then level."""
+    if len(candidates) == 1:
+        return candidates[0]
+    for keep in (
+        lambda c: any(a in scan.named for a in gz.ancestors(c)),
+        lambda c: scan.ctx.home_region is not None and gz.is_within(c, scan.ctx.home_region),
+    ):
+        narrowed = [c for c in candidates if keep(c)]
+        if len(narrowed) == 1:
+            return narrowed[0]
+        if narrowed:
+            candidates = narrowed
+    top = min(gz.LEVEL_RANK[gz.divisions()[c].level] for c in candidates)
+    best = [c for c in candidates if gz.LEVEL_RANK[gz.divisions()[c].level] == top]
+    return best[0] if len(best) == 1 else None
+
+
+def _joined_forms(scan: _Scan, taken: list[bool]) -> list[RegionMention]:
+    """Runs of one-character abbreviations: 京蒙 (provinces), 呼包鄂乌 (prefectures of the home province)."""
+    text, home = scan.text, scan.ctx.home_region
+    provinces, prefectures = gz.province_abbreviations(), gz.prefecture_abbreviations()
+    home_prefectures = {ch: c for ch, c in prefectures.items() if home and gz.is_within(c, home)}
+    mentions: list[RegionMention] = []
+    i = 0
+    while i < len(text):
+        j = i
+        while j < len(text) and not taken[j] and (text[j] in provinces or text[j] in home_prefectures):
+            j += 1
+        if j - i >= 2:
+            followed = any(text.startswith(f, j) for f in gz.joined_form_followers())
+            run = text[i:j]
+            for table, needs_home in ((home_prefectures, False), (provinces, True)):
+                codes = [table.get(ch) for ch in run]
+                if None in codes or len(set(codes)) != len(codes):
+                    continue
+                home_abbr = needs_home and home in codes
+                if len(run) >= 3 or followed or home_abbr:
+                    mentions += [_mention(ch, i + k, [code], scan) for k, (ch, code) in enumerate(zip(run, codes, strict=False))]
+                    break
+        i = max(j, i + 1)
+    return mentions
