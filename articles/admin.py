@@ -1,14 +1,33 @@
-"""Admin of the articles app: page sources, articles with their extracted records, regions."""
-from django.contrib import admin
+"""Admin of the articles app: page upload and re-parse, the article review page, dates, regions, personal data."""
+from __future__ import annotations
 
-from articles.models import Article, DateMention, PersonalData, Region, RegionMention, Source
+from django import forms
+from django.contrib import admin, messages
+from django.shortcuts import redirect, render
+from django.urls import path
+from django.utils.safestring import mark_safe
+
+from articles.admin_records import PROVENANCE, RecordAdmin, RecordInline
+from articles.highlight import highlight
+from articles.models import Article, DateMention, PersonalData, Region, RegionMention, Source, Topic
+from articles.record_marks import article_marks
+from articles.services import PageRejected, source_ingest, source_reparse
+from articles.services.review import record_save_by_editor
+from policies.models import ProgramMention, QAPair
+from stats.models import Figure
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label="版面文件", help_text="从报纸 PDF 提取的纯文本文件（UTF-8、GB18030、UTF-16、Big5 均可）。")
+    published_on = forms.DateField(label="出版日期", required=False, help_text="留空则从正文推断。")
 
 
 class ArticleInline(admin.TabularInline):
     model = Article
     extra = 0
+    can_delete = False
     fields = ["position", "headline", "column", "kind", "is_public"]
-    readonly_fields = ["position"]
+    readonly_fields = ["position", "headline", "column", "kind"]
     show_change_link = True
 
 
@@ -18,41 +37,146 @@ class SourceAdmin(admin.ModelAdmin):
     list_filter = ["encoding", "published_on"]
     search_fields = ["name", "sha256"]
     date_hierarchy = "published_on"
+    fields = ["name", "published_on", "published_basis", "published_earliest", "published_latest", "encoding", "sha256", "ingested_at", "text"]
     readonly_fields = ["name", "sha256", "encoding", "text", "published_earliest", "published_latest", "ingested_at"]
-    exclude = ["raw"]
     inlines = [ArticleInline]
+    actions = ["reparse_selected"]
+
+    def get_urls(self):
+        upload = path("upload/", self.admin_site.admin_view(self.upload_view), name="articles_source_upload")
+        return [upload, *super().get_urls()]
+
+    def add_view(self, request, form_url="", extra_context=None):
+        return redirect("admin:articles_source_upload")
+
+    def upload_view(self, request):
+        if not self.has_add_permission(request):
+            return redirect("admin:index")
+        form = UploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                outcome = source_ingest(raw=upload.read(), name=upload.name, published_on=form.cleaned_data["published_on"])
+            except PageRejected as rejected:
+                form.add_error("file", f"无法导入：{rejected.reason}")
+            else:
+                verb = "已导入" if outcome.created else "该文件此前已导入，未重复导入"
+                self.message_user(request, f"{verb}：{outcome.source.name}（{outcome.articles} 篇文章）", messages.SUCCESS)
+                return redirect("admin:articles_source_change", outcome.source.pk)
+        context = {**self.admin_site.each_context(request), "form": form, "title": "上传版面文件", "opts": self.model._meta}
+        return render(request, "admin/articles/source/upload.html", context)
+
+    def save_model(self, request, obj, form, change):
+        if "published_on" in form.changed_data:
+            obj.published_basis = f"编辑指定（{request.user.get_username()}）"
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description="用当前解析器重新解析所选版面（保留编辑的更正）")
+    def reparse_selected(self, request, queryset):
+        for source in queryset:
+            outcome = source_reparse(source=source)
+            self.message_user(
+                request,
+                f"{source.name}：新建 {outcome.created} 条自动记录，保留 {outcome.kept} 条编辑记录，{outcome.flagged} 条待复核。",
+            )
 
 
-class RecordInline(admin.TabularInline):
-    extra = 0
-    readonly_fields = ["text", "start", "end", "extractor_version"]
+class FigureInline(RecordInline):
+    model = Figure
+    fields = ["text", "start", "end", "value", "value_max", "unit", "qualifier", "measure", "change", "indicator", "status", "is_public", "needs_review"]
+    autocomplete_fields = ["indicator"]
 
 
 class DateInline(RecordInline):
     model = DateMention
-    fields = ["text", "start", "end", "start_date", "end_date", "status", "is_public"]
+    fields = ["text", "start", "end", "start_date", "end_date", "status", "is_public", "needs_review"]
 
 
 class RegionMentionInline(RecordInline):
     model = RegionMention
-    fields = ["text", "start", "end", "region", "name", "level", "status", "is_public"]
+    fields = ["text", "start", "end", "region", "name", "level", "parent", "status", "is_public", "needs_review"]
     autocomplete_fields = ["region", "parent"]
+
+
+class ProgramMentionInline(RecordInline):
+    model = ProgramMention
+    fields = ["text", "start", "end", "program", "name", "kind", "status", "is_public", "needs_review"]
+    autocomplete_fields = ["program"]
+
+
+class QAPairInline(RecordInline):
+    model = QAPair
+    fields = ["text", "start", "end", "question", "answer", "status", "is_public", "needs_review"]
 
 
 class PersonalDataInline(RecordInline):
     model = PersonalData
-    fields = ["text", "start", "end", "kind", "status"]
+    fields = ["text", "start", "end", "kind", "status", "needs_review"]
 
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["headline", "column", "kind", "source", "position", "is_public"]
-    list_filter = ["kind", "column", "is_public", "source__published_on"]
+    list_display = ["headline", "column", "kind", "source", "position", "is_public", "is_featured"]
+    list_filter = ["kind", "column", "topics", "is_public", "is_featured", "source__published_on"]
+    list_editable = ["is_public", "is_featured"]
     list_select_related = ["source"]
-    search_fields = ["headline", "text", "byline"]
-    readonly_fields = ["source", "position", "source_start", "source_end"]
+    search_fields = ["headline", "text"]
+    fields = [
+        "review", "headline", "subheadline", "column", "byline", "kind", "topics", "topics_by_editor",
+        "is_public", "is_featured", "duplicate_of", "source", "position",
+    ]
+    readonly_fields = ["review", "source", "position"]
     raw_id_fields = ["duplicate_of"]
-    inlines = [DateInline, RegionMentionInline, PersonalDataInline]
+    filter_horizontal = ["topics"]
+    inlines = [FigureInline, DateInline, RegionMentionInline, ProgramMentionInline, QAPairInline, PersonalDataInline]
+
+    @admin.display(description="正文与抽取记录")
+    def review(self, article: Article):
+        legend = "".join(
+            f'<span class="rec rec-{kind}">{label}</span> '
+            for kind, label in [("figure", "数据"), ("date", "日期"), ("region", "地区"), ("program", "政策项目"), ("qa", "问答"), ("pii", "个人信息")]
+        )
+        body = highlight(article.text, article_marks(article, public=False))
+        return mark_safe(f'<div class="review-legend">{legend}（悬停查看规范值）</div><div class="review-text">{body}</div>')
+
+    def save_formset(self, request, form, formset, change):
+        """Every inline record goes through the review service (status, reviewer, span check)."""
+        formset.save(commit=False)  # fills new_objects/changed_objects for the admin's change message
+        for inline_form in formset.forms:
+            if inline_form.has_changed():
+                record_save_by_editor(record=inline_form.instance, user=request.user, changed_fields=inline_form.changed_data)
+
+    def save_model(self, request, obj, form, change):
+        if "topics" in form.changed_data:
+            obj.topics_by_editor = True
+        super().save_model(request, obj, form, change)
+
+    class Media:
+        css = {"all": ["css/review.css"]}
+
+
+@admin.register(DateMention)
+class DateMentionAdmin(RecordAdmin):
+    list_display = ["text", "start_date", "end_date", "status", "article"]
+    search_fields = ["text", "article__headline"]
+    fields = ["article", "text", "start", "end", "start_date", "end_date", "status", "is_public", *PROVENANCE]
+
+
+@admin.register(RegionMention)
+class RegionMentionAdmin(RecordAdmin):
+    list_display = ["text", "name", "region", "level", "status", "article"]
+    list_filter = [*RecordAdmin.list_filter, "level", "region"]
+    search_fields = ["text", "name", "region__code", "article__headline"]
+    autocomplete_fields = ["region", "parent"]
+    fields = ["article", "text", "start", "end", "region", "name", "level", "parent", "status", "is_public", *PROVENANCE]
+
+
+@admin.register(PersonalData)
+class PersonalDataAdmin(RecordAdmin):
+    list_display = ["kind", "text", "status", "article"]
+    list_filter = [*RecordAdmin.list_filter, "kind"]
+    search_fields = ["article__headline"]
+    fields = ["article", "text", "start", "end", "kind", "status", "is_public", *PROVENANCE]
 
 
 @admin.register(Region)
@@ -61,3 +185,10 @@ class RegionAdmin(admin.ModelAdmin):
     list_filter = ["level"]
     search_fields = ["code", "name"]
     list_select_related = ["parent"]
+    readonly_fields = ["code", "name", "level", "parent", "short_names"]
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name", "slug"]

@@ -5,8 +5,15 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from articles.extract.context import ExtractContext
+from articles.extract.dates import extract_dates
+from articles.extract.pii import extract_personal_data
+from articles.extract.regions import extract_regions, infer_focus_region, infer_home_region
 from articles.parsing.page import parse_page_bytes
 from articles.parsing.types import ArticleDraft, ParsedPage
+from policies.extract import extract_programs
+from policies.qa import extract_qa_pairs
+from stats.extract import extract_figures
 
 EXTRACTOR_VERSION = "0.1"
 
@@ -33,7 +40,26 @@ class PageResult:
 def parse_page(raw: bytes, name: str, published_on: date | None = None) -> PageResult:
     """Parse one page file and run every extractor over each of its articles."""
     page = parse_page_bytes(raw, name, published_on=published_on)
-    return PageResult(page=page, articles=[ArticleResult(draft=draft) for draft in page.articles])
+    home = infer_home_region(page.text)
+    return PageResult(page=page, articles=[_extract(draft, page, home) for draft in page.articles])
+
+
+def _extract(draft: ArticleDraft, page: ParsedPage, home: str | None) -> ArticleResult:
+    text = draft.text
+    context = ExtractContext(
+        published_on=page.published_on.date,
+        home_region=home,
+        focus_region=infer_focus_region(f"{draft.headline or ''}\n{text}", home),
+    )
+    return ArticleResult(
+        draft=draft,
+        figures=extract_figures(text, context),
+        dates=extract_dates(text, context),
+        regions=extract_regions(text, context),
+        programs=extract_programs(text, context),
+        qa_pairs=extract_qa_pairs(text),
+        pii=extract_personal_data(text),
+    )
 
 
 def to_contract(result: PageResult) -> dict[str, Any]:

@@ -81,7 +81,7 @@ TEMPLATES = [
 # PostgreSQL only. DATABASE_URL selects a server; without it an embedded server (pgserver) runs in var/pgdata.
 DATABASE_URL = env_str("DATABASE_URL")
 EMBEDDED_PGDATA = env_str("EMBEDDED_PGDATA", str(VAR_DIR / "pgdata"))
-EMBEDDED_PGDATABASE = "minsheng"
+EMBEDDED_PGDATABASE = env_str("EMBEDDED_PGDATABASE", "minsheng")
 if DATABASE_URL:
     _database = dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("CONN_MAX_AGE", 60))
     if _database["ENGINE"] != "django.db.backends.postgresql":
@@ -124,6 +124,9 @@ WHITENOISE_MANIFEST_STRICT = False
 
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+
+# The article review page posts every record of an article as inline forms: well over Django's default 1000 fields.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 20000)
 
 # Largest page file accepted by ingest and upload (bytes).
 MAX_PAGE_BYTES = env_int("MAX_PAGE_BYTES", 5 * 1024 * 1024)

@@ -1,6 +1,7 @@
 """Programmes (named policies, projects, campaigns, mechanisms, documents), their mentions in articles, and Q&A pairs."""
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 from articles.models import ExtractedRecord
 
@@ -31,9 +32,11 @@ class Program(models.Model):
     valid_from = models.DateField("生效日期", null=True, blank=True)
     valid_to = models.DateField("截止日期", null=True, blank=True)
     is_public = models.BooleanField("公开", default=True)
+    is_featured = models.BooleanField("首页推荐", default=False)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = ProgramQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "政策项目"

@@ -1,1 +1,44 @@
-"""Admin of the stats app (indicators and figures)."""
+"""Admin of the stats app: indicators (rename, merge, curate) and figures."""
+from __future__ import annotations
+
+from django.contrib import admin, messages
+from simple_history.admin import SimpleHistoryAdmin
+
+from articles.admin_records import PROVENANCE, RecordAdmin
+from stats.models import Figure, Indicator
+from stats.services import indicator_merge
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "unit", "figure_count", "is_public", "is_featured"]
+    list_filter = ["unit", "is_public", "is_featured"]
+    list_editable = ["is_public", "is_featured"]
+    search_fields = ["name", "unit"]
+    actions = ["merge_into_first"]
+
+    @admin.display(description="数据条数")
+    def figure_count(self, indicator: Indicator) -> int:
+        return indicator.figures.count()
+
+    @admin.action(description="合并所选指标（并入最早创建的一个）")
+    def merge_into_first(self, request, queryset):
+        indicators = list(queryset.order_by("pk"))
+        if len(indicators) < 2:
+            self.message_user(request, "请至少选择两个指标。", messages.WARNING)
+            return
+        survivor, others = indicators[0], indicators[1:]
+        indicator_merge(survivor=survivor, others=others)
+        self.message_user(request, f"已将 {len(others)} 个指标并入“{survivor}”。", messages.SUCCESS)
+
+
+@admin.register(Figure)
+class FigureAdmin(RecordAdmin):
+    list_display = ["text", "value", "unit", "qualifier", "measure", "indicator", "status", "article"]
+    list_filter = [*RecordAdmin.list_filter, "unit", "change"]
+    search_fields = ["text", "measure", "indicator__name", "article__headline"]
+    autocomplete_fields = ["indicator"]
+    fields = [
+        "article", "text", "start", "end", "value", "value_max", "unit", "qualifier", "measure", "change",
+        "period", "region_text", "indicator", "status", "is_public", *PROVENANCE,
+    ]

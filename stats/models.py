@@ -1,7 +1,13 @@
 """Figures (value, unit, qualifier, measure) found in articles, grouped into Indicators so series can be drawn."""
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from articles.models import ExtractedRecord
+
+
+class IndicatorQuerySet(models.QuerySet):
+    def published(self) -> "IndicatorQuerySet":
+        return self.filter(is_public=True)
 
 
 class Indicator(models.Model):
@@ -9,6 +15,10 @@ class Indicator(models.Model):
     unit = models.CharField("单位", max_length=16)
     slug = models.SlugField("永久链接", max_length=160, unique=True, allow_unicode=True)
     is_public = models.BooleanField("公开", default=True)
+    is_featured = models.BooleanField("首页推荐", default=False)
+
+    objects = IndicatorQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = "指标"

@@ -13,8 +13,17 @@ SEED_PAGES = sorted(SEED_DIR.glob("*.txt"))
 def django_db_setup(django_db_setup, django_db_blocker):
     """Every database test starts from the gazetteer and the five seed pages (each test runs in a rolled-back transaction)."""
     with django_db_blocker.unblock():
-        call_command("load_regions", verbosity=0)
+        call_command("load_reference_data", stdout=_Null())
         call_command("ingest", str(SEED_DIR), stdout=_Null(), stderr=_Null())
+
+
+@pytest.fixture(autouse=True)
+def _static_files_without_collectstatic(settings):
+    """Production serves hashed files collected by `collectstatic`; tests read them straight from the apps."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 class _Null:
@@ -26,3 +35,9 @@ class _Null:
 
     def isatty(self):
         return False
+
+
+@pytest.fixture(autouse=True)
+def _static_files_without_collectstatic(settings):
+    """Pages link their assets by plain names in tests: the manifest storage needs `collectstatic`, tests don't run it."""
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

@@ -3,6 +3,7 @@ from articles.models.article import Article, ArticleQuerySet
 from articles.models.records import DateMention, ExtractedRecord, PersonalData, RecordStatus, RegionMention
 from articles.models.region import Region
 from articles.models.source import Source
+from articles.models.topic import Topic
 
 __all__ = [
     "Article",
@@ -14,4 +15,5 @@ __all__ = [
     "Region",
     "RegionMention",
     "Source",
+    "Topic",
 ]

@@ -11,6 +11,9 @@ class ArticleQuerySet(models.QuerySet):
         """What the public may see: articles an editor has not hidden."""
         return self.filter(is_public=True)
 
+    def featured(self) -> "ArticleQuerySet":
+        return self.published().filter(is_featured=True)
+
 
 class Article(models.Model):
     class Kind(models.TextChoices):
@@ -40,7 +43,12 @@ class Article(models.Model):
         related_name="duplicates",
         help_text="本版或其他版面上同一报道的较早文本。",
     )
+    topics = models.ManyToManyField("articles.Topic", verbose_name="主题", blank=True, related_name="articles")
+    topics_by_editor = models.BooleanField(
+        "主题由编辑指定", default=False, help_text="勾选后重新解析不再自动改动主题。"
+    )
     is_public = models.BooleanField("公开", default=True, help_text="取消勾选即对公众隐藏，但不删除。")
+    is_featured = models.BooleanField("首页推荐", default=False, help_text="勾选后在首页“编辑推荐”中展示。")
     search_vector = SearchVectorField("检索向量", null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()

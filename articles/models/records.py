@@ -1,6 +1,7 @@
 """Extracted records: the shared provenance/status base, and the date, region and personal-data records of articles."""
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 
 class RecordStatus(models.TextChoices):
@@ -8,6 +9,12 @@ class RecordStatus(models.TextChoices):
     CORRECTED = "corrected", "已更正"
     CONFIRMED = "confirmed", "已确认"
     REJECTED = "rejected", "已驳回"
+
+
+class RecordQuerySet(models.QuerySet):
+    def published(self) -> "RecordQuerySet":
+        """What the public may see: not rejected, not hidden, in a public article."""
+        return self.filter(is_public=True, article__is_public=True).exclude(status=RecordStatus.REJECTED)
 
 
 class ExtractedRecord(models.Model):
@@ -25,6 +32,9 @@ class ExtractedRecord(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="审核人", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField("审核时间", null=True, blank=True)
+
+    objects = RecordQuerySet.as_manager()
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True

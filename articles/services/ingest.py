@@ -1,20 +1,57 @@
-"""The one write path for pages: ingest a page file (Source, Articles and their records) in one transaction."""
+"""Ingest and re-parse: a page file becomes a Source, its Articles and their records, in one transaction."""
 from __future__ import annotations
 
-import csv
 import hashlib
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
 
 from articles import pipeline
-from articles.models import Article, Region, Source
-from articles.parsing.types import UndecodableFile
+from articles.models import Article, DateMention, PersonalData, RecordStatus, Region, RegionMention, Source, Topic
+from articles.parsing.decode import UndecodableFile
+from articles.record_sync import RecordKind, SyncOutcome, records_sync
+from articles.same_story import align_by_similarity, same_story_candidate
+from articles.search import search_index_update
+from articles.topics import classify
+from policies.services import PROGRAM_MENTIONS, QA_PAIRS
+from stats.services import FIGURES
 
-GAZETTEER_CSV = Path(__file__).resolve().parent / "data" / "gazetteer.csv"
+
+def _date_fields(mention, article: Article, cache: dict) -> dict:
+    return {
+        "text": mention.text[:255],
+        "start": mention.start_offset,
+        "end": mention.end_offset,
+        "start_date": mention.start,
+        "end_date": mention.end,
+    }
+
+
+def _region_fields(mention, article: Article, cache: dict) -> dict:
+    codes = cache["region_codes"]
+    parent = getattr(mention, "parent_code", None)
+    return {
+        "text": mention.text[:255],
+        "start": mention.start,
+        "end": mention.end,
+        "region_id": mention.code if mention.code in codes else None,
+        "name": mention.name[:64],
+        "level": mention.level or "",
+        "parent_id": parent if parent in codes else None,
+    }
+
+
+def _personal_data_fields(item, article: Article, cache: dict) -> dict:
+    return {"text": item.text[:255], "start": item.start, "end": item.end, "kind": item.kind}
+
+
+DATES = RecordKind("dates", DateMention, _date_fields)
+REGIONS = RecordKind("regions", RegionMention, _region_fields)
+PERSONAL_DATA = RecordKind("pii", PersonalData, _personal_data_fields)
+# Personal data first: the search index is built from text with personal data masked.
+RECORD_KINDS = [PERSONAL_DATA, DATES, REGIONS, FIGURES, PROGRAM_MENTIONS, QA_PAIRS]
 
 
 class PageRejected(ValueError):
@@ -48,10 +85,30 @@ def source_ingest(*, raw: bytes, name: str, published_on: date | None = None) ->
         result = pipeline.parse_page(raw, name, published_on=published_on)
     except UndecodableFile as error:
         raise PageRejected(name, str(error)) from error
+    previous = Source.objects.filter(name=name).order_by("-ingested_at").first()
     with transaction.atomic():
+        if previous is not None:  # a changed version of a page already here: update it, keeping editors' work
+            return IngestOutcome(source=previous, created=True, articles=_source_update(previous, raw, sha256, result))
         source = _source_create(raw=raw, sha256=sha256, result=result, published_on=published_on)
         articles = _articles_create(source=source, result=result)
+        _records_sync(articles, result)
     return IngestOutcome(source=source, created=True, articles=len(articles))
+
+
+def source_reparse(*, source: Source) -> SyncOutcome:
+    """Run the current pipeline again over a stored page; only auto records are replaced."""
+    result = pipeline.parse_page(bytes(source.raw), source.name, published_on=source.published_on)
+    with transaction.atomic():
+        articles = _articles_align(source, result)
+        return _records_sync(articles, result)
+
+
+def _source_update(source: Source, raw: bytes, sha256: str, result: pipeline.PageResult) -> int:
+    source.raw, source.sha256, source.text, source.encoding = raw, sha256, result.page.text, result.page.encoding
+    source.save(update_fields=["raw", "sha256", "text", "encoding"])
+    articles = _articles_align(source, result)
+    _records_sync(articles, result)
+    return len(articles)
 
 
 def _source_create(*, raw: bytes, sha256: str, result: pipeline.PageResult, published_on: date | None) -> Source:
@@ -69,44 +126,108 @@ def _source_create(*, raw: bytes, sha256: str, result: pipeline.PageResult, publ
     )
 
 
+def _article_fields(draft, articles: list[Article]) -> dict:
+    return {
+        "headline": (draft.headline or "")[:255],
+        "subheadline": (draft.subheadline or "")[:255],
+        "column": (draft.column or "")[:32],
+        "byline": [name[:32] for name in draft.byline],
+        "kind": draft.kind,
+        "text": draft.text,
+        "source_start": draft.source_start,
+        "source_end": draft.source_end,
+        "duplicate_of": articles[draft.duplicate_of] if draft.duplicate_of is not None else None,
+    }
+
+
 def _articles_create(*, source: Source, result: pipeline.PageResult) -> list[Article]:
     articles: list[Article] = []
     for position, draft in enumerate(result.page.articles):
-        articles.append(
-            Article.objects.create(
-                source=source,
-                position=position,
-                headline=(draft.headline or "")[:255],
-                subheadline=(draft.subheadline or "")[:255],
-                column=(draft.column or "")[:32],
-                byline=[name[:32] for name in draft.byline],
-                kind=draft.kind,
-                text=draft.text,
-                source_start=draft.source_start,
-                source_end=draft.source_end,
-                duplicate_of=articles[draft.duplicate_of] if draft.duplicate_of is not None else None,
-            )
-        )
+        articles.append(Article.objects.create(source=source, position=position, **_article_fields(draft, articles)))
+    _link_same_story_elsewhere(articles)
     return articles
 
 
-def regions_sync(*, csv_path: Path = GAZETTEER_CSV) -> int:
-    """Load the gazetteer CSV into Region (insert or update by code); returns the number of divisions."""
-    with csv_path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    known = set(Region.objects.values_list("code", flat=True))
-    by_level = {"province": 0, "prefecture": 1, "county": 2}
-    rows.sort(key=lambda row: by_level.get(row["level"], 3))  # parents before children
-    with transaction.atomic():
-        for row in rows:
-            values = {
-                "name": row["name"],
-                "level": row["level"],
-                "parent_id": row["parent_code"] or None,
-                "short_names": [name for name in row.get("short_names", "").split("|") if name],
-            }
-            if row["code"] in known:
-                Region.objects.filter(code=row["code"]).update(**values)
-            else:
-                Region.objects.create(code=row["code"], **values)
-    return len(rows)
+def _articles_align(source: Source, result: pipeline.PageResult) -> list[Article]:
+    """Match re-parsed drafts to the stored articles (by content, then position) and update them in place.
+
+    Stored articles that match no draft are kept when an editor worked on them (their records get flagged for
+    review by the record sync) and deleted otherwise.
+    """
+    stored = list(source.articles.order_by("position"))
+    pairs = align_by_similarity([a.text for a in stored], [d.text for d in result.page.articles])
+    articles: list[Article] = []
+    used: set[int] = set()
+    offset = max((a.position for a in stored), default=-1) + 1
+    for index, draft in enumerate(result.page.articles):
+        match = pairs.get(index)
+        if match is None:
+            article = Article(source=source, position=offset + index)
+        else:
+            article = stored[match]
+            used.add(match)
+        for field, value in _article_fields(draft, articles).items():
+            setattr(article, field, value)
+        article.save()
+        articles.append(article)
+    kept_unmatched = []
+    for index, article in enumerate(stored):
+        if index in used:
+            continue
+        if _has_editor_work(article):
+            kept_unmatched.append(article)
+        else:
+            article.delete()
+    _renumber([*articles, *kept_unmatched])
+    return articles
+
+
+def _renumber(articles: list[Article]) -> None:
+    """Positions 0..n-1 in reading order (two steps, so the unique (source, position) never collides)."""
+    for article in articles:
+        Article.objects.filter(pk=article.pk).update(position=article.position + 1_000_000)
+    for position, article in enumerate(articles):
+        Article.objects.filter(pk=article.pk).update(position=position)
+        article.position = position
+
+
+def _has_editor_work(article: Article) -> bool:
+    return any(
+        kind.model.objects.filter(article=article).exclude(status=RecordStatus.AUTO).exists() for kind in RECORD_KINDS
+    )
+
+
+def _records_sync(articles: list[Article], result: pipeline.PageResult) -> SyncOutcome:
+    outcome = SyncOutcome()
+    cache: dict = {"region_codes": set(Region.objects.values_list("code", flat=True))}
+    for article, article_result in zip(articles, result.articles, strict=True):
+        for kind in RECORD_KINDS:
+            records_sync(
+                article=article,
+                kind=kind,
+                items=getattr(article_result, kind.name),
+                version=pipeline.EXTRACTOR_VERSION,
+                outcome=outcome,
+                cache=cache,
+            )
+        search_index_update(article)
+        if not article.topics_by_editor:
+            article.topics.set(_topics(classify(article.headline, article.text), cache))
+    return outcome
+
+
+def _topics(slugs: list[str], cache: dict) -> list[Topic]:
+    if "topics" not in cache:
+        cache["topics"] = {topic.slug: topic for topic in Topic.objects.all()}
+    return [cache["topics"][slug] for slug in slugs if slug in cache["topics"]]
+
+
+def _link_same_story_elsewhere(articles: list[Article]) -> None:
+    """Link each new article to the same story already stored from another page (seeds 000 and 001 share two)."""
+    for article in articles:
+        if article.duplicate_of_id is not None:
+            continue
+        earlier = same_story_candidate(article)
+        if earlier is not None:
+            article.duplicate_of = earlier
+            article.save(update_fields=["duplicate_of"])

@@ -1,12 +1,13 @@
-"""`manage.py load_regions`: load the GB/T 2260 gazetteer (articles/data/gazetteer.csv) into the Region table."""
+"""`manage.py load_reference_data`: load the gazetteer (GB/T 2260 divisions) and the topic vocabulary from data files."""
 from django.core.management.base import BaseCommand
 
-from articles.services import regions_sync
+from articles.services import regions_sync, topics_sync
 
 
 class Command(BaseCommand):
-    help = "Insert or update every administrative division from the gazetteer data file."
+    help = "Insert or update every administrative division and every topic from the data files in articles/data/."
 
     def handle(self, *args, **options):
-        count = regions_sync()
-        self.stdout.write(f"regions: {count} divisions loaded from the gazetteer")
+        regions = regions_sync()
+        topics = topics_sync()
+        self.stdout.write(f"reference data: {regions} divisions, {topics} topics")

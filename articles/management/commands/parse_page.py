@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from articles import pipeline
-from articles.parsing.types import UndecodableFile
+from articles.parsing.decode import UndecodableFile
 
 
 class Command(BaseCommand):

@@ -1,0 +1,78 @@
+"""Admin building blocks shared by every record type: review actions, editor saves, no deletes."""
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from simple_history.admin import SimpleHistoryAdmin
+
+from articles.models import RecordStatus
+from articles.services.review import record_save_by_editor, records_review
+
+PROVENANCE = ["extractor_version", "reviewed_by", "reviewed_at", "needs_review"]
+
+
+@admin.action(description="确认所选记录")
+def confirm_selected(modeladmin, request, queryset):
+    count = records_review(records=queryset, user=request.user, status=RecordStatus.CONFIRMED)
+    modeladmin.message_user(request, f"已确认 {count} 条记录。", messages.SUCCESS)
+
+
+@admin.action(description="驳回所选记录（不删除）")
+def reject_selected(modeladmin, request, queryset):
+    count = records_review(records=queryset, user=request.user, status=RecordStatus.REJECTED)
+    modeladmin.message_user(request, f"已驳回 {count} 条记录。", messages.SUCCESS)
+
+
+class RecordForm(forms.ModelForm):
+    """Checks an editor's span against the article text and fills the record's text from it when left empty."""
+
+    def clean(self):
+        data = super().clean()
+        article = data.get("article") or (self.instance.article if self.instance.article_id else None)
+        start, end = data.get("start"), data.get("end")
+        if article is None or start is None or end is None:
+            return data
+        text = article.text
+        if not (0 <= start < end <= len(text)):
+            raise ValidationError(f"位置 {start}–{end} 超出正文范围（0–{len(text)}）。")
+        if not data.get("text"):
+            data["text"] = text[start:end][:255]
+            self.instance.text = data["text"]
+        elif not text.startswith(data["text"], start):
+            raise ValidationError(f"正文第 {start} 个字符起是“{text[start:end]}”，与原文片段“{data['text']}”不符。")
+        return data
+
+
+class RecordAdmin(SimpleHistoryAdmin):
+    """Base admin of a record model: filters by status, bulk confirm/reject, edits go through the review service."""
+
+    form = RecordForm
+    list_filter = ["status", "needs_review", "is_public"]
+    list_select_related = ["article", "article__source"]
+    readonly_fields = PROVENANCE
+    raw_id_fields = ["article"]
+    actions = [confirm_selected, reject_selected]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # reject instead of delete: a rejected record is never created again by a re-parse
+
+    def save_model(self, request, obj, form, change):
+        record_save_by_editor(record=obj, user=request.user, changed_fields=form.changed_data)
+
+
+class RecordInline(admin.TabularInline):
+    """Inline of one record type on the article review page; saved through the review service by ArticleAdmin."""
+
+    form = RecordForm
+    extra = 0
+    can_delete = False
+    readonly_fields = ["extractor_version", "needs_review"]
+    show_change_link = True
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        for name in ("text",):
+            if name in formset.form.base_fields:
+                formset.form.base_fields[name].required = False
+        return formset

@@ -1,0 +1,117 @@
+"""The one filter layer: list parameters shared by the site's list pages, the API lists and the exports.
+
+`ListFilters` validates query parameters (a bad one names itself and says why); `filter_articles` and the
+per-app functions (`stats.filters`, `policies.filters`) turn them into querysets.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Exists, OuterRef, QuerySet
+from ninja import Field, Schema
+from pydantic import ValidationError, field_validator, model_validator
+
+from articles.models import Article, RecordStatus, Region, RegionMention
+
+PUBLIC_STATUSES = [RecordStatus.AUTO, RecordStatus.CORRECTED, RecordStatus.CONFIRMED]
+
+
+class InvalidFilter(ValueError):
+    """A list parameter that cannot be used; `param` names it and the message says why."""
+
+    def __init__(self, param: str, message: str):
+        super().__init__(f"{param}: {message}")
+        self.param = param
+        self.message = message
+
+
+class ListFilters(Schema):
+    q: str | None = Field(None, max_length=100, description="full-text query (Chinese words are segmented)", examples=["医保"])
+    region: str | None = Field(
+        None, pattern=r"^\d{6}$", description="GB/T 2260 code; includes every division below it", examples=["150000"]
+    )
+    date_from: date | None = Field(None, description="issue date on or after (YYYY-MM-DD)", examples=["2025-01-01"])
+    date_to: date | None = Field(None, description="issue date on or before (YYYY-MM-DD)", examples=["2026-12-31"])
+    program: str | None = Field(None, max_length=80, description="programme slug", examples=["助康工程-1a2b3c"])
+    topic: str | None = Field(None, max_length=32, description="topic slug", examples=["insurance"])
+    kind: str | None = Field(None, description="article kind", examples=["news"])
+    column: str | None = Field(None, max_length=32, description="section label", examples=["民声"])
+    measure: str | None = Field(None, max_length=120, description="indicator slug or words of the measure", examples=["就业"])
+    unit: str | None = Field(None, max_length=16, description="unit or counter of figures", examples=["元"])
+    status: str | None = Field(None, description="record status: auto, corrected or confirmed", examples=["confirmed"])
+
+    @field_validator("q", "program", "topic", "column", "measure", "unit", "kind", "status", mode="before")
+    @classmethod
+    def _blank_is_none(cls, value):
+        return value.strip() or None if isinstance(value, str) else value
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value):
+        if value is not None and value not in Article.Kind.values:
+            raise ValueError(f"must be one of {', '.join(Article.Kind.values)}")
+        return value
+
+    @field_validator("status")
+    @classmethod
+    def _public_status(cls, value):
+        if value is not None and value not in PUBLIC_STATUSES:
+            raise ValueError(f"must be one of {', '.join(PUBLIC_STATUSES)}")
+        return value
+
+    @model_validator(mode="after")
+    def _ordered_dates(self):
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValueError("date_from is after date_to")
+        return self
+
+
+def parse_filters(params) -> ListFilters:
+    """ListFilters from a QueryDict or dict; raises InvalidFilter naming the first bad parameter."""
+    data = {key: params.get(key) for key in ListFilters.model_fields if params.get(key) not in (None, "")}
+    try:
+        return ListFilters.model_validate(data)
+    except ValidationError as error:
+        first = error.errors()[0]
+        param = str(first["loc"][0]) if first["loc"] else "date_from"
+        raise InvalidFilter(param, first["msg"].removeprefix("Value error, ")) from None
+
+
+def region_prefix(code: str) -> str:
+    """Codes below a division share its prefix: 15 for a province, 1501 for a prefecture, the code for a county."""
+    region = Region.objects.filter(code=code).only("level").first()
+    if region is None:
+        raise InvalidFilter("region", f"{code} is not a known division code")
+    return {"province": code[:2], "prefecture": code[:4]}.get(region.level, code)
+
+
+def mentions_region(code: str, article_field: str = "pk") -> Exists:
+    """An Exists() for rows whose article names the region or anything below it."""
+    prefix = region_prefix(code)
+    return Exists(
+        RegionMention.objects.filter(
+            article_id=OuterRef(article_field), region__code__startswith=prefix, status__in=PUBLIC_STATUSES
+        )
+    )
+
+
+def filter_articles(articles: QuerySet[Article], filters: ListFilters) -> QuerySet[Article]:
+    if filters.region:
+        articles = articles.filter(mentions_region(filters.region))
+    if filters.date_from:
+        articles = articles.filter(source__published_on__gte=filters.date_from)
+    if filters.date_to:
+        articles = articles.filter(source__published_on__lte=filters.date_to)
+    if filters.topic:
+        articles = articles.filter(topics__slug=filters.topic)
+    if filters.kind:
+        articles = articles.filter(kind=filters.kind)
+    if filters.column:
+        articles = articles.filter(column=filters.column)
+    if filters.program:
+        from policies.models import ProgramMention
+
+        articles = articles.filter(
+            Exists(ProgramMention.objects.filter(article_id=OuterRef("pk"), program__slug=filters.program, status__in=PUBLIC_STATUSES))
+        )
+    return articles

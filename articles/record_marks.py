@@ -1,0 +1,41 @@
+"""Marks for highlighting: every record of an article as a (span, kind, normalised value) triple."""
+from __future__ import annotations
+
+from articles.highlight import Mark
+from articles.models import Article, RecordStatus
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
+
+
+def figure_title(figure) -> str:
+    value = _number(figure.value) + (f"–{_number(figure.value_max)}" if figure.value_max is not None else "")
+    parts = [f"{value} {figure.unit}", figure.qualifier, figure.change, figure.measure]
+    return " · ".join(p for p in parts if p)
+
+
+def article_marks(article: Article, *, public: bool) -> list[Mark]:
+    """Marks for all records of an article; `public` leaves out rejected/hidden records and personal data."""
+
+    def records(manager):
+        rows = manager.all()
+        return [r for r in rows if r.status != RecordStatus.REJECTED and r.is_public] if public else list(rows)
+
+    marks: list[Mark] = []
+    for f in records(article.figures):
+        marks.append(Mark(f.start, f.end, "figure", figure_title(f), f.pk))
+    for d in records(article.dates):
+        marks.append(Mark(d.start, d.end, "date", f"{d.start_date or '…'} 至 {d.end_date or '…'}", d.pk))
+    for r in records(article.regions):
+        marks.append(Mark(r.start, r.end, "region", f"{r.name} {r.region_id or ''}".strip(), r.pk))
+    for p in records(article.programs):
+        marks.append(Mark(p.start, p.end, "program", f"{p.get_kind_display()}：{p.name}", p.pk))
+    for q in records(article.qa_pairs):
+        marks.append(Mark(q.start, q.start + len(q.text), "qa", "问答", q.pk))
+    if not public:
+        for item in article.personal_data.all():
+            marks.append(Mark(item.start, item.end, "pii", item.get_kind_display(), item.pk))
+    return marks

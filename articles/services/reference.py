@@ -1,0 +1,42 @@
+"""Reference data from data files: the GB/T 2260 gazetteer into Region, the topic vocabulary into Topic."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from django.db import transaction
+
+from articles.models import Region, Topic
+from articles.topics import vocabulary
+
+GAZETTEER_CSV = Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv"
+
+
+def topics_sync() -> int:
+    """Load the topic vocabulary (articles/data/topics.csv) into Topic (insert or update by slug)."""
+    entries = vocabulary()
+    for entry in entries:
+        Topic.objects.update_or_create(slug=entry.slug, defaults={"name": entry.name, "keywords": list(entry.keywords)})
+    return len(entries)
+
+
+def regions_sync(*, csv_path: Path = GAZETTEER_CSV) -> int:
+    """Load the gazetteer CSV into Region (insert or update by code); returns the number of divisions."""
+    with csv_path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    known = set(Region.objects.values_list("code", flat=True))
+    by_level = {"province": 0, "prefecture": 1, "county": 2}
+    rows.sort(key=lambda row: by_level.get(row["level"], 3))  # parents before children
+    with transaction.atomic():
+        for row in rows:
+            values = {
+                "name": row["name"],
+                "level": row["level"],
+                "parent_id": row["parent_code"] or None,
+                "short_names": [name for name in row.get("short_names", "").split("|") if name],
+            }
+            if row["code"] in known:
+                Region.objects.filter(code=row["code"]).update(**values)
+            else:
+                Region.objects.create(code=row["code"], **values)
+    return len(rows)

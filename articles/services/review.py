@@ -1,0 +1,62 @@
+"""Editors' reviews of extracted records: confirm, reject, correct or add — never a silent delete.
+
+Every record model (dates, regions, personal data, figures, programme mentions, Q&A) goes through these functions,
+whether the editor works in the admin, the API or a command.
+"""
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from articles.models import ExtractedRecord, RecordStatus
+
+# Fields whose change by an editor makes a record "corrected" (everything else is bookkeeping).
+BOOKKEEPING = {"status", "is_public", "reviewed_by", "reviewed_at", "needs_review", "extractor_version"}
+
+
+def records_review(*, records: QuerySet, user, status: str) -> int:
+    """Confirm or reject many records at once (admin bulk actions); returns how many changed."""
+    if status not in (RecordStatus.CONFIRMED, RecordStatus.REJECTED):
+        raise ValueError(f"a bulk review confirms or rejects, not {status!r}")
+    changed = 0
+    with transaction.atomic():
+        for record in records.select_for_update():
+            record.status = status
+            record.reviewed_by = user
+            record.reviewed_at = timezone.now()
+            record.needs_review = False
+            record._history_user = user  # django-simple-history: who made this change
+            record.save()
+            changed += 1
+    return changed
+
+
+def record_span_check(record: ExtractedRecord) -> None:
+    """The span must lie inside the article text; the record's text is taken from it when left empty."""
+    text = record.article.text
+    if not (0 <= record.start < record.end <= len(text)):
+        raise ValidationError(f"位置 {record.start}–{record.end} 超出正文范围（0–{len(text)}）。")
+    if not record.text:
+        record.text = text[record.start : record.end][:255]
+    elif not text.startswith(record.text, record.start):
+        raise ValidationError(f"正文中第 {record.start} 个字符起不是“{record.text}”，而是“{text[record.start:record.end]}”。")
+
+
+def record_save_by_editor(*, record: ExtractedRecord, user, changed_fields: list[str]) -> ExtractedRecord:
+    """Save an editor's new or edited record: a changed value makes it `corrected` unless they chose a status."""
+    record_span_check(record)
+    adding = record.pk is None
+    substantive = adding or bool(set(changed_fields) - BOOKKEEPING)
+    if substantive and "status" not in changed_fields:
+        record.status = RecordStatus.CORRECTED
+    if adding and record.status == RecordStatus.AUTO:
+        record.status = RecordStatus.CORRECTED
+    if substantive or "status" in changed_fields:
+        record.reviewed_by = user
+        record.reviewed_at = timezone.now()
+        record.needs_review = False
+    record._history_user = user
+    record.save()
+    return record

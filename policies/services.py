@@ -1,0 +1,75 @@
+"""Writes of the policies app: programme mentions linked to one Programme each, and Q&A pairs."""
+from __future__ import annotations
+
+import hashlib
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from articles.models import Article
+from articles.record_sync import RecordKind
+from policies.extract import program_slug_key
+from policies.models import Program, ProgramMention, QAPair
+
+
+def program_for(*, name: str, kind: str, surface: str, cache: dict) -> Program:
+    """The Programme a mention belongs to, found by its linking key (created on first mention)."""
+    key = program_slug_key(name)[:200]
+    cache_key = ("program", key)
+    if cache_key not in cache:
+        program = Program.objects.filter(key=key).first()
+        if program is None:
+            program = Program.objects.filter(aliases__contains=[name]).first()
+        if program is None:
+            digest = hashlib.sha1(key.encode()).hexdigest()[:6]
+            program = Program.objects.create(
+                key=key, name=name[:200], kind=kind, slug=f"{slugify(name, allow_unicode=True)[:70]}-{digest}"
+            )
+        cache[cache_key] = program
+    program = cache[cache_key]
+    if name != program.name and name not in program.aliases:
+        program.aliases = [*program.aliases, name]
+        program.save(update_fields=["aliases"])
+    return program
+
+
+def _program_fields(mention, article: Article, cache: dict) -> dict:
+    return {
+        "text": mention.text[:255],
+        "start": mention.start,
+        "end": mention.end,
+        "name": mention.name[:200],
+        "kind": mention.kind,
+        "program": program_for(name=mention.name, kind=mention.kind, surface=mention.text, cache=cache),
+    }
+
+
+def _qa_fields(pair, article: Article, cache: dict) -> dict:
+    return {
+        "text": pair.question[:255],
+        "start": pair.question_start,
+        "end": pair.answer_end,
+        "question": pair.question,
+        "answer": pair.answer,
+    }
+
+
+PROGRAM_MENTIONS = RecordKind("programs", ProgramMention, _program_fields)
+QA_PAIRS = RecordKind("qa_pairs", QAPair, _qa_fields)
+
+
+def program_merge(*, survivor: Program, others: list[Program], user=None) -> int:
+    """Move every mention and alias of `others` to `survivor`, then delete them; returns how many were merged."""
+    with transaction.atomic():
+        aliases = list(survivor.aliases)
+        for other in others:
+            if other.pk == survivor.pk:
+                continue
+            other.mentions.update(program=survivor)
+            for alias in [other.name, *other.aliases]:
+                if alias != survivor.name and alias not in aliases:
+                    aliases.append(alias)
+            other.delete()
+        survivor.aliases = aliases
+        survivor.save(update_fields=["aliases"])
+    return len([o for o in others if o.pk != survivor.pk])

@@ -1,0 +1,43 @@
+"""Uploading a page in the admin: parsed and ingested, or a clear message with nothing half-written."""
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from articles.models import Source
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    user = get_user_model().objects.create_user("editor", password="a-long-test-password", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    return client
+
+
+def test_an_uploaded_page_is_ingested(editor_client):
+    page = ("民声\n\n新政策出台\n\n□本报记者 张三\n\n" + "鄂尔多斯市今年发放创业补贴2000万元，惠及1200余人。" * 5).encode()
+    response = editor_client.post(
+        "/admin/articles/source/upload/", {"file": SimpleUploadedFile("upload.txt", page)}, follow=True
+    )
+    assert response.status_code == 200
+    source = Source.objects.get(name="upload.txt")
+    assert "已导入" in response.content.decode()
+    assert source.articles.count() >= 1
+
+
+def test_a_binary_upload_comes_back_with_a_reason(editor_client):
+    before = Source.objects.count()
+    response = editor_client.post(
+        "/admin/articles/source/upload/", {"file": SimpleUploadedFile("scan.png", b"\x89PNG\r\n\x1a\n" + bytes(256))}
+    )
+    assert response.status_code == 200
+    assert "无法导入" in response.content.decode()
+    assert Source.objects.count() == before
+
+
+def test_the_add_button_leads_to_the_upload_form(editor_client):
+    response = editor_client.get("/admin/articles/source/add/")
+    assert response.status_code == 302 and response["Location"].endswith("/admin/articles/source/upload/")
