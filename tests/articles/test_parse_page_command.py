@@ -1,0 +1,64 @@
+"""`manage.py parse_page PATH --json` prints the shared contract for every fixture page, without a database."""
+import json
+import os
+import subprocess
+import sys
+
+import jsonschema
+import pytest
+
+from tests.conftest import ROOT, SEED_PAGES
+
+SCHEMA_PATH = ROOT.parent / "shared" / "contracts" / "parse-page.schema.json"
+SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8")) if SCHEMA_PATH.exists() else None
+# A database that does not exist: the command must not need one.
+NO_DATABASE = {**os.environ, "DATABASE_URL": "postgres://nobody@127.0.0.1:9/none", "SECRET_KEY": "x" * 50}
+
+
+def _parse_page(path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", "parse_page", str(path), "--json"],
+        cwd=ROOT, env=NO_DATABASE, capture_output=True, text=True, timeout=120,
+    )
+
+
+@pytest.fixture(scope="module")
+def contracts() -> dict[str, dict]:
+    results = {}
+    for page in SEED_PAGES:
+        done = _parse_page(page)
+        assert done.returncode == 0, done.stderr
+        results[page.name] = json.loads(done.stdout)
+    return results
+
+
+@pytest.mark.skipif(SCHEMA is None, reason="../shared/contracts/parse-page.schema.json is not beside the project")
+@pytest.mark.parametrize("page", [p.name for p in SEED_PAGES])
+def test_every_fixture_page_honours_the_contract(contracts, page):
+    jsonschema.validate(contracts[page], SCHEMA)
+
+
+def test_offsets_point_at_the_text_they_claim(contracts):
+    for contract in contracts.values():
+        for article in contract["articles"]:
+            text = article["text"]
+            for key in ("figures", "regions", "programs"):
+                for record in article[key]:
+                    assert text[record["start"] : record["end"]] == record["text"], (key, record)
+            for record in article["dates"]:
+                assert text[record["start_offset"] : record["end_offset"]] == record["text"], record
+
+
+def test_the_page_records_source_and_issue_date(contracts):
+    contract = contracts[SEED_PAGES[0].name]
+    assert contract["source"]["encoding"] == "utf-8"
+    assert len(contract["source"]["sha256"]) == 64
+    assert contract["published_on"]["basis"]
+
+
+def test_an_empty_file_is_refused_with_a_reason(tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    done = _parse_page(empty)
+    assert done.returncode != 0
+    assert "empty.txt" in done.stderr
