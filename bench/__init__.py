@@ -1,0 +1,1 @@
+"""Hand-run benchmarks (not tests): extraction quality against hand annotations."""

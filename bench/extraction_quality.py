@@ -1,0 +1,164 @@
+"""Hand-run benchmark: precision/recall/F1 of the extractors against the hand-annotated pages.
+
+Usage (from the project root):
+    .venv/bin/python bench/extraction_quality.py [--unseen] [--verbose] [--errors] [--body-only]
+
+--unseen     score tests/data/unseen/ instead of the seed pages in fixtures/pages/
+--verbose    also print the table for every page
+--errors     list the missed gold records and the false hits, per page and type
+--body-only  run the extractors on article bodies only, as the pipeline does (by default headlines and
+             subheadlines are scanned too, because the annotations are page-level and include them)
+"""
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.quality_match import RECORD_TYPES, MatchResult, field_of, score_page, sum_scores  # noqa: E402
+
+SEED_PAGES = ROOT / "fixtures" / "pages"
+SEED_ANNOTATIONS = ROOT / "tests" / "data" / "annotations"
+UNSEEN_PAGES = ROOT / "tests" / "data" / "unseen"
+UNSEEN_ANNOTATIONS = UNSEEN_PAGES / "annotations"
+
+# (module, names) the benchmark needs; a missing one is reported by name.
+ENTRY_POINTS = [
+    ("articles.parsing.page", ["parse_page_bytes"]),
+    ("articles.extract.context", ["ExtractContext"]),
+    ("articles.extract.regions", ["extract_regions", "infer_home_region", "infer_focus_region"]),
+    ("articles.extract.dates", ["extract_dates"]),
+    ("stats.extract", ["extract_figures"]),
+    ("policies.extract", ["extract_programs"]),
+]
+
+# Targets on unseen pages, from the project brief.
+TARGETS = {"figures": 0.95, "dates": 0.90, "regions": 0.97, "programs": 0.75}
+
+
+def load_entry_points() -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for module_name, names in ENTRY_POINTS:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError as error:
+            sys.exit(_missing(f"cannot import module {module_name!r} ({error})"))
+        for name in names:
+            if not hasattr(module, name):
+                sys.exit(_missing(f"module {module_name!r} has no {name!r}"))
+            found[name] = getattr(module, name)
+    return found
+
+
+def _missing(message: str) -> int:
+    print(f"extraction_quality: {message}; the extractor it names is not available yet.", file=sys.stderr)
+    return 2
+
+
+def predict_page(raw: bytes, name: str, published_on: datetime.date, api: dict[str, Any],
+                 body_only: bool) -> dict[str, list[Any]]:
+    """Parse one page and run the four extractors over every article; records pooled per type."""
+    page = api["parse_page_bytes"](raw, name, published_on=published_on)
+    home = api["infer_home_region"](page.text)
+    pooled: dict[str, list[Any]] = {"figures": [], "dates": [], "regions": [], "programs": []}
+    for article in page.articles:
+        focus = api["infer_focus_region"](f"{article.headline or ''}\n{article.text}", home)
+        ctx = api["ExtractContext"](published_on=published_on, home_region=home, focus_region=focus)
+        texts = [article.text] if body_only else [t for t in (article.headline, article.subheadline, article.text) if t]
+        for text in texts:
+            pooled["figures"] += api["extract_figures"](text, ctx)
+            pooled["dates"] += api["extract_dates"](text, ctx)
+            pooled["regions"] += api["extract_regions"](text, ctx)
+            pooled["programs"] += api["extract_programs"](text, ctx)
+    return pooled
+
+
+def annotation_pairs(unseen: bool) -> list[tuple[Path, Path]]:
+    pages_dir, notes_dir = (UNSEEN_PAGES, UNSEEN_ANNOTATIONS) if unseen else (SEED_PAGES, SEED_ANNOTATIONS)
+    pairs = []
+    for note in sorted(notes_dir.glob("*.json")):
+        page = pages_dir / f"{note.stem}.txt"
+        if not page.exists():
+            sys.exit(f"extraction_quality: annotation {note.name} has no page file {page}")
+        pairs.append((note, page))
+    if not pairs:
+        sys.exit(f"extraction_quality: no annotations in {notes_dir}")
+    return pairs
+
+
+def print_table(title: str, scores: dict[str, MatchResult], show_targets: bool = False) -> None:
+    print(f"\n{title}")
+    header = f"{'type':<17} {'gold':>5} {'pred':>5} {'TP':>5} {'precision':>9} {'recall':>7} {'F1':>6}"
+    print(header + ("  target" if show_targets else ""))
+    print("-" * (len(header) + (8 if show_targets else 0)))
+    for name in RECORD_TYPES:
+        r = scores[name]
+        line = f"{name:<17} {r.gold:>5} {r.predicted:>5} {r.true_positives:>5} {r.precision:>9.3f} {r.recall:>7.3f} {r.f1:>6.3f}"
+        if show_targets and name in TARGETS:
+            line += f"  {'ok' if r.f1 >= TARGETS[name] else 'below'} {TARGETS[name]:.2f}"
+        print(line)
+
+
+def describe(record: Any, kind: str) -> str:
+    text = " ".join(str(field_of(record, "text") or "").split())
+    if kind.startswith("figures"):
+        return (f"{text!r} value={field_of(record, 'value')} max={field_of(record, 'value_max')} "
+                f"unit={field_of(record, 'unit')!r}")
+    if kind == "dates":
+        return f"{text!r} {field_of(record, 'start')}..{field_of(record, 'end')}"
+    if kind in ("regions", "places"):
+        return f"{text!r} code={field_of(record, 'code')}"
+    return f"{text!r} name={field_of(record, 'name')!r}"
+
+
+def print_errors(page_name: str, scores: dict[str, MatchResult]) -> None:
+    for kind in ("figures", "dates", "regions", "places", "programs"):
+        result = scores[kind]
+        if not result.missed and not result.false_hits:
+            continue
+        print(f"\n[{page_name}] {kind}: {len(result.missed)} missed, {len(result.false_hits)} false hits")
+        for record in result.missed:
+            print(f"  - missed     {describe(record, kind)}")
+        for record in result.false_hits:
+            print(f"  + false hit  {describe(record, kind)}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--unseen", action="store_true", help="score the unseen corpus in tests/data/unseen/")
+    parser.add_argument("--verbose", action="store_true", help="print a table per page too")
+    parser.add_argument("--errors", action="store_true", help="list misses and false hits")
+    parser.add_argument("--body-only", action="store_true", help="skip headlines, as the pipeline does")
+    args = parser.parse_args(argv)
+
+    api = load_entry_points()
+    per_page: list[tuple[str, dict[str, MatchResult]]] = []
+    for note_path, page_path in annotation_pairs(args.unseen):
+        gold = json.loads(note_path.read_text(encoding="utf-8"))
+        published_on = datetime.date.fromisoformat(gold["published_on"])
+        predicted = predict_page(page_path.read_bytes(), page_path.name, published_on, api, args.body_only)
+        per_page.append((note_path.stem, score_page(gold, predicted)))
+
+    corpus = "unseen corpus" if args.unseen else "seed pages"
+    scope = "bodies only" if args.body_only else "headlines + bodies"
+    if args.verbose:
+        for name, scores in per_page:
+            print_table(f"page {name}", scores)
+    if args.errors:
+        for name, scores in per_page:
+            print_errors(name, scores)
+    print_table(f"OVERALL — {corpus}, {len(per_page)} pages, {scope}", sum_scores(s for _, s in per_page),
+                show_targets=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
