@@ -7,6 +7,7 @@ so that the next command (gunicorn, the tests, another manage.py) reuses it.
 from __future__ import annotations
 
 import functools
+import warnings
 from pathlib import Path
 
 
@@ -18,7 +19,10 @@ class EmbeddedDatabaseError(RuntimeError):
 def ensure_server(pgdata: str, database: str) -> str:
     """Start (or find) the server for `pgdata`, make sure `database` exists, return the socket directory."""
     try:
-        import pgserver
+        with warnings.catch_warnings():
+            # platformdirs warns when XDG_RUNTIME_DIR is unset (containers, CI); pgserver then uses /tmp, which is fine.
+            warnings.simplefilter("ignore")
+            import pgserver
     except ImportError as error:  # pragma: no cover - depends on the install
         raise EmbeddedDatabaseError(
             f"no DATABASE_URL is set and the embedded PostgreSQL is not installed ({error}); "
