@@ -1,4 +1,4 @@
-"""URLs of the public article pages."""
+"""URLs of the public article pages (/articles/)."""
 from django.urls import path
 
 from articles import views

@@ -1,27 +1,115 @@
-"""Public pages of the articles app: home, the article list and an article's page."""
+"""Public pages of the articles app: home, article list and page, search, and the region pages."""
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
-from articles.models import Article, Source
+from articles import browse
+from articles.filters import InvalidFilter, filter_articles, parse_filters
+from articles.models import Article, Region, Topic
+from articles.search import article_facets, search_articles, search_programs, search_qa
+from policies.filters import filter_programs
+from policies.models import Program
+from stats.filters import filter_figures
+from stats.models import Figure
 
 ARTICLES_PER_PAGE = 20
+SORTS = {
+    "newest": ("-source__published_on", "source_id", "position"),
+    "oldest": ("source__published_on", "source_id", "position"),
+    "headline": ("headline", "id"),
+}
+FACET_NAMES = [("region", "地区"), ("year", "年份"), ("topic", "主题"), ("kind", "体裁")]
+SORT_LABELS = [("newest", "最新在前"), ("oldest", "最早在前"), ("headline", "按标题")]
 
 
 def home(request):
-    articles = Article.objects.published()
     context = {
-        "latest": articles.select_related("source")[:8],
-        "counts": {"sources": Source.objects.count(), "articles": articles.count()},
+        "latest": Article.objects.published().select_related("source")[:8],
+        "counts": browse.corpus_counts(),
+        "featured": browse.featured(),
+        "top_programs": browse.most_mentioned_programs(),
+        "headline_figures": browse.headline_figures(),
     }
     return render(request, "home.html", context)
 
 
+def _filter_choices() -> dict:
+    return {
+        "topics": Topic.objects.all(),
+        "kinds_article": Article.Kind.choices,
+        "columns": Article.objects.published().exclude(column="").order_by("column").values_list("column", flat=True).distinct(),
+        "regions": Region.objects.filter(level__in=["province", "prefecture"], mentions__isnull=False).distinct(),
+        "programs": browse.most_mentioned_programs(limit=200),
+    }
+
+
 def article_list(request):
-    articles = Article.objects.published().select_related("source")
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "newest"
+    try:
+        filters = parse_filters(request.GET)
+    except InvalidFilter as error:
+        context = {"error": error, "page": None, "choices": _filter_choices(), "sort_labels": SORT_LABELS, "sort": sort}
+        return render(request, "articles/list.html", context, status=400)
+    articles = filter_articles(Article.objects.published(), filters).select_related("source").prefetch_related("topics")
+    if filters.q:
+        articles = search_articles(filters.q, articles)
+    else:
+        articles = articles.order_by(*SORTS[sort])
     page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "articles/list.html", {"page": page})
+    context = {"page": page, "filters": filters, "choices": _filter_choices(), "sort_labels": SORT_LABELS, "sort": sort}
+    return render(request, "articles/list.html", context)
 
 
 def article_detail(request, pk: int):
-    article = get_object_or_404(Article.objects.published().select_related("source"), pk=pk)
-    return render(request, "articles/detail.html", {"article": article})
+    article = browse.article_for_page(pk)
+    context = {
+        "article": article,
+        "records": browse.public_records(article),
+        "same_story": browse.same_story(article),
+        "page_articles": Article.objects.published().filter(source_id=article.source_id).exclude(pk=article.pk).select_related("source"),
+    }
+    return render(request, "articles/detail.html", context)
+
+
+def search(request):
+    query = (request.GET.get("q") or "").strip()[:100]
+    params = request.GET.copy()
+    params.pop("q", None)  # the query is read above (cut to length); the other parameters filter the articles
+    try:
+        filters = parse_filters(params)
+    except InvalidFilter as error:
+        return render(request, "search.html", {"query": query, "error": error}, status=400)
+    articles = search_articles(query, filter_articles(Article.objects.published(), filters))
+    page = Paginator(articles.select_related("source").prefetch_related("personal_data"), ARTICLES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "query": query,
+        "filters": filters,
+        "page": page,
+        "facets": article_facets(articles) if query else {},
+        "facet_names": FACET_NAMES,
+        "programs": search_programs(query)[:10],
+        "qa_pairs": search_qa(query)[:10],
+    }
+    return render(request, "search.html", context)
+
+
+def region_list(request):
+    return render(request, "regions/list.html", {"tree": browse.region_tree()})
+
+
+def region_detail(request, code: str):
+    region = get_object_or_404(Region, code=code)
+    filters = parse_filters({"region": code})
+    counts = browse.region_counts()
+    articles = filter_articles(Article.objects.published(), filters).select_related("source")
+    context = {
+        "region": region,
+        "ancestors": browse.region_ancestors(region),
+        "counts": counts.get(code, (0, 0)),
+        "children": browse.region_tree(counts, root=region),
+        "articles": articles[:10],
+        "programs": filter_programs(Program.objects.published(), filters)[:20],
+        "figures": filter_figures(Figure.objects.published(), filters).select_related("article__source", "indicator")[:20],
+    }
+    return render(request, "regions/detail.html", context)

@@ -4,10 +4,17 @@ from django.urls import include, path
 
 from articles import views as article_views
 from config.api import api
+from policies import views as policy_views
 
 urlpatterns = [
     path("", article_views.home, name="home"),
     path("articles/", include("articles.urls")),
+    path("policies/", include("policies.urls")),
+    path("qa/", policy_views.qa_list, name="qa"),
+    path("stats/", include("stats.urls")),
+    path("regions/", article_views.region_list, name="regions"),
+    path("regions/<str:code>/", article_views.region_detail, name="region"),
+    path("search/", article_views.search, name="search"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -35,9 +35,3 @@ class _Null:
 
     def isatty(self):
         return False
-
-
-@pytest.fixture(autouse=True)
-def _static_files_without_collectstatic(settings):
-    """Pages link their assets by plain names in tests: the manifest storage needs `collectstatic`, tests don't run it."""
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}

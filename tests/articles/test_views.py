@@ -1,41 +1,114 @@
-"""Public article pages render the seed corpus in Chinese, with no outside assets."""
+"""Public article pages: home, the filtered list and an article's page, in Chinese, with no outside assets."""
 import re
 
 import pytest
 
-from articles.models import Article
+from articles.masking import public_text
+from articles.models import Article, PersonalData, Topic
+from policies.models import Program, ProgramMention
 
 pytestmark = pytest.mark.django_db
 
 
-def test_home_shows_counts_and_latest_articles(client):
+def test_home_shows_counts_latest_articles_and_the_search_box(client):
     response = client.get("/")
     assert response.status_code == 200
     html = response.content.decode()
     assert '<html lang="zh-Hans">' in html
-    assert f"<strong>{Article.objects.count()}</strong> 篇文章" in html
-    latest = Article.objects.published().first()
-    assert latest.headline in html
+    assert f"<strong>{Article.objects.published().count()}</strong> 篇文章" in html
+    assert Article.objects.published().first().headline in html
+    assert 'action="/search/"' in html
 
 
-def test_article_list_is_paginated(client):
-    response = client.get("/articles/")
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert f"共 {Article.objects.count()} 篇" in html
-    assert html.count('<li>') == min(20, Article.objects.count())
+def test_home_lists_the_programmes_mentioned_in_most_articles_first(client):
+    top = max(Program.objects.published(), key=lambda p: (len({m.article_id for m in p.mentions.all()}), -ord(p.name[0])))
+    html = client.get("/").content.decode()
+    ranked = html[html.index('id="programs-heading"') :]
+    assert f"{len({m.article_id for m in top.mentions.all()})} 篇文章" in ranked.split("</li>")[0]
+
+
+def test_home_shows_items_the_editors_featured(client):
+    article = Article.objects.exclude(headline="").last()
+    Article.objects.filter(pk=article.pk).update(is_featured=True)
+    Program.objects.filter(pk=Program.objects.last().pk).update(is_featured=True)
+    html = client.get("/").content.decode()
+    featured = html[html.index('id="featured-heading"') :]
+    assert article.headline in featured and Program.objects.last().name in featured
+
+
+def test_home_query_count_does_not_depend_on_the_corpus(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        client.get("/")
+
+
+def test_article_list_is_paginated_and_counts_every_article(client):
+    html = client.get("/articles/").content.decode()
+    assert f"共 {Article.objects.published().count()} 篇" in html
     assert client.get("/articles/?page=2").status_code == 200
     assert client.get("/articles/?page=abc").status_code == 200  # a malformed page number falls back, never a 500
 
 
-def test_article_detail_shows_headline_and_paragraphs(client):
-    article = Article.objects.exclude(headline="").first()
-    response = client.get(f"/articles/{article.pk}/")
-    html = response.content.decode()
-    assert response.status_code == 200
-    assert article.headline in html
-    first_paragraph = article.text.splitlines()[0]
-    assert first_paragraph[:20] in html
+def test_article_list_filters_by_topic_and_links_the_same_query_in_the_api(client):
+    topic = Topic.objects.get(slug="health")
+    expected = Article.objects.published().filter(topics=topic).count()
+    html = client.get("/articles/?topic=health").content.decode()
+    assert f"共 {expected} 篇" in html
+    assert 'href="/api/v1/articles?topic=health"' in html
+
+
+def test_article_list_filters_by_region_including_the_divisions_below_it(client):
+    in_baotou_or_below = Article.objects.published().filter(regions__region__code__startswith="1502").distinct().count()
+    html = client.get("/articles/?region=150200").content.decode()
+    assert f"共 {in_baotou_or_below} 篇" in html
+
+
+def test_a_bad_filter_names_the_parameter_and_answers_400(client):
+    response = client.get("/articles/?date_from=2026-01-01&date_to=2025-01-01")
+    assert response.status_code == 400
+    assert "筛选条件有误" in response.content.decode()
+
+
+def test_article_list_sorts_oldest_first(client):
+    shown = client.get("/articles/?sort=oldest").context["page"].object_list
+    oldest = Article.objects.published().order_by("source__published_on", "source_id", "position").first()
+    assert shown[0] == oldest
+    assert [a.source.published_on for a in shown] == sorted(a.source.published_on for a in shown)
+
+
+def test_article_list_query_count_does_not_grow_with_rows(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(10):
+        client.get("/articles/")
+
+
+def test_article_page_marks_records_in_the_text_and_lists_them_beside_it(client):
+    mention = ProgramMention.objects.published().select_related("program", "article").first()
+    html = client.get(mention.article.get_absolute_url()).content.decode()
+    assert 'class="rec rec-program"' in html
+    assert 'class="rec rec-figure"' in html or not mention.article.figures.exists()
+    assert f'href="{mention.program.get_absolute_url()}">{mention.program.name}</a>' in html
+    assert f'href="/api/v1/articles/{mention.article_id}"' in html
+
+
+def test_article_page_masks_personal_data(client):
+    item = PersonalData.objects.select_related("article").first()
+    number = item.article.text[item.start : item.end]
+    html = client.get(item.article.get_absolute_url()).content.decode()
+    assert number not in html
+    assert public_text(item.article)[item.start : item.end] in html
+
+
+def test_article_page_links_the_same_story_on_another_page(client):
+    copy = Article.objects.filter(duplicate_of__isnull=False).select_related("duplicate_of").first()
+    html = client.get(copy.get_absolute_url()).content.decode()
+    assert f'href="{copy.duplicate_of.get_absolute_url()}"' in html
+    html = client.get(copy.duplicate_of.get_absolute_url()).content.decode()
+    assert f'href="{copy.get_absolute_url()}"' in html
+
+
+def test_article_page_query_count_does_not_grow_with_records(client, django_assert_max_num_queries):
+    article = max(Article.objects.published(), key=lambda a: a.figures.count() + a.regions.count())
+    with django_assert_max_num_queries(16):
+        client.get(article.get_absolute_url())
 
 
 def test_a_hidden_article_is_not_public(client):
@@ -48,10 +121,11 @@ def test_a_hidden_article_is_not_public(client):
 def test_an_unknown_article_gets_the_site_404_page(client):
     response = client.get("/articles/999999/")
     assert response.status_code == 404
-    assert "页面不存在" in response.content.decode()
+    html = response.content.decode()
+    assert "页面不存在" in html and 'href="/static/css/site.css"' in html
 
 
-@pytest.mark.parametrize("url", ["/", "/articles/"])
+@pytest.mark.parametrize("url", ["/", "/articles/", "/search/?q=医保", "/regions/", "/regions/150000/"])
 def test_pages_reference_no_outside_address(client, url):
     html = client.get(url).content.decode()
-    assert not re.search(r'(src|href)="(https?:)?//', html)
+    assert not re.search(r'(src|href|action)="(https?:)?//', html)

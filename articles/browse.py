@@ -1,0 +1,146 @@
+"""Read helpers of the public pages: corpus counts, home-page picks and the region tree with its counts."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+
+from articles.filters import PUBLIC_STATUSES
+from articles.models import Article, Region, RegionMention, Source
+from policies.models import Program, QAPair
+from stats.models import Figure, Indicator
+
+
+def corpus_counts() -> dict[str, int]:
+    return {
+        "sources": Source.objects.count(),
+        "articles": Article.objects.published().count(),
+        "programs": Program.objects.published().count(),
+        "figures": Figure.objects.published().count(),
+        "qa": QAPair.objects.published().count(),
+    }
+
+
+def most_mentioned_programs(limit: int = 8):
+    """Published programmes by the number of public articles that mention them."""
+    mentions = Q(mentions__status__in=PUBLIC_STATUSES, mentions__is_public=True, mentions__article__is_public=True)
+    return (
+        Program.objects.published()
+        .annotate(article_count=Count("mentions__article", filter=mentions, distinct=True))
+        .filter(article_count__gt=0)
+        .order_by("-article_count", "name")[:limit]
+    )
+
+
+def headline_figures(limit: int = 4) -> list[Figure]:
+    """Figures of featured indicators first, then the largest confirmed or automatic figures with a known period."""
+    base = Figure.objects.published().select_related("indicator", "article__source")
+    chosen = list(base.filter(indicator__is_featured=True, indicator__is_public=True).order_by("-article__source__published_on")[:limit])
+    if len(chosen) < limit:
+        more = (
+            base.exclude(pk__in=[f.pk for f in chosen])
+            .exclude(period="")
+            .exclude(measure="")
+            .filter(indicator__isnull=False, unit__in=["元", "人", "人次", "个", "户", "万元"])
+            .order_by("-value")[: limit - len(chosen)]
+        )
+        chosen.extend(more)
+    return chosen
+
+
+def featured():
+    return {
+        "articles": Article.objects.featured().select_related("source")[:6],
+        "programs": Program.objects.published().filter(is_featured=True)[:6],
+        "indicators": Indicator.objects.published().filter(is_featured=True)[:6],
+    }
+
+
+@dataclass
+class RegionNode:
+    region: Region
+    article_count: int = 0
+    figure_count: int = 0
+    children: list[RegionNode] = field(default_factory=list)
+
+
+def _prefixes(code: str) -> list[str]:
+    """The codes of a division and the divisions above it (GB/T 2260 codes nest by prefix)."""
+    codes = [code, code[:4] + "00", code[:2] + "0000"]
+    return list(dict.fromkeys(codes))
+
+
+def region_counts() -> dict[str, tuple[int, int]]:
+    """{code: (articles naming it or anything below it, figures in those articles)} — three queries."""
+    pairs = RegionMention.objects.published().filter(region__isnull=False).values_list("region_id", "article_id").distinct()
+    articles_of: dict[str, set[int]] = defaultdict(set)
+    for code, article_id in pairs:
+        for prefix in _prefixes(code):
+            articles_of[prefix].add(article_id)
+    figures_per_article = dict(
+        Figure.objects.published().values("article_id").annotate(n=Count("pk")).values_list("article_id", "n")
+    )
+    return {
+        code: (len(ids), sum(figures_per_article.get(i, 0) for i in ids)) for code, ids in articles_of.items()
+    }
+
+
+def region_tree(counts: dict[str, tuple[int, int]] | None = None, root: Region | None = None) -> list[RegionNode]:
+    """The divisions that are mentioned (with their ancestors), as a tree under `root` (or from the provinces)."""
+    counts = region_counts() if counts is None else counts
+    regions = Region.objects.filter(code__in=counts).order_by("code")
+    if root is not None:
+        regions = regions.filter(code__in=root.descendant_codes()).exclude(code=root.code)
+    nodes = {r.code: RegionNode(r, *counts[r.code]) for r in regions}
+    roots: list[RegionNode] = []
+    for node in nodes.values():
+        parent = nodes.get(node.region.parent_id)
+        (parent.children if parent else roots).append(node)
+    for node in nodes.values():
+        node.children.sort(key=lambda child: (-child.article_count, child.region.code))
+    roots.sort(key=lambda node: (-node.article_count, node.region.code))
+    return roots
+
+
+def region_ancestors(region: Region) -> list[Region]:
+    codes = [c for c in _prefixes(region.code) if c != region.code]
+    return list(Region.objects.filter(code__in=codes).order_by("code"))
+
+
+def article_for_page(pk: int) -> Article:
+    """A published article with every record kind prefetched (the page's query count does not grow with records)."""
+    from django.shortcuts import get_object_or_404
+
+    queryset = Article.objects.published().select_related("source", "duplicate_of__source").prefetch_related(
+        "figures__indicator", "dates", "regions__region", "programs__program", "qa_pairs", "personal_data", "topics"
+    )
+    return get_object_or_404(queryset, pk=pk)
+
+
+def public_records(article: Article) -> dict[str, list]:
+    """The article's records the public may see, by kind, in reading order (uses the prefetched rows); a programme
+    mentioned several times is listed once."""
+
+    def visible(manager) -> list:
+        return sorted((r for r in manager.all() if r.is_public and r.status in PUBLIC_STATUSES), key=lambda r: r.start)
+
+    programs = list({mention.program_id: mention for mention in visible(article.programs)}.values())
+    return {
+        "programs": programs,
+        "figures": visible(article.figures),
+        "dates": visible(article.dates),
+        "regions": visible(article.regions),
+        "qa_pairs": visible(article.qa_pairs),
+    }
+
+
+def same_story(article: Article) -> list[Article]:
+    """Other published versions of the same story: the one it duplicates, and those that duplicate it or that one."""
+    original_id = article.duplicate_of_id or article.pk
+    return list(
+        Article.objects.published()
+        .filter(Q(pk=original_id) | Q(duplicate_of_id=original_id))
+        .exclude(pk=article.pk)
+        .select_related("source")
+    )

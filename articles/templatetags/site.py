@@ -1,0 +1,103 @@
+"""Template tags of the public site: JSON-twin links, query strings, masked text, highlighted articles, numbers."""
+from __future__ import annotations
+
+import math
+from urllib.parse import quote, urlencode
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from articles.extract.pii import extract_personal_data, mask_personal_data
+from articles.highlight import highlight
+from articles.masking import public_text
+from articles.record_marks import article_marks
+from stats.charts import format_value
+
+register = template.Library()
+
+API_ROOT = "/api/v1/"
+PAGE_ONLY = ("page", "sort")  # parameters of the page's presentation, not of the records
+
+
+@register.simple_tag(takes_context=True)
+def api_url(context, route: str, *parts, keep_query: bool = True) -> str:
+    """The API URL returning the same records: /api/v1/<route>[/<part>…] plus the page's current filters."""
+    url = API_ROOT + "/".join([route.strip("/"), *(quote(str(part), safe="") for part in parts)])
+    request = context.get("request")
+    if keep_query and request is not None:
+        params = [(k, v) for k, values in request.GET.lists() for v in values if k not in PAGE_ONLY and v != ""]
+        if params:
+            url += "?" + urlencode(params)
+    return url
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters replaced (None or "" removes them); `page` resets unless given."""
+    request = context["request"]
+    params = request.GET.copy()
+    if "page" not in changes:
+        params.pop("page", None)
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    encoded = params.urlencode()
+    return "?" + encoded if encoded else "?"
+
+
+@register.filter
+def masked(text: str) -> str:
+    """Short text (a question, an answer, a snippet) with any personal data starred."""
+    if not text:
+        return ""
+    items = extract_personal_data(text)
+    return mask_personal_data(text, items) if items else text
+
+
+@register.simple_tag
+def highlighted_article(article) -> str:
+    """The article's public text as paragraphs, its public records marked (personal data masked, never marked)."""
+    return mark_safe(highlight(public_text(article), article_marks(article, public=True)))  # noqa: S308 (escaped by highlight)
+
+
+@register.filter
+def figure_value(value) -> str:
+    """A number as readers write it (2.7万); an unknown value is shown as missing, never 0."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "缺失"
+    return format_value(float(value))
+
+
+@register.filter
+def missing(value, placeholder: str = "—"):
+    """The value, or a visible placeholder when it is unknown (None, NaN, empty)."""
+    if value is None or value == "" or (isinstance(value, float) and math.isnan(value)):
+        return placeholder
+    return value
+
+
+@register.filter
+def get_item(mapping, key):
+    return mapping.get(key) if mapping else None
+
+
+@register.simple_tag
+def search_snippet(article, query: str) -> str:
+    """HTML: the part of the article's public text around the query, its words marked."""
+    from articles.search import snippet
+
+    return mark_safe(snippet(public_text(article), query))  # noqa: S308 (snippet escapes the text)
+
+
+@register.simple_tag
+def series_chart(series) -> str:
+    """Inline SVG of one series: values over time, or bars by region/article."""
+    from stats.charts import bar_chart, time_chart
+
+    title = f"{series.title}（{series.unit}）"
+    if series.axis == "time":
+        points = [(p.when, p.value) for p in series.points if p.when is not None]
+        return mark_safe(time_chart(title, points, series.unit))  # noqa: S308 (charts escape their text)
+    return mark_safe(bar_chart(title, [(p.label, p.value) for p in series.points], series.unit))  # noqa: S308

@@ -1,0 +1,99 @@
+"""What the public page of a programme shows: its defining sentences, regions, timeline, figures and Q&A."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from articles.masking import public_text
+from articles.models import Article, RegionMention
+from policies.models import Program, ProgramMention, QAPair
+from stats.models import Figure
+
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
+# Words that introduce what a programme is or does, strongest first.
+DEFINING_CUES = ("是指", "是一项", "旨在", "主要包括", "主要内容", "聚焦", "围绕", "针对", "面向", "为了", "通过", "是")
+MAX_SENTENCES = 3
+
+
+def defining_sentences(names: list[str], texts: list[str], limit: int = MAX_SENTENCES) -> list[str]:
+    """The sentences of `texts` that best say what the programme called `names` is: they name it (any of the names)
+    and, best, use a defining cue after the name. No Django."""
+    names = sorted({n for n in names if n}, key=len, reverse=True)
+    scored: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
+    for text in texts:
+        for match in _SENTENCE.finditer(text):
+            sentence = match.group().strip()
+            name = next((n for n in names if n in sentence), None)
+            if name is None or sentence in seen or len(sentence) < len(name) + 6:
+                continue
+            seen.add(sentence)
+            after = sentence[sentence.index(name) :]
+            cue = next((i for i, word in enumerate(DEFINING_CUES) if word in after), len(DEFINING_CUES))
+            scored.append((cue, abs(len(sentence) - 60), sentence))
+    scored.sort()
+    return [sentence for _, _, sentence in scored[:limit]]
+
+
+@dataclass
+class ProgramProfile:
+    program: Program
+    description: str
+    defining: list[str]
+    mentions: list[ProgramMention]  # the timeline: oldest issue first
+    articles: list[Article]
+    regions: list[dict]
+    figures: list[Figure]
+    figures_in_sentence: set[int]
+    qa_pairs: list[QAPair]
+
+
+def program_profile(program: Program) -> ProgramProfile:
+    """Everything the programme page shows, in a fixed number of queries whatever the number of mentions."""
+    mentions = list(
+        ProgramMention.objects.published()
+        .filter(program=program)
+        .select_related("article__source")
+        .prefetch_related("article__personal_data")
+        .order_by("article__source__published_on", "article_id", "start")
+    )
+    articles = list({m.article_id: m.article for m in mentions}.values())
+    article_ids = [a.pk for a in articles]
+    texts = {a.pk: public_text(a) for a in articles}
+    names = [program.name, *(program.aliases or []), *(m.text for m in mentions)]
+    defining = [] if program.description else defining_sentences(names, list(texts.values()))
+    regions = list(
+        RegionMention.objects.published()
+        .filter(article_id__in=article_ids, region__isnull=False)
+        .values("region__code", "region__name")
+        .annotate(article_count=Count("article", distinct=True))
+        .order_by("-article_count", "region__code")[:20]
+    )
+    figures = list(
+        Figure.objects.published().filter(article_id__in=article_ids).select_related("article__source", "indicator")
+    )
+    sentences = {(m.article_id, _sentence_span(texts[m.article_id], m.start)) for m in mentions}
+    in_sentence = {f.pk for f in figures if (f.article_id, _sentence_span(texts[f.article_id], f.start)) in sentences}
+    figures.sort(key=lambda f: (f.pk not in in_sentence, f.article_id, f.start))
+    qa_pairs = list(QAPair.objects.published().filter(article_id__in=article_ids).select_related("article__source"))
+    return ProgramProfile(
+        program=program,
+        description=program.description,
+        defining=defining,
+        mentions=mentions,
+        articles=articles,
+        regions=regions,
+        figures=figures,
+        figures_in_sentence=in_sentence,
+        qa_pairs=qa_pairs,
+    )
+
+
+def _sentence_span(text: str, offset: int) -> tuple[int, int]:
+    """(start, end) of the sentence around a character offset."""
+    for match in _SENTENCE.finditer(text):
+        if match.start() <= offset < match.end():
+            return match.span()
+    return (offset, offset)

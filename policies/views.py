@@ -1,0 +1,62 @@
+"""Public pages of the policies app: the programme list, a programme's page and the Q&A page."""
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Max, Q
+from django.shortcuts import get_object_or_404, render
+
+from articles.filters import PUBLIC_STATUSES, InvalidFilter, parse_filters
+from articles.models import Region, Topic
+from articles.search import search_qa
+from policies.filters import filter_programs, filter_qa
+from policies.models import Program, ProgramKind, QAPair
+from policies.profile import program_profile
+
+PROGRAMS_PER_PAGE = 30
+QA_PER_PAGE = 20
+SORTS = {"mentions": ("-article_count", "name"), "name": ("name",), "latest": (F("last_seen").desc(nulls_last=True), "name")}
+SORT_LABELS = [("mentions", "提及最多"), ("latest", "最近提及"), ("name", "按名称")]
+_PUBLIC_MENTION = Q(mentions__status__in=PUBLIC_STATUSES, mentions__is_public=True, mentions__article__is_public=True)
+
+
+def _choices(*, program_kinds: bool = True) -> dict:
+    return {
+        "topics": Topic.objects.all(),
+        "regions": Region.objects.filter(level__in=["province", "prefecture"], mentions__isnull=False).distinct(),
+        "program_kinds": ProgramKind.choices if program_kinds else None,
+    }
+
+
+def program_list(request):
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "mentions"
+    try:
+        filters = parse_filters(request.GET)
+    except InvalidFilter as error:
+        return render(request, "policies/list.html", {"error": error, "choices": _choices(), "sort_labels": SORT_LABELS}, status=400)
+    programs = filter_programs(Program.objects.published(), filters).annotate(
+        article_count=Count("mentions__article", filter=_PUBLIC_MENTION, distinct=True),
+        last_seen=Max("mentions__article__source__published_on", filter=_PUBLIC_MENTION),
+    )
+    kind = request.GET.get("program_kind")
+    if kind in ProgramKind.values:
+        programs = programs.filter(kind=kind)
+    page = Paginator(programs.order_by(*SORTS[sort]), PROGRAMS_PER_PAGE).get_page(request.GET.get("page"))
+    context = {"page": page, "filters": filters, "choices": _choices(), "sort_labels": SORT_LABELS, "sort": sort}
+    return render(request, "policies/list.html", context)
+
+
+def program_detail(request, slug: str):
+    program = get_object_or_404(Program.objects.published().select_related("region"), slug=slug)
+    return render(request, "policies/detail.html", {"profile": program_profile(program), "program": program})
+
+
+def qa_list(request):
+    try:
+        filters = parse_filters(request.GET)
+    except InvalidFilter as error:
+        return render(request, "policies/qa.html", {"error": error, "choices": _choices(program_kinds=False)}, status=400)
+    pairs = filter_qa(QAPair.objects.published(), filters.model_copy(update={"q": None}))
+    if filters.q:
+        pairs = search_qa(filters.q, pairs)
+    else:
+        pairs = pairs.select_related("article__source").order_by("-article__source__published_on", "article_id", "start")
+    page = Paginator(pairs, QA_PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "policies/qa.html", {"page": page, "filters": filters, "choices": _choices(program_kinds=False)})

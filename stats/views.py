@@ -1,0 +1,68 @@
+"""Public pages of the stats app: the figures browser (/stats/) and downloads of its current selection."""
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from articles.browse import most_mentioned_programs
+from articles.filters import InvalidFilter, parse_filters
+from articles.models import Region, Topic
+from stats.filters import filter_figures
+from stats.models import Figure, Indicator
+from stats.tables import build_series, figures_frame, summary
+
+FIGURES_PER_PAGE = 50
+MAX_CHARTS = 12
+FORMATS = ("csv", "xlsx", "json")
+
+
+def _selection(params):
+    """The published figures matching the query parameters, newest issue first (raises InvalidFilter)."""
+    filters = parse_filters(params)
+    figures = filter_figures(Figure.objects.published(), filters)
+    return filters, figures.order_by("-article__source__published_on", "article_id", "start", "id")
+
+
+def _choices() -> dict:
+    return {
+        "topics": Topic.objects.all(),
+        "regions": Region.objects.filter(level__in=["province", "prefecture"], mentions__isnull=False).distinct(),
+        "units": Figure.objects.published().order_by("unit").values_list("unit", flat=True).distinct(),
+        "indicators": Indicator.objects.published().filter(figures__isnull=False).distinct().order_by("name")[:300],
+        "programs": most_mentioned_programs(limit=200),
+    }
+
+
+def stats_index(request):
+    try:
+        filters, figures = _selection(request.GET)
+    except InvalidFilter as error:
+        return render(request, "stats/index.html", {"error": error, "choices": _choices()}, status=400)
+    frame = figures_frame(figures)
+    series, series_total = build_series(frame, limit=MAX_CHARTS)
+    page = Paginator(frame.to_dict("records"), FIGURES_PER_PAGE).get_page(request.GET.get("page"))
+    context = {
+        "filters": filters,
+        "choices": _choices(),
+        "count": len(frame),
+        "page": page,
+        "summary": summary(frame).head(30).to_dict("records"),
+        "series": series,
+        "series_total": series_total,
+        "formats": FORMATS,
+    }
+    return render(request, "stats/index.html", context)
+
+
+def stats_download(request, fmt: str):
+    """The whole current selection as CSV, XLSX or JSON (the file states its row count; nothing is cut)."""
+    if fmt not in FORMATS:
+        raise Http404("unknown format")
+    from stats import exports  # written alongside the API; imported here so the browser works without it
+
+    try:
+        _, figures = _selection(request.GET)
+    except InvalidFilter as error:
+        return render(request, "stats/index.html", {"error": error, "choices": _choices()}, status=400)
+    figures = figures.select_related("article__source", "indicator")
+    respond = {"csv": exports.figures_csv_response, "xlsx": exports.figures_xlsx_response, "json": exports.figures_json_response}
+    return respond[fmt](figures, f"minsheng-figures.{fmt}")

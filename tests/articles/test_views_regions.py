@@ -1,0 +1,47 @@
+"""Region pages: the division tree with article and figure counts, and a region's articles, programmes and figures."""
+import pytest
+
+from articles.models import Article, RegionMention
+from stats.models import Figure
+
+pytestmark = pytest.mark.django_db
+
+
+def _articles_under(prefix: str) -> set[int]:
+    return set(
+        RegionMention.objects.published().filter(region__code__startswith=prefix).values_list("article_id", flat=True)
+    )
+
+
+def test_the_tree_counts_articles_naming_a_division_or_anything_below_it(client):
+    html = client.get("/regions/").content.decode()
+    inner_mongolia = _articles_under("15")
+    assert f"{len(inner_mongolia)} 篇文章" in html
+    assert 'href="/regions/150200/">包头市</a>' in html
+
+
+def test_a_region_page_counts_the_figures_of_its_articles(client):
+    ids = _articles_under("1502")
+    figures = Figure.objects.published().filter(article_id__in=ids).count()
+    html = client.get("/regions/150200/").content.decode()
+    assert f"{len(ids)} 篇文章 · {figures} 条数据" in html
+    assert 'href="/regions/150000/">内蒙古自治区</a>' in html  # breadcrumb to the province
+
+
+def test_a_region_page_lists_its_articles_and_links_the_filtered_lists(client):
+    ids = _articles_under("150900")
+    headline = Article.objects.filter(pk__in=ids).exclude(headline="").first().headline
+    html = client.get("/regions/150900/").content.decode()
+    assert headline in html
+    assert 'href="/api/v1/regions/150900"' in html
+
+
+def test_an_unknown_region_code_is_404(client):
+    assert client.get("/regions/999999/").status_code == 404
+
+
+def test_region_pages_query_count_is_bounded(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        client.get("/regions/")
+    with django_assert_max_num_queries(14):
+        client.get("/regions/150000/")

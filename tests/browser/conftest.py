@@ -1,0 +1,62 @@
+"""Browser fixtures: Debian's chromium driven by Playwright against pytest-django's live server (skipped, with the
+reason, when chromium is not installed)."""
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+
+# Playwright's sync API runs an event loop in this thread; the live server's ORM calls are still synchronous.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (os.path.exists(CHROMIUM) or shutil.which("chromium")):
+        pytest.skip(f"chromium is not installed at {CHROMIUM} (apt-get install -y chromium): browser tests skipped")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="module")
+def reseed_after_module(django_db_blocker):
+    """Live-server tests run outside a transaction and the database is emptied after them: put the gazetteer and the
+    seed pages back so the tests that follow see the same corpus."""
+    yield
+    from tests.conftest import SEED_DIR, _Null
+
+    with django_db_blocker.unblock():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            connection.creation.deserialize_db_from_string(contents)
+        call_command("load_reference_data", stdout=_Null())
+        call_command("ingest", str(SEED_DIR), stdout=_Null(), stderr=_Null())
+
+
+@pytest.fixture
+def page(browser, live_server, reseed_after_module):
+    """A fresh browser page that records the URL of every request it makes (`page.requested`)."""
+    context = browser.new_context(accept_downloads=True, locale="zh-CN", viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    tab.requested = []
+    tab.on("request", lambda request: tab.requested.append(request.url))
+    tab.set_default_timeout(15_000)
+    yield tab
+    context.close()

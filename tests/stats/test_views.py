@@ -1,0 +1,72 @@
+"""The figures browser /stats/: filters, series charts with their tables and citations, downloads, bounded queries."""
+import pytest
+
+from stats.models import Figure
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_stats_page_counts_the_selection_and_draws_inline_svg_charts(client):
+    html = client.get("/stats/").content.decode()
+    assert f"当前选择共 <strong>{Figure.objects.published().count()}</strong> 条数据" in html
+    assert '<figure class="series"' in html and "<svg" in html
+    assert 'class="citation meta">出处：' in html
+
+
+def test_filters_by_unit_and_measure_narrow_the_selection(client):
+    response = client.get("/stats/?unit=元")
+    assert response.context["count"] == Figure.objects.published().filter(unit="元").count()
+    response = client.get("/stats/?measure=就业")
+    assert 0 < response.context["count"] < Figure.objects.published().count()
+
+
+def test_filter_by_region_keeps_figures_of_articles_naming_it_or_below(client):
+    response = client.get("/stats/?region=150200")
+    expected = Figure.objects.published().filter(article__regions__region__code__startswith="1502").distinct().count()
+    assert response.context["count"] == expected
+
+
+def test_the_page_links_downloads_and_the_api_with_the_same_filters(client):
+    html = client.get("/stats/?unit=%E5%85%83").content.decode()
+    assert 'href="/stats/figures.csv?unit=%E5%85%83"' in html
+    assert 'href="/stats/figures.xlsx?unit=%E5%85%83"' in html
+    assert 'href="/api/v1/figures?unit=%E5%85%83"' in html
+
+
+def test_a_figure_with_an_unknown_field_shows_it_as_missing(client):
+    html = client.get("/stats/").content.decode()
+    assert "<td>—</td>" in html  # empty period/region cells are marked, not blank or 0
+
+
+def test_a_bad_filter_answers_400_with_the_reason(client):
+    response = client.get("/stats/?region=999999")
+    assert response.status_code == 400
+    assert "region" in response.content.decode()
+
+
+def test_an_unknown_download_format_is_404(client):
+    assert client.get("/stats/figures.pdf").status_code == 404
+
+
+def test_the_stats_page_query_count_does_not_grow_with_figures(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(10):
+        client.get("/stats/")
+
+
+def test_the_csv_download_holds_every_figure_of_the_selection(client):
+    pytest.importorskip("stats.exports", reason="stats/exports.py (the API helper's) is not there yet")
+    response = client.get("/stats/figures.csv?unit=元")
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    expected = Figure.objects.published().filter(unit="元").count()
+    rows = [line for line in body.splitlines() if line and not line.startswith("#")]
+    assert len(rows) - 1 == expected
+    assert str(expected) in body
+
+
+def test_filter_by_programme_keeps_figures_of_the_articles_that_mention_it(client):
+    from policies.models import ProgramMention
+
+    mention = ProgramMention.objects.published().filter(article__figures__isnull=False).first()
+    response = client.get(f"/stats/?program={mention.program.slug}")
+    articles = ProgramMention.objects.published().filter(program=mention.program).values("article_id")
+    assert response.context["count"] == Figure.objects.published().filter(article_id__in=articles).count() > 0
