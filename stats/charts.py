@@ -9,14 +9,15 @@ LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 56
 INK, ACCENT, GRID, MUTED = "#1f2328", "#8c1c13", "#d0d7de", "#57606a"
 
 
-def format_value(value: float | None) -> str:
-    """A figure as readers write it: 1.18亿, 2.7万, 32.08; missing stays visibly missing."""
+def format_value(value: float | None, digits: int = 10) -> str:
+    """A figure as readers write it: 1.18亿, 3369.38万, 32.08 — exact by default (axis ticks ask for fewer digits);
+    missing stays visibly missing."""
     if value is None:
         return "缺失"
     for size, suffix in ((1e8, "亿"), (1e4, "万")):
         if abs(value) >= size:
-            return f"{value / size:.4g}{suffix}"
-    return f"{value:.0f}" if float(value).is_integer() else f"{value:.4g}"
+            return f"{value / size:.{digits}g}{suffix}"
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:.{digits}g}"
 
 
 def _scale(values: list[float]) -> tuple[float, float]:
@@ -32,7 +33,7 @@ def _frame(title: str, body: list[str], low: float, high: float, unit: str) -> s
         y = TOP + plot_h - plot_h * i / 4
         lines.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>')
         lines.append(
-            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="{MUTED}">{escape(format_value(value))}</text>'
+            f'<text x="{LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="{MUTED}">{escape(format_value(value, digits=4))}</text>'
         )
     lines.append(f'<text x="4" y="{TOP - 4 if TOP > 12 else 12}" font-size="11" fill="{MUTED}">{escape(unit)}</text>')
     return (

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.quality_match import MatchResult, match_records, figure_key, score_page, sum_scores
+from bench.quality_match import MatchResult, figure_key, match_records, score_page, sum_scores
 
 ANNOTATIONS = Path(__file__).parent / "data" / "annotations"
 UNSEEN_ANNOTATIONS = Path(__file__).parent / "data" / "unseen" / "annotations"

@@ -1,0 +1,42 @@
+"""An editor in a real browser: logs in, corrects a figure, confirms a region; the public page shows the correction."""
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from articles.models import RecordStatus
+from stats.models import Figure
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+PASSWORD = "a-long-editor-password"
+
+
+def test_an_editor_corrects_a_figure_and_confirms_a_region_and_readers_see_it(page, live_server):
+    editor = get_user_model().objects.create_user("editor", password=PASSWORD, is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    figure = Figure.objects.filter(article__regions__isnull=False, value__lt=1000).order_by("article_id", "start").first()
+    article = figure.article
+    region = article.regions.order_by("start").first()
+
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+
+    page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
+    assert page.locator(".review-text mark.rec-figure").count() > 0  # records are highlighted in the text
+    figure_row = page.locator(f"input[name^='figures-'][name$='-id'][value='{figure.pk}']").locator("xpath=ancestor::tr")
+    figure_row.locator("input[name$='-value']").fill("98765")
+    region_row = page.locator(f"input[name^='regions-'][name$='-id'][value='{region.pk}']").locator("xpath=ancestor::tr")
+    region_row.locator("select[name$='-status']").select_option("confirmed")
+    page.locator("input[name=_continue]").click()
+    page.wait_for_load_state()
+    assert page.locator(".messagelist .success").count() == 1, page.locator(".errornote, .errorlist").all_inner_texts()
+
+    figure.refresh_from_db()
+    region.refresh_from_db()
+    assert figure.value == 98765 and figure.status == RecordStatus.CORRECTED and figure.reviewed_by == editor
+    assert region.status == RecordStatus.CONFIRMED
+
+    page.goto(f"{live_server.url}/articles/{article.pk}/")
+    assert "9.8765万" in page.locator("aside.records").inner_text()  # the corrected value, exactly
