@@ -9,6 +9,7 @@ from articles.extract.context import ExtractContext
 from articles.extract.dates import extract_dates
 from articles.extract.pii import extract_personal_data
 from articles.extract.regions import extract_regions, infer_focus_region, infer_home_region
+from articles.extract.segmenter import BlockWords
 from articles.parsing.page import parse_page_bytes
 from articles.parsing.types import ArticleDraft, ParsedPage
 from policies.extract import extract_programs
@@ -40,22 +41,23 @@ class PageResult:
 def parse_page(raw: bytes, name: str, published_on: date | None = None) -> PageResult:
     """Parse one page file and run every extractor over each of its articles."""
     page = parse_page_bytes(raw, name, published_on=published_on)
-    home = infer_home_region(page.text)
-    return PageResult(page=page, articles=[_extract(draft, page, home) for draft in page.articles])
+    words = BlockWords()  # the region passes over one page share their word segmentation
+    home = infer_home_region(page.text, words=words)
+    return PageResult(page=page, articles=[_extract(draft, page, home, words) for draft in page.articles])
 
 
-def _extract(draft: ArticleDraft, page: ParsedPage, home: str | None) -> ArticleResult:
+def _extract(draft: ArticleDraft, page: ParsedPage, home: str | None, words: BlockWords) -> ArticleResult:
     text = draft.text
     context = ExtractContext(
         published_on=page.published_on.date,
         home_region=home,
-        focus_region=infer_focus_region(f"{draft.headline or ''}\n{text}", home),
+        focus_region=infer_focus_region(f"{draft.headline or ''}\n{text}", home, words=words),
     )
     return ArticleResult(
         draft=draft,
         figures=extract_figures(text, context),
         dates=extract_dates(text, context),
-        regions=extract_regions(text, context),
+        regions=extract_regions(text, context, words=words),
         programs=extract_programs(text, context),
         qa_pairs=extract_qa_pairs(text),
         pii=extract_personal_data(text),

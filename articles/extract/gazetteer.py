@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -165,3 +166,32 @@ def township_generic_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def township_name_stops() -> frozenset[str]:
     return frozenset(_read_list("township_name_stops.txt"))
+
+
+@lru_cache(maxsize=1)
+def surfaces() -> frozenset[str]:
+    """Every string the region scanner looks up: names, aliases and level words."""
+    return frozenset(name_index()) | frozenset(region_aliases()) | frozenset(level_words())
+
+
+@lru_cache(maxsize=1)
+def surface_lengths_by_pair() -> dict[str, tuple[int, ...]]:
+    """The lengths of the surfaces (two characters or more) that begin with each character pair, longest first."""
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for surface in surfaces():
+        if len(surface) >= 2:
+            lengths[surface[:2]].add(len(surface))
+    return {pair: tuple(sorted(ns, reverse=True)) for pair, ns in lengths.items()}
+
+
+@lru_cache(maxsize=64)
+def home_prefecture_abbreviations(home: str | None) -> dict[str, str]:
+    """The prefecture abbreviations (呼, 包 …) of prefectures inside ``home``; none without a home."""
+    return {ch: c for ch, c in prefecture_abbreviations().items() if home and is_within(c, home)}
+
+
+@lru_cache(maxsize=64)
+def abbreviation_run(home: str | None) -> re.Pattern[str]:
+    """Two or more characters in a row that are province (or home prefecture) abbreviations."""
+    chars = set(province_abbreviations()) | set(home_prefecture_abbreviations(home))
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]{2,}")

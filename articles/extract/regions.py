@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import operator
 from collections import Counter
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 
 from articles.extract import gazetteer as gz
 from articles.extract.context import ExtractContext
-from articles.extract.segmenter import plain_token_spans
+from articles.extract.segmenter import BlockWords, PlainTokens
 from articles.extract.townships import find_townships
 
 # Words after a short name that show it is part of a street or township name (兴安街道, 北京路).
@@ -36,19 +35,19 @@ class _Scan:
     ctx: ExtractContext
     provinces: frozenset[str]  # provinces whose county short names may be used
     named: frozenset[str]  # codes the text names by an unambiguous form
-    token_spans: list[tuple[int, int]]
-    token_starts: list[int] = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.token_starts = [span[0] for span in self.token_spans]
+    candidates: list[tuple[int, tuple[str, ...]]]  # see _candidates
+    tokens: PlainTokens  # jieba's plain words, segmented only where asked
 
 
-def extract_regions(text: str, ctx: ExtractContext) -> list[RegionMention]:
-    """Every naming of a division in ``text``, sorted by start."""
-    first = _scan_names(_Scan(text, ctx, frozenset(_home(ctx)), frozenset(), []), light=True)
+def extract_regions(text: str, ctx: ExtractContext, *, words: BlockWords | None = None) -> list[RegionMention]:
+    """Every naming of a division in ``text``, sorted by start.
+
+    ``words`` lets the calls for one page share their word segmentation (the pipeline passes one)."""
+    candidates, tokens = _candidates(text), PlainTokens(text, words)
+    first = _scan_names(_Scan(text, ctx, frozenset(_home(ctx)), frozenset(), candidates, tokens), light=True)
     named = frozenset(m.code for m in first if m.code)
     provinces = frozenset(_home(ctx)) | {code[:2] + "0000" for code in named}  # for short generic full names
-    scan = _Scan(text, ctx, provinces, named, plain_token_spans(text))
+    scan = _Scan(text, ctx, provinces, named, candidates, tokens)
     mentions = _scan_names(scan, light=False)
     mentions += _joined_forms(scan, _occupied(mentions, len(text)))
     mentions.sort(key=lambda m: m.start)
@@ -57,16 +56,16 @@ def extract_regions(text: str, ctx: ExtractContext) -> list[RegionMention]:
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
-def infer_home_region(text: str) -> str | None:
+def infer_home_region(text: str, *, words: BlockWords | None = None) -> str | None:
     """The province a page is about: the one named most, counting its prefectures and counties."""
-    counts = Counter(m.code[:2] + "0000" for m in extract_regions(text, ExtractContext()) if m.code)
+    counts = Counter(m.code[:2] + "0000" for m in extract_regions(text, ExtractContext(), words=words) if m.code)
     return counts.most_common(1)[0][0] if counts else None
 
 
-def infer_focus_region(text: str, home_region: str | None) -> str | None:
+def infer_focus_region(text: str, home_region: str | None, *, words: BlockWords | None = None) -> str | None:
     """The prefecture, or county when it clearly dominates, that an article is mostly about."""
     mentions = [
-        m for m in extract_regions(text, ExtractContext(home_region=home_region))
+        m for m in extract_regions(text, ExtractContext(home_region=home_region), words=words)
         if m.code and m.level in ("prefecture", "county")
         and (home_region is None or gz.is_within(m.code, home_region))
     ]
@@ -106,33 +105,40 @@ def _occupied(mentions: list[RegionMention], size: int) -> list[bool]:
 
 def _scan_names(scan: _Scan, light: bool) -> list[RegionMention]:
     """Greedy longest match of names, aliases and level words, left to right."""
-    text, found = scan.text, []
-    lengths, surfaces = _name_lengths(), _surfaces()
+    found: list[RegionMention] = []
     i = 0
-    while i < len(text):
-        for length in lengths:
-            surface = text[i : i + length]
-            if surface not in surfaces:
-                continue
-            mention = _resolve(scan, surface, i, found, light)
+    for start, surfaces in scan.candidates:
+        if start < i:
+            continue  # inside the last match
+        for surface in surfaces:
+            mention = _resolve(scan, surface, start, found, light)
             if mention is not None:
                 found.append(mention)
-                i += length
+                i = start + len(surface)
                 break
-        else:
-            i += 1
     return found
 
 
-@lru_cache(maxsize=1)
-def _surfaces() -> frozenset[str]:
-    """Every string the scanner looks up: names, aliases and level words."""
-    return frozenset(gz.name_index()) | frozenset(gz.region_aliases()) | frozenset(gz.level_words())
+def _candidates(text: str) -> list[tuple[int, tuple[str, ...]]]:
+    """Every place where a surface (of two characters or more) starts, with those surfaces, longest first.
 
-
-@lru_cache(maxsize=1)
-def _name_lengths() -> tuple[int, ...]:
-    return tuple(sorted({len(s) for s in _surfaces() if len(s) >= 2}, reverse=True))
+    Only these places can start a match, so the scans visit them alone. They are found through the
+    text's distinct character pairs: few of them begin any surface, and `str.find` locates those."""
+    by_pair, surfaces = gz.surface_lengths_by_pair(), gz.surfaces()
+    pairs = set(map(operator.add, text, text[1:])) & by_pair.keys()
+    found: list[tuple[int, tuple[str, ...]]] = []
+    for pair in pairs:
+        lengths = by_pair[pair]
+        start = text.find(pair)
+        while start >= 0:
+            here = tuple(text[start:start + n] for n in lengths if text[start:start + n] in surfaces)
+            if here:
+                found.append((start, tuple(dict.fromkeys(here))))  # near the end two lengths give one string
+            start = text.find(pair, start + 1)
+    if text[-1:] in surfaces:  # the last character alone: the scan used to try it (no such surface today)
+        found.append((len(text) - 1, (text[-1],)))
+    found.sort()
+    return found
 
 
 def _resolve(scan: _Scan, surface: str, start: int, found: list[RegionMention], light: bool) -> RegionMention | None:
@@ -201,8 +207,7 @@ def _inside_word(scan: _Scan, start: int, end: int) -> bool:
 
     A word that merely begins with the name (内蒙古大学, 北京烤鸭) is fine when the rest is a word too.
     """
-    first = max(0, bisect_left(scan.token_starts, start) - 1)
-    for token_start, token_end in scan.token_spans[first:]:
+    for token_start, token_end in scan.tokens.overlapping(start, end):
         if token_start >= end:
             break
         if token_end <= start:
@@ -266,24 +271,33 @@ def _choose(candidates: list[str], scan: _Scan) -> str | None:
 def _joined_forms(scan: _Scan, taken: list[bool]) -> list[RegionMention]:
     """Runs of one-character abbreviations: 京蒙 (provinces), 呼包鄂乌 (prefectures of the home province)."""
     text, home = scan.text, scan.ctx.home_region
-    provinces, prefectures = gz.province_abbreviations(), gz.prefecture_abbreviations()
-    home_prefectures = {ch: c for ch, c in prefectures.items() if home and gz.is_within(c, home)}
+    provinces = gz.province_abbreviations()
+    home_prefectures = gz.home_prefecture_abbreviations(home)
     mentions: list[RegionMention] = []
-    i = 0
-    while i < len(text):
-        j = i
-        while j < len(text) and not taken[j] and (text[j] in provinces or text[j] in home_prefectures):
-            j += 1
-        if j - i >= 2:
-            followed = any(text.startswith(f, j) for f in gz.joined_form_followers())
-            run = text[i:j]
-            for table, needs_home in ((home_prefectures, False), (provinces, True)):
-                codes = [table.get(ch) for ch in run]
-                if None in codes or len(set(codes)) != len(codes):
-                    continue
-                home_abbr = needs_home and home in codes
-                if len(run) >= 3 or followed or home_abbr:
-                    mentions += [_mention(ch, i + k, [code], scan) for k, (ch, code) in enumerate(zip(run, codes, strict=False))]
-                    break
-        i = max(j, i + 1)
+    for match in gz.abbreviation_run(home).finditer(text):
+        a = match.start()
+        while a < match.end():  # the run's stretches not covered by a name found before
+            while a < match.end() and taken[a]:
+                a += 1
+            b = a
+            while b < match.end() and not taken[b]:
+                b += 1
+            if b - a >= 2:
+                mentions += _joined_run(scan, a, b, provinces, home_prefectures)
+            a = b
     return mentions
+
+
+def _joined_run(scan: _Scan, i: int, j: int, provinces: dict[str, str],
+                home_prefectures: dict[str, str]) -> list[RegionMention]:
+    text, home = scan.text, scan.ctx.home_region
+    followed = any(text.startswith(f, j) for f in gz.joined_form_followers())
+    run = text[i:j]
+    for table, needs_home in ((home_prefectures, False), (provinces, True)):
+        codes = [table.get(ch) for ch in run]
+        if None in codes or len(set(codes)) != len(codes):
+            continue
+        home_abbr = needs_home and home in codes
+        if len(run) >= 3 or followed or home_abbr:
+            return [_mention(ch, i + k, [code], scan) for k, (ch, code) in enumerate(zip(run, codes, strict=False))]
+    return []

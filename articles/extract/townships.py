@@ -71,12 +71,22 @@ def _level(level: str) -> str:
     return "village" if level == "village" else "township"
 
 
+@lru_cache(maxsize=1)
+def _generic_words_by_char() -> dict[str, tuple[str, ...]]:
+    """Generic words that are not suffixes themselves, under each character they contain."""
+    suffixes = {suffix for suffix, _ in gz.township_suffixes()}
+    index: dict[str, list[str]] = {}
+    for word in sorted(gz.township_generic_words() - suffixes):
+        for ch in set(word):
+            index.setdefault(ch, []).append(word)
+    return {ch: tuple(words) for ch, words in index.items()}
+
+
 def _part_of_generic_word(text: str, a: int, b: int) -> bool:
     """城乡, 乡村, 农村, 贫困村 …: the suffix at [a, b) belongs to an ordinary word."""
-    suffixes = {suffix for suffix, _ in gz.township_suffixes()}
-    for word in gz.township_generic_words():
-        if word in suffixes:
-            continue
+    by_char = _generic_words_by_char()
+    words = {word for ch in set(text[a:b]) for word in by_char.get(ch, ())}  # a word over [a, b) has one of them
+    for word in words:
         for pos in range(max(0, a - len(word) + 1), b):
             if text.startswith(word, pos) and pos < b and pos + len(word) > a:
                 return True

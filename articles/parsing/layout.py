@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .samestory import topical_similarity
+from .samestory import TopicalProfiles
 
 if TYPE_CHECKING:
     from .repair import Block
@@ -21,6 +21,7 @@ def _text(blocks: list[Block]) -> str:
 def detect_headline_position(blocks: list[Block]) -> str:
     """"before" (headline, byline, body) or "after" (byline, body, headline) for the whole page."""
     before = after = 0
+    topical = TopicalProfiles()
     core = [b for b in blocks if b.role != "caption"]
     if core:
         if core[0].role == "byline":
@@ -45,7 +46,7 @@ def detect_headline_position(blocks: list[Block]) -> str:
         if not prev_body or not next_body:
             continue
         title = _text(blocks[j:i])
-        if topical_similarity(title, _text(prev_body)) > topical_similarity(title, _text(next_body)):
+        if topical.similarity(title, _text(prev_body)) > topical.similarity(title, _text(next_body)):
             after += 1
         else:
             before += 1
@@ -57,6 +58,8 @@ def move_misplaced_leads(drafts: list[Draft]) -> None:
 
     Layouts sometimes put the first paragraphs of a story above its headline, so in reading order they
     follow the previous story. The split point is the one that best separates the two topics."""
+    topical = TopicalProfiles()
+    similarity = topical.similarity
     for prev, nxt in zip(drafts, drafts[1:], strict=False):
         if prev.closed or prev.notice or nxt.notice or not nxt.titles:
             continue
@@ -67,15 +70,20 @@ def move_misplaced_leads(drafts: list[Draft]) -> None:
         target = _text(nxt.titles) + _text(nxt.body_blocks())
         if movable == 0 or not target:
             continue
+        # every candidate core is a prefix of the body paragraphs: profile them all in one pass
+        core_texts = [b.text for b in body if b.role == "body"]
+        core_sizes = [sum(1 for b in body[:len(body) - k] if b.role == "body") for k in range(1, movable + 1)]
+        topical.add_joins(core_texts, set(core_sizes))
+        topical.add_joins([b.text for b in body], set(range(1, movable + 1)), from_end=True)  # the tails
         best_k, best_score = 0, 0.0
         for k in range(1, movable + 1):
             core = _text([b for b in body[:len(body) - k] if b.role == "body"])
             if not core:
                 break
             tail = body[len(body) - k:]
-            ok = all(topical_similarity(b.text, target) > topical_similarity(b.text, core) for b in tail)
-            to_next = topical_similarity(_text(tail), target)
-            to_prev = topical_similarity(_text(tail), core)
+            ok = all(similarity(b.text, target) > similarity(b.text, core) for b in tail)
+            to_next = similarity(_text(tail), target)
+            to_prev = similarity(_text(tail), core)
             ok = ok and to_next >= LEAD_MIN_SIMILARITY and to_next >= LEAD_MARGIN * to_prev
             score = to_next - to_prev
             if ok and score > best_score:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from .decode import is_cjk
@@ -32,6 +33,8 @@ def undouble(text: str) -> list[int] | None:
     n = len(text)
     if n < 2 * MIN_UNDOUBLED or n % 2:
         return None
+    if any(count % 2 for count in Counter(text).values()):
+        return None  # every character of a doubled run occurs an even number of times: skip the search
     step = [0] * (n + 1)
     ok = [False] * (n + 1)
     ok[n] = True
@@ -57,7 +60,10 @@ def _is_narrow(ch: str) -> bool:
 
 def _drop_stray_spaces(chars: list[str], offsets: list[int]) -> tuple[list[str], list[int]]:
     """Remove spaces the PDF extraction put between CJK and digits/letters, and inside spaced-out titles."""
-    tokens = "".join(chars).split(" ")
+    text = "".join(chars)
+    if " " not in text and "\u3000" not in text and "\t" not in text:
+        return list(chars), list(offsets)
+    tokens = text.split(" ")
     spaced_title = len(tokens) >= 4 and all(len(t) == 1 for t in tokens[:-1])
     out_c: list[str] = []
     out_o: list[int] = []

@@ -22,15 +22,9 @@ SPEAKER_RE = re.compile(r"^[^，。！？：“”]{1,24}(说|表示|介绍|指�
 
 def display_width(text: str) -> float:
     """Printed width in em: ASCII letters and digits are half width, spaces a quarter."""
-    width = 0.0
-    for ch in text:
-        if ch == " ":
-            width += 0.25
-        elif ch.isascii():
-            width += 0.5
-        else:
-            width += 1.0
-    return width
+    spaces = text.count(" ")
+    ascii_chars = len(text.encode("ascii", "ignore"))
+    return spaces * 0.25 + (ascii_chars - spaces) * 0.5 + (len(text) - ascii_chars) * 1.0
 
 
 def ends_sentence(text: str) -> bool:

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import math
+import operator
+import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .decode import is_cjk
@@ -50,16 +53,77 @@ def find_duplicates(texts: list[str]) -> list[int | None]:
     return result
 
 
+_CJK_RUN_RE = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")  # what decode.is_cjk accepts
+
+
 def _bigrams(text: str) -> Counter[str]:
-    chars = [ch for ch in text if is_cjk(ch)]
-    return Counter(chars[i] + chars[i + 1] for i in range(len(chars) - 1))
+    chars = "".join(_CJK_RUN_RE.findall(text))  # CJK characters only, so bigrams bridge punctuation
+    return Counter(map(operator.add, chars, chars[1:]))
+
+
+@dataclass(frozen=True)
+class BigramProfile:
+    """The bigram counts of one passage and their Euclidean norm, for repeated comparisons."""
+
+    counts: Counter[str]
+    norm: float
+
+    @classmethod
+    def of(cls, text: str) -> BigramProfile:
+        counts = _bigrams(text)
+        return cls(counts, _norm(counts))
+
+    def similarity(self, other: BigramProfile) -> float:
+        ca, cb = self.counts, other.counts
+        if not ca or not cb:
+            return 0.0
+        if len(cb) < len(ca):
+            ca, cb = cb, ca  # the dot product is symmetric: walk the smaller table
+        common = ca.keys() & cb.keys()
+        dot = sum(map(operator.mul, map(ca.__getitem__, common), map(cb.__getitem__, common)))
+        norm = self.norm * other.norm
+        return dot / norm if norm else 0.0
+
+
+def _norm(counts: Counter[str]) -> float:
+    values = counts.values()
+    return math.sqrt(sum(map(operator.mul, values, values)))  # integer sum of squares, then one root
+
+
+class TopicalProfiles:
+    """topical_similarity with each passage's profile computed once (layout decisions compare a passage many times)."""
+
+    def __init__(self) -> None:
+        self._profiles: dict[str, BigramProfile] = {}
+
+    def profile(self, text: str) -> BigramProfile:
+        found = self._profiles.get(text)
+        if found is None:
+            found = self._profiles[text] = BigramProfile.of(text)
+        return found
+
+    def similarity(self, a: str, b: str) -> float:
+        return self.profile(a).similarity(self.profile(b))
+
+    def add_joins(self, parts: list[str], sizes: set[int], *, from_end: bool = False) -> None:
+        """Profile the join of the first (or last) n ``parts`` for each n in ``sizes``, in one pass.
+
+        The bigrams of a joined text are those of its parts plus one bridging each pair of neighbours
+        (CJK characters only), so growing counts part by part gives exactly what `BigramProfile.of` would."""
+        counts: Counter[str] = Counter()
+        edge = ""  # the CJK character at the growing end: it forms a bigram with the next part's nearest one
+        for n, part in enumerate(reversed(parts) if from_end else parts, 1):
+            chars = "".join(_CJK_RUN_RE.findall(part))
+            chars = chars + edge if from_end else edge + chars
+            counts.update(map(operator.add, chars, chars[1:]))
+            edge = chars[:1] if from_end else chars[-1:]
+            if n in sizes:
+                text = "".join(parts[len(parts) - n:] if from_end else parts[:n])
+                if text not in self._profiles:
+                    snapshot = counts.copy()
+                    self._profiles[text] = BigramProfile(snapshot, _norm(snapshot))
 
 
 def topical_similarity(a: str, b: str) -> float:
     """Cosine similarity of CJK character bigram counts: do two passages talk about the same thing?"""
-    ca, cb = _bigrams(a), _bigrams(b)
-    if not ca or not cb:
-        return 0.0
-    dot = sum(count * cb[gram] for gram, count in ca.items() if gram in cb)
-    norm = math.sqrt(sum(v * v for v in ca.values())) * math.sqrt(sum(v * v for v in cb.values()))
-    return dot / norm if norm else 0.0
+    return BigramProfile.of(a).similarity(BigramProfile.of(b))

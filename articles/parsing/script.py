@@ -23,6 +23,48 @@ def _s2t():
     return OpenCC("s2t")
 
 
+@lru_cache(maxsize=1)
+def _t2s_changing_keys() -> tuple[dict[str, tuple[int, ...]], frozenset[str]]:
+    """Where t2s can change anything: the dictionary keys whose (first) value differs from the key.
+
+    The pure-Python OpenCC is slow (it re-scans every piece for the longest match); a piece of text
+    that contains none of these keys comes out unchanged, so only the pieces that do are converted.
+    Returns the keys' lengths by first character (longest first) and the keys."""
+    keys = set()
+    for group in _t2s()._dict_chain_data:  # (max_len, min_len, mapping) per dictionary, grouped
+        for _, _, mapping in group:
+            keys.update(key for key, value in mapping.items() if value.split(" ")[0] != key)
+    lengths: dict[str, set[int]] = {}
+    for key in keys:
+        lengths.setdefault(key[0], set()).add(len(key))
+    return {first: tuple(sorted(ns, reverse=True)) for first, ns in lengths.items()}, frozenset(keys)
+
+
+def _may_change(piece: str) -> bool:
+    """True when some t2s key that changes text occurs in ``piece``."""
+    by_first, keys = _t2s_changing_keys()
+    for first in by_first.keys() & set(piece):
+        lengths = by_first[first]
+        i = piece.find(first)
+        while i >= 0:
+            if any(piece[i:i + n] in keys for n in lengths):
+                return True
+            i = piece.find(first, i + 1)
+    return False
+
+
+def _convert_t2s(text: str) -> str:
+    """Exactly `_t2s().convert(text)`: OpenCC converts the pieces between its separators independently."""
+    if not _may_change(text):
+        return text
+    conv = _t2s()
+    parts = conv.split_chars_re.split(text)
+    for i in range(0, len(parts), 2):  # even items are text, odd items the separators
+        if _may_change(parts[i]):
+            parts[i] = conv.convert(parts[i])
+    return "".join(parts)
+
+
 @dataclass
 class ScriptView:
     script: str  # "simplified" or "traditional"
@@ -40,7 +82,7 @@ def _char_by_char(text: str) -> str:
 
 def simplified_shadow(text: str) -> str:
     """Simplified version of `text` with exactly the same length (index i maps to index i)."""
-    converted = _t2s().convert(text)
+    converted = _convert_t2s(text)
     if len(converted) == len(text):
         return converted
     return _char_by_char(text)
@@ -49,6 +91,8 @@ def simplified_shadow(text: str) -> str:
 def detect_script(text: str) -> ScriptView:
     """Decide whether the page is printed in traditional script and give its simplified shadow."""
     shadow = simplified_shadow(text)
+    if shadow == text:
+        return ScriptView(script="simplified", shadow=text)  # nothing changed: no need to count
     cjk = changed = 0
     for a, b in zip(text, shadow, strict=True):
         if is_cjk(a):
