@@ -128,12 +128,14 @@ def _pick_partial(
 
 def _candidates(text: str) -> list[tuple[int, int, re.Match[str], str]]:
     found = []
-    for kind, regex in (
-        ("years", grammar.YEAR_RANGE),
-        ("months", grammar.MONTH_RANGE),
-        ("days", grammar.DAY_RANGE),
-        ("general", grammar.GENERAL),
+    for kind, regex, hint in (
+        ("years", grammar.YEAR_RANGE, None),
+        ("months", grammar.MONTH_RANGE, grammar.MONTH_RANGE_HINT),
+        ("days", grammar.DAY_RANGE, grammar.DAY_RANGE_HINT),
+        ("general", grammar.GENERAL, None),
     ):
+        if hint is not None and not hint.search(text):
+            continue
         for match in regex.finditer(text):
             if match.group(0):
                 found.append((match.start(), match.end(), match, kind))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import logging
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -40,12 +41,34 @@ def suffixes() -> tuple[Suffix, ...]:
     return tuple(sorted(rows, key=lambda suffix: -len(suffix.text)))
 
 
+@cache
+def _suffixes_by_last_char() -> dict[str, tuple[Suffix, ...]]:
+    """The suffixes grouped by their last character, each group still longest first."""
+    groups: dict[str, list[Suffix]] = {}
+    for suffix in suffixes():
+        groups.setdefault(suffix.text[-1], []).append(suffix)
+    return {char: tuple(group) for char, group in groups.items()}
+
+
 def suffix_of(name: str, strengths: frozenset[str] | None = None) -> Suffix | None:
     """The longest suffix `name` ends with, optionally only among the given strengths."""
-    for suffix in suffixes():
+    for suffix in _suffixes_by_last_char().get(name[-1:], ()):
         if name.endswith(suffix.text) and (strengths is None or suffix.strength in strengths):
             return suffix
     return None
+
+
+@cache
+def any_suffix_re() -> re.Pattern[str]:
+    """Any suffix of any strength."""
+    return re.compile("|".join(re.escape(suffix.text) for suffix in suffixes()))
+
+
+@cache
+def unquoted_heads_re() -> re.Pattern[str]:
+    """Any strong or medium suffix: the heads an unquoted programme name can end on."""
+    heads = [suffix.text for suffix in suffixes() if suffix.strength in (STRONG, MEDIUM)]
+    return re.compile("|".join(map(re.escape, heads)))
 
 
 @cache

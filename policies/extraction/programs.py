@@ -8,7 +8,7 @@ from typing import Any
 
 from policies.extraction import lexicon
 from policies.extraction.names import canonical_program_name, generic_tail_stem
-from policies.extraction.tokens import Token, is_line_break, is_stop, is_tail_stop, tokenize
+from policies.extraction.tokens import Token, clause_end, is_line_break, is_stop, is_tail_stop, tokenize_around
 
 # Evidence priority when spans overlap: a smaller number wins, then the longer span.
 _TITLE, _QUOTED, _KNOWN, _UNQUOTED, _PROPAGATED = range(5)
@@ -56,10 +56,11 @@ class _Candidate:
 
 def extract_programs(text: str, ctx: Any = None) -> list[ProgramMention]:
     """Every programme mention in `text`, sorted by start. `ctx` is accepted for pipeline symmetry and unused."""
-    tokens = tokenize(text)
+    quotes = _name_quotes(text)
+    tokens = tokenize_around(text, _token_positions(text, quotes))
     candidates = (
         _title_candidates(text)
-        + _quoted_candidates(text, tokens)
+        + _quoted_candidates(text, tokens, quotes)
         + _known_candidates(text)
         + _unquoted_candidates(text, tokens)
     )
@@ -74,6 +75,32 @@ def extract_programs(text: str, ctx: Any = None) -> list[ProgramMention]:
     return sorted(mentions, key=lambda mention: (mention.start, mention.end))
 
 
+def _name_quotes(text: str) -> list[tuple[re.Match[str], str]]:
+    """Quoted spans that may be a name, with their canonical inner text: quoted speech (with ，。 …) is left out."""
+    found = []
+    for match in (match for pattern in _QUOTE_RES for match in pattern.finditer(text)):
+        inner = canonical_program_name(match.group(1))
+        if inner and not _SPEECH_PUNCT.search(inner):
+            found.append((match, inner))
+    return found
+
+
+def _token_positions(text: str, quotes: list[tuple[re.Match[str], str]]) -> list[int]:
+    """The places whose words the rules read: each strong or medium head, and the quotes that a head follows.
+
+    A quote's tail can only end on a head inside its clause, so a clause without one is never cut; the words before
+    the quote matter only for a short tag (`_takes_modifier`).
+    """
+    positions = []
+    for match, inner in quotes:
+        if lexicon.any_suffix_re().search(text, match.end(), clause_end(text, match.end())):
+            positions.append(match.end())
+            if _takes_modifier(inner):
+                positions.append(match.start())
+    positions.extend(match.start() for match in lexicon.unquoted_heads_re().finditer(text))
+    return positions
+
+
 def _title_candidates(text: str) -> list[_Candidate]:
     """《…》 titles whose last word is a programme or document head (方案, 办法, 法, 清单, 计划 …)."""
     found = []
@@ -85,15 +112,11 @@ def _title_candidates(text: str) -> list[_Candidate]:
     return found
 
 
-def _quoted_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
+def _quoted_candidates(text: str, tokens: list[Token], quotes: list[tuple[re.Match[str], str]]) -> list[_Candidate]:
     """“Name”+head (“三进”行动, “助康工程”项目) and quoted names that carry their own head (“医疗倍增计划”)."""
     starts = [token.start for token in tokens]
     found = []
-    matches = [match for pattern in _QUOTE_RES for match in pattern.finditer(text)]
-    for match in matches:
-        inner = canonical_program_name(match.group(1))
-        if not inner or _SPEECH_PUNCT.search(inner):
-            continue
+    for match, inner in quotes:
         tail = _quoted_tail(text, tokens, starts, match.end())
         if tail is not None and _tail_is_named(inner, text[match.end():tail[0]], tail[1]):
             start = _quoted_modifier_start(tokens, starts, match.start(), inner)
@@ -144,7 +167,7 @@ def _tail_is_named(inner: str, tail: str, suffix: lexicon.Suffix) -> bool:
 
 def _quoted_modifier_start(tokens: list[Token], starts: list[int], quote_start: int, inner: str) -> int:
     """For a short quoted tag (“三进”), take the noun phrase right before it (集采药品“三进”行动)."""
-    if len(inner) > _SHORT_QUOTE or inner.isascii():
+    if not _takes_modifier(inner):
         return quote_start
     index = bisect_left(starts, quote_start) - 1
     start, chars = quote_start, 0
@@ -158,6 +181,10 @@ def _quoted_modifier_start(tokens: list[Token], starts: list[int], quote_start: 
     if start == quote_start or not tokens[bisect_left(starts, quote_start) - 1].flag.startswith("n"):
         return quote_start
     return tokens[first].start
+
+
+def _takes_modifier(inner: str) -> bool:
+    return len(inner) <= _SHORT_QUOTE and not inner.isascii()
 
 
 def _known_candidates(text: str) -> list[_Candidate]:

@@ -48,6 +48,10 @@ MONTH_RANGE = re.compile(
 DAY_RANGE = re.compile(
     rf"(?:(?P<y>{YEAR})年|(?P<ry>{RELATIVE_YEAR}))?{NOT_AFTER_NUMBER}(?P<m>{MONTH})月(?P<d1>{DAY}){SEP}(?P<d2>{DAY})[日号]"
 )
+# The separator's last character and what must follow it in every MONTH_RANGE / DAY_RANGE match. These scans
+# start on a character set, which the regex engine skips to quickly; most texts have no range and skip the slow ones.
+MONTH_RANGE_HINT = re.compile(rf"[-~～—–至到]\s*{MONTH}月")
+DAY_RANGE_HINT = re.compile(rf"[-~～—–至到]\s*{DAY}[日号]")
 GENERAL = re.compile(rf"(?<![\d.]){_starts_point()}(?:{_point('a_')})(?:{SEP}(?:{_point('b_', bare_day=True)}))?")
 SINGLE = re.compile(rf"(?<![\d.])(?:{_point('a_')})")
 
