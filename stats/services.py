@@ -1,7 +1,9 @@
 """Writes of the stats app: figures from the pipeline, grouped under indicators."""
 from __future__ import annotations
 
+import functools
 import hashlib
+from pathlib import Path
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -12,12 +14,21 @@ from stats.indicators import indicator_key
 from stats.models import Figure, Indicator
 
 
+NOT_INDICATORS_TXT = Path(__file__).resolve().parent / "data" / "not_indicators.txt"
+
+
+@functools.cache
+def not_indicators() -> frozenset[str]:
+    lines = NOT_INDICATORS_TXT.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def indicator_for(*, measure: str, unit: str, cache: dict) -> Indicator | None:
     """The Indicator a figure with this measure and unit belongs to (created on first use)."""
     if not measure:
         return None
     name, canonical_unit = indicator_key(measure, unit)
-    if not name:
+    if not name or name in not_indicators():
         return None
     key = ("indicator", name, canonical_unit)
     if key not in cache:
