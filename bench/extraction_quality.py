@@ -1,9 +1,10 @@
 """Hand-run benchmark: precision/recall/F1 of the extractors against the hand-annotated pages.
 
 Usage (from the project root):
-    .venv/bin/python bench/extraction_quality.py [--unseen] [--verbose] [--errors] [--body-only]
+    .venv/bin/python bench/extraction_quality.py [--unseen | --heldout] [--verbose] [--errors] [--body-only]
 
 --unseen     score tests/data/unseen/ instead of the seed pages in fixtures/pages/
+--heldout    score tests/data/heldout/ (pages written as a guard against tuning to the other two sets)
 --verbose    also print the table for every page
 --errors     list the missed gold records and the false hits, per page and type
 --body-only  run the extractors on article bodies only, as the pipeline does (by default headlines and
@@ -29,6 +30,8 @@ SEED_PAGES = ROOT / "fixtures" / "pages"
 SEED_ANNOTATIONS = ROOT / "tests" / "data" / "annotations"
 UNSEEN_PAGES = ROOT / "tests" / "data" / "unseen"
 UNSEEN_ANNOTATIONS = UNSEEN_PAGES / "annotations"
+HELDOUT_PAGES = ROOT / "tests" / "data" / "heldout"
+HELDOUT_ANNOTATIONS = HELDOUT_PAGES / "annotations"
 
 # (module, names) the benchmark needs; a missing one is reported by name.
 ENTRY_POINTS = [
@@ -81,8 +84,15 @@ def predict_page(raw: bytes, name: str, published_on: datetime.date, api: dict[s
     return pooled
 
 
-def annotation_pairs(unseen: bool) -> list[tuple[Path, Path]]:
-    pages_dir, notes_dir = (UNSEEN_PAGES, UNSEEN_ANNOTATIONS) if unseen else (SEED_PAGES, SEED_ANNOTATIONS)
+CORPORA = {
+    "seed": (SEED_PAGES, SEED_ANNOTATIONS, "seed pages"),
+    "unseen": (UNSEEN_PAGES, UNSEEN_ANNOTATIONS, "unseen corpus"),
+    "heldout": (HELDOUT_PAGES, HELDOUT_ANNOTATIONS, "held-out corpus"),
+}
+
+
+def annotation_pairs(corpus: str) -> list[tuple[Path, Path]]:
+    pages_dir, notes_dir, _ = CORPORA[corpus]
     pairs = []
     for note in sorted(notes_dir.glob("*.json")):
         page = pages_dir / f"{note.stem}.txt"
@@ -133,21 +143,23 @@ def print_errors(page_name: str, scores: dict[str, MatchResult]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--unseen", action="store_true", help="score the unseen corpus in tests/data/unseen/")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--unseen", action="store_true", help="score the unseen corpus in tests/data/unseen/")
+    which.add_argument("--heldout", action="store_true", help="score the held-out corpus in tests/data/heldout/")
     parser.add_argument("--verbose", action="store_true", help="print a table per page too")
     parser.add_argument("--errors", action="store_true", help="list misses and false hits")
     parser.add_argument("--body-only", action="store_true", help="skip headlines, as the pipeline does")
     args = parser.parse_args(argv)
+    corpus = "unseen" if args.unseen else "heldout" if args.heldout else "seed"
 
     api = load_entry_points()
     per_page: list[tuple[str, dict[str, MatchResult]]] = []
-    for note_path, page_path in annotation_pairs(args.unseen):
+    for note_path, page_path in annotation_pairs(corpus):
         gold = json.loads(note_path.read_text(encoding="utf-8"))
         published_on = datetime.date.fromisoformat(gold["published_on"])
         predicted = predict_page(page_path.read_bytes(), page_path.name, published_on, api, args.body_only)
         per_page.append((note_path.stem, score_page(gold, predicted)))
 
-    corpus = "unseen corpus" if args.unseen else "seed pages"
     scope = "bodies only" if args.body_only else "headlines + bodies"
     if args.verbose:
         for name, scores in per_page:
@@ -155,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         for name, scores in per_page:
             print_errors(name, scores)
-    print_table(f"OVERALL — {corpus}, {len(per_page)} pages, {scope}", sum_scores(s for _, s in per_page),
+    print_table(f"OVERALL — {CORPORA[corpus][2]}, {len(per_page)} pages, {scope}", sum_scores(s for _, s in per_page),
                 show_targets=True)
     return 0
 

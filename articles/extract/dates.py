@@ -21,6 +21,11 @@ from articles.extract.date_rules.calendar import (
 )
 
 YEAR_BOUNDS = (1900, 2100)
+# A date written without its year is placed in the issue year unless it would start more than this many days
+# after the issue date, in which case it is last year's (a report looks back; a near deadline looks ahead).
+# Parts of a year and festivals are named further ahead (下半年 in March, 春节 in December).
+NEAR_FUTURE_DAYS = 62
+NEAR_FUTURE_DAYS_YEAR_PART = 183
 Span = tuple[date | None, date | None]
 
 
@@ -46,6 +51,7 @@ class _Point:
     day: int | None = None
     month_part: str | None = None
     year_part: str | None = None
+    first_months: int | None = None
     holiday: str | None = None
 
     def is_empty(self) -> bool:
@@ -65,6 +71,7 @@ def _point(groups: dict[str, str | None], prefix: str) -> _Point:
         day=chinese_int(day) if day else None,
         month_part=get("part"),
         year_part=get("q"),
+        first_months=chinese_int(get("fm")) if get("fm") else None,
         holiday=get("h"),
     )
 
@@ -76,6 +83,8 @@ def _span_in_year(point: _Point, year: int, month: int | None) -> Span:
         return day, day
     if point.year_part:
         return month_span(year, *YEAR_PARTS[point.year_part])
+    if point.first_months:
+        return month_span(year, 1, point.first_months)
     month = point.month or month
     if month is None:
         if point.day is not None:
@@ -90,7 +99,7 @@ def _span_in_year(point: _Point, year: int, month: int | None) -> Span:
 
 
 def _resolve(
-    point: _Point, published: date | None, default_year: int | None, default_month: int | None, future: bool
+    point: _Point, published: date | None, default_year: int | None, default_month: int | None, tense: str
 ) -> tuple[Span, int | None, int | None]:
     """Resolve a point to a span; also return the year and month it was placed in."""
     year, month = point.year, point.month
@@ -105,12 +114,12 @@ def _resolve(
     if year is not None and not YEAR_BOUNDS[0] <= year <= YEAR_BOUNDS[1]:
         raise ValueError("not a year")
     month = month or (default_month if point.day is not None and point.month is None else None)
-    resolved = _pick_partial(point, year or default_year, month, published, future)
+    resolved = _pick_partial(point, year or default_year, month, published, tense)
     return resolved
 
 
 def _pick_partial(
-    point: _Point, year: int | None, month: int | None, published: date | None, future: bool
+    point: _Point, year: int | None, month: int | None, published: date | None, tense: str
 ) -> tuple[Span, int | None, int | None]:
     if year is not None:
         return _span_in_year(point, year, month), year, month
@@ -119,11 +128,37 @@ def _pick_partial(
         return (None, None), None, month
     year = published.year
     start, end = _span_in_year(point, year, month)
-    if not future and start is not None and start > published:
+    if tense == "future":
+        if end is not None and end < published:
+            year += 1
+    elif start is not None and (start - published).days > _horizon(point, tense):
         year -= 1
-    elif future and end is not None and end < published:
-        year += 1
     return _span_in_year(point, year, month), year, month
+
+
+def _horizon(point: _Point, tense: str) -> int:
+    """How many days after the issue date a yearless date may start and still be in the issue year."""
+    if tense == "past":
+        return 0
+    if point.year_part or point.first_months or point.holiday:
+        return NEAR_FUTURE_DAYS_YEAR_PART
+    return NEAR_FUTURE_DAYS
+
+
+def _deadline(text: str, start_offset: int, end_offset: int) -> re.Match[str] | None:
+    """The …前 after a day, month or month end (6月底前); 春节前返乡 is a time of year, not a deadline."""
+    if end_offset <= start_offset or text[end_offset - 1] not in grammar.DEADLINE_ENDINGS:
+        return None
+    return grammar.DEADLINE_SUFFIX.match(text, end_offset)
+
+
+def _tense(text: str, start_offset: int, end_offset: int) -> str:
+    """future (将…, …前 deadlines), past (…以来) or near (anything else) for a date between the offsets."""
+    before = text[max(0, start_offset - 4) : start_offset]
+    after = text[end_offset : end_offset + 4]
+    if grammar.FUTURE_CUE.search(before) or _deadline(text, start_offset, end_offset):
+        return "future"
+    return "past" if grammar.PAST_SUFFIX.match(after) else "near"
 
 
 def _candidates(text: str) -> list[tuple[int, int, re.Match[str], str]]:
@@ -149,24 +184,24 @@ def _candidates(text: str) -> list[tuple[int, int, re.Match[str], str]]:
 
 
 def _general_span(
-    match: re.Match[str], published: date | None, default_year: int | None, future: bool
+    match: re.Match[str], published: date | None, default_year: int | None, tense: str
 ) -> tuple[Span, int, int | None] | None:
     """Resolve a GENERAL match; return the span, the match end actually used and the year."""
     groups = match.groupdict()
     first, second = _point(groups, "a_"), _point(groups, "b_")
     if first.is_empty():
         return None
-    (start, end), year, month = _resolve(first, published, default_year, None, future)
+    (start, end), year, month = _resolve(first, published, default_year, None, tense)
     used_end = match.end()
     if second.is_empty():
         used_end = grammar.SINGLE.match(match.string, match.start()).end()
     else:
-        (_, end), _, _ = _resolve(second, published, year, month, future)
+        (_, end), _, _ = _resolve(second, published, year, month, tense)
     return (start, end), used_end, year
 
 
 def _fixed_range(
-    kind: str, match: re.Match[str], published: date | None, default_year: int | None, future: bool
+    kind: str, match: re.Match[str], published: date | None, default_year: int | None, tense: str
 ) -> tuple[Span, int | None]:
     groups = match.groupdict()
     if kind == "years":
@@ -175,10 +210,12 @@ def _fixed_range(
             raise ValueError("not a year range")
         return (date(first, 1, 1), date(last, 12, 31)), last
     base = _Point(year=chinese_int(groups["y"]) if groups.get("y") else None, relative_year=groups.get("ry"))
+    if tense == "future":
+        tense = "near"  # a range is placed by its first day; a look-ahead cue concerns its end (1至8月前)
     if kind == "months":
         first_month, last_month = chinese_int(groups["m1"]), chinese_int(groups["m2"])
         (start, _), year, _ = _resolve(
-            _Point(**{**vars(base), "month": first_month}), published, default_year, None, future
+            _Point(**{**vars(base), "month": first_month}), published, default_year, None, tense
         )
         if year is None:
             return (None, None), None
@@ -189,7 +226,7 @@ def _fixed_range(
         published,
         default_year,
         None,
-        future,
+        tense,
     )
     if year is None:
         return (None, None), None
@@ -202,19 +239,18 @@ def extract_dates(text: str, ctx: ExtractContext | None = None) -> list[DateMent
     mentions: list[DateMention] = []
     previous_year: int | None = None
     for start_offset, end_offset, match, kind in _candidates(text):
-        before = text[max(0, start_offset - 4) : start_offset]
         joined = mentions and grammar.JOINED_TO_PREVIOUS.match(text[mentions[-1].end_offset : start_offset])
         default_year = previous_year if joined else None
-        future = bool(grammar.FUTURE_CUE.search(before))
+        tense = _tense(text, start_offset, end_offset)
         try:
             if kind == "general":
-                resolved = _general_span(match, published, default_year, future)
+                resolved = _general_span(match, published, default_year, tense)
                 if resolved is None:
                     continue
                 span, end_offset, year = resolved
                 end_offset = start_offset + len(text[start_offset:end_offset].rstrip())
             else:
-                span, year = _fixed_range(kind, match, published, default_year, future)
+                span, year = _fixed_range(kind, match, published, default_year, tense)
         except (ValueError, KeyError):
             continue
         mention = _wrap(text, start_offset, end_offset, span)
@@ -224,7 +260,7 @@ def extract_dates(text: str, ctx: ExtractContext | None = None) -> list[DateMent
 
 
 def _wrap(text: str, start_offset: int, end_offset: int, span: Span) -> DateMention:
-    """Apply 自…以来 / …起 (open end) and 截至… (open start) around the date itself."""
+    """Apply 自…以来 / …起 (open end), 截至… and …前 (open start) around the date itself."""
     start, end = span
     before = text[max(0, start_offset - 4) : start_offset]
     after = text[end_offset : end_offset + 40]
@@ -237,6 +273,10 @@ def _wrap(text: str, start_offset: int, end_offset: int, span: Span) -> DateMent
             start_offset - len(until.group(0)),
             end_offset,
         )
+    deadline = _deadline(text, start_offset, end_offset)
+    if deadline:
+        finish = deadline.end()
+        return DateMention(text[start_offset:finish], None, end, start_offset, finish)
     immediate = grammar.OPEN_SUFFIX.match(after)
     opener = grammar.OPEN_PREFIX.search(before)
     if immediate:

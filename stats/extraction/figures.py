@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from stats.extraction import lexicon, patterns
+from stats.extraction.joins import bare_magnitudes, in_quoted_name, join_ranges
 from stats.extraction.numerals import (
     magnitude_factor,
     normalize_digits,
@@ -54,7 +55,8 @@ def _in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
 def _rejects_chinese(match: re.Match[str], text: str, kind: str, idiom_spans: list[tuple[int, int]]) -> bool:
     token = match.group("num")
     if token[0] in "百千万":
-        return True  # 上千名, 百家: vague, not a written quantity
+        # 上千名, 上万人 name a round number; a bare 百家, 千家 is vague or part of a word.
+        return token not in ("百", "千", "万") or match.start("num") == 0 or text[match.start("num") - 1] != "上"
     start = match.start("num")
     if start > 0 and text[start - 1] in patterns.CHINESE_WORD_BEFORE:
         return True
@@ -62,11 +64,12 @@ def _rejects_chinese(match: re.Match[str], text: str, kind: str, idiom_spans: li
         return True
     hedged = match.group("mid") or match.group("post") or match.group("suffix") or match.group("mag")
     if token in ("一", "两") and not hedged and kind in TIME_KINDS:
-        return True
+        return token == "一" or not patterns.DURATION_AFTER.match(text, match.end())
     if token == "一" and not hedged:
         return True  # 一名患儿, 一批医院: an article, not a count
     if kind in TIME_KINDS and not (match.group("suffix") or match.group("mid") or match.group("post")):
-        return True  # 近两年, 三年内的 are periods, not figures
+        # 两年来 is a period; 创办三年内, 三十年间 are durations (近两年 is caught by PERIOD_BEFORE).
+        return not patterns.DURATION_AFTER.match(text, match.end())
     return False
 
 
@@ -152,12 +155,16 @@ def scan_figures(raw_text: str) -> list[Figure]:
             continue
         if _is_false_continuation(text, match.start("unit"), match.group("unit")):
             continue
+        if in_quoted_name(text, number_start, match.end()):
+            continue
         try:
             value, value_max = _values(match)
         except ValueError:
             continue
         if _is_year_or_code(match, value, entry.unit):
             continue
+        if match.group("num") in ("百", "千", "万"):
+            number_start -= 1  # the 上 of 上千名 (see _rejects_chinese)
         start, prefix, strength, change = _left_words(text, number_start)
         figure = Figure(
             text=raw_text[start : match.end()],
@@ -172,7 +179,8 @@ def scan_figures(raw_text: str) -> list[Figure]:
         )
         found.append(figure)
         found.extend(_dimension_head(text, raw_text, figure, number_start))
-    return sorted(found, key=lambda figure: figure.start)
+    found.extend(bare_magnitudes(text, raw_text, found, Figure))
+    return join_ranges(raw_text, sorted(found, key=lambda figure: figure.start))
 
 
 def _dimension_head(text: str, raw_text: str, figure: Figure, number_start: int) -> list[Figure]:

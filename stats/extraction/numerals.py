@@ -93,17 +93,25 @@ def parse_number(token: str) -> float:
 
 
 def parse_chinese_range(token: str) -> tuple[float, float] | None:
-    """Two adjacent Chinese digits ("三四", "七八") read as an approximate range, else None."""
-    if len(token) == 2 and all(char in CHINESE_DIGITS and char not in "零〇" for char in token):
-        low, high = CHINESE_DIGITS[token[0]], CHINESE_DIGITS[token[1]]
-        if high == low + 1:
-            return float(low), float(high)
-    if len(token) == 3 and token[1] == "十" and token[0] in CHINESE_DIGITS and token[2] in CHINESE_DIGITS:
-        # 三十四 is a number, not a range; only 三四十 style is a range.
+    """Two adjacent consecutive Chinese digits read as an approximate range, else None.
+
+    The pair may close the numeral or stand before its place word: 三四 (3..4), 七八十 (70..80),
+    十二三 (12..13), 二十三四 (23..24), 一万二三千 (12000..13000). 三十四 is a number, 三五 is not a range.
+    """
+    if len(token) > 2 and all(char in CHINESE_DIGITS for char in token):
+        return None  # 二〇二五: spelled digit by digit
+    pairs = [
+        i
+        for i in range(len(token) - 1)
+        if token[i] in CHINESE_DIGITS
+        and token[i + 1] in CHINESE_DIGITS
+        and token[i] not in "零〇"
+        and CHINESE_DIGITS[token[i + 1]] == CHINESE_DIGITS[token[i]] + 1
+    ]
+    if len(pairs) != 1:
         return None
-    if len(token) == 3 and token[2] in CHINESE_SMALL_UNITS and all(c in CHINESE_DIGITS for c in token[:2]):
-        low, high = CHINESE_DIGITS[token[0]], CHINESE_DIGITS[token[1]]
-        if high == low + 1:
-            factor = CHINESE_SMALL_UNITS[token[2]]
-            return float(low * factor), float(high * factor)
-    return None
+    i = pairs[0]
+    rest = token[i + 2 :]
+    if rest and rest[0] not in CHINESE_SMALL_UNITS and rest[0] not in "万亿":
+        return None
+    return parse_chinese(token[: i + 1] + rest), parse_chinese(token[:i] + token[i + 1 :])

@@ -29,7 +29,7 @@ def test_it_reads_an_absolute_day_with_offsets():
 
 def test_it_places_a_partial_day_on_or_before_the_issue_date():
     assert span(only("11月21日，手术室灯火通明")) == ("2025-11-21", "2025-11-21")
-    assert span(only("12月31日前完成")) == ("2024-12-31", "2024-12-31")
+    assert span(only("8月15日至9月10日，共开展义诊")) == ("2025-08-15", "2025-09-10")
 
 
 def test_it_places_a_partial_day_after_the_issue_date_when_the_text_looks_ahead():
@@ -83,6 +83,53 @@ def test_it_keeps_an_open_range_in_one_mention_text():
     assert only("截至4月底，全区").text == "截至4月底"
 
 
+NEAR_SUMMER = ExtractContext(published_on=date(2025, 6, 12))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("补贴资金须在7月20日前拨付到位", (None, "2025-07-20")),
+        ("各旗县年底前完成摸底，9月底之前报送名单", (None, "2025-12-31")),
+        ("新标准自7月1日起执行", ("2025-07-01", None)),
+        ("第二批服务定于6月20日至7月5日开展", ("2025-06-20", "2025-07-05")),
+        ("下半年全面推开", ("2025-07-01", "2025-12-31")),
+        ("11月，第一批学员结业", ("2024-11-01", "2024-11-30")),
+        ("8月以来，已受理咨询", ("2024-08-01", None)),
+    ],
+)
+def test_it_places_a_yearless_date_shortly_after_the_issue_date_in_the_issue_year(text, expected):
+    assert span(extract_dates(text, NEAR_SUMMER)[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1至8月前完成评估", (None, "2025-08-31")),
+        ("春节前返乡的务工人员", ("2025-01-29", "2025-01-29")),
+        ("国庆前夕举办", ("2025-10-01", "2025-10-01")),
+    ],
+)
+def test_it_reads_before_a_day_or_month_end_as_a_deadline_only(text, expected):
+    assert span(extract_dates(text, NEAR_SUMMER)[0]) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("前10个月，全市新增就业", ("2025-01-01", "2025-10-31")),
+        ("今年前三个月，累计发放", ("2025-01-01", "2025-03-31")),
+        ("2024年前8个月", ("2024-01-01", "2024-08-31")),
+    ],
+)
+def test_it_reads_the_first_months_of_a_year(text, expected):
+    assert span(only(text)) == expected
+
+
+def test_it_does_not_read_a_lead_time_as_the_first_months():
+    assert extract_dates("需提前3个月提出申请", ISSUE) == []
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -97,7 +144,7 @@ def test_it_keeps_an_open_range_in_one_mention_text():
         ("上月", ("2025-11-01", "2025-11-30")),
         ("元旦后，药品降价了", ("2025-01-01", "2025-01-01")),
         ("抢抓春节前后返乡时机", ("2025-01-29", "2025-01-29")),
-        ("今年年底前完成", ("2025-12-01", "2025-12-31")),
+        ("今年年底前完成", (None, "2025-12-31")),
     ],
 )
 def test_it_resolves_relative_dates_against_the_issue_date(text, expected):

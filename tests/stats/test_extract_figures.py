@@ -98,7 +98,7 @@ def test_it_splits_an_increase_into_two_figures():
 
 def test_it_splits_a_dimension_into_one_figure_per_side():
     figures = extract_figures("腹腔里长着16×10cm的肿瘤")
-    assert [(f.text, f.value, f.unit) for f in figures] == [("16", 16, "厘米"), ("10cm", 10, "厘米")]
+    assert [(f.text, f.value, f.unit) for f in figures] == [("16", 16, "cm"), ("10cm", 10, "cm")]
 
 
 @pytest.mark.parametrize(
@@ -152,6 +152,101 @@ def test_it_reads_durations_and_ages():
     assert [(f.value, f.unit) for f in extract_figures("30年间，他四处求医")] == [(30, "年")]
     figure = only("当43岁的刘军首次睁开右眼")
     assert (figure.value, figure.unit, figure.measure) == (43, "岁", "年龄")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("每人每月发放护理补贴200元至500元", ("200元至500元", 200, 500, "元")),
+        ("月薪在4500元—6000元之间", ("4500元—6000元", 4500, 6000, "元")),
+        ("可申请8000元到2万元的救助", ("8000元到2万元", 8000, 20_000, "元")),
+        ("招收18岁至35岁的学员", ("18岁至35岁", 18, 35, "岁")),
+    ],
+)
+def test_it_joins_two_figures_with_a_range_mark_into_one_range(text, expected):
+    figure = only(text)
+    assert (figure.text, figure.value, figure.value_max, figure.unit) == expected
+
+
+def test_it_keeps_a_change_from_one_value_to_another_as_two_figures():
+    figures = extract_figures("标准由每人每月600元到650元，由860元提高到900元")
+    assert [(f.value, f.value_max) for f in figures] == [(600, None), (650, None), (860, None), (900, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "value_max", "unit"),
+    [
+        ("全村存栏十二三万羊单位", 120_000, 130_000, "羊单位"),
+        ("预计提供岗位一万二三千个", 12_000, 13_000, "个"),
+        ("每年能多挣两三千块钱", 2000, 3000, "元"),
+        ("一年要跑七八趟", 7, 8, "趟"),
+    ],
+)
+def test_it_reads_chinese_numeral_ranges_before_any_place_word(text, value, value_max, unit):
+    figure = only(text)
+    assert (figure.value, figure.value_max, figure.unit) == (value, value_max, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("全年开展义诊46场次", 46, "场次"),
+        ("累计完成筛查1.3万例", 13_000, "例"),
+        ("上门服务820例次", 820, "例次"),
+        ("储备检测试剂5000人份", 5000, "人份"),
+        ("接种疫苗3200剂次", 3200, "剂次"),
+        ("须在5个工作日内办结", 5, "个工作日"),
+        ("全国12省份参加联盟采购", 12, "省份"),
+    ],
+)
+def test_it_reads_compound_counters_whole(text, value, unit):
+    figure = only(text)
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+def test_it_reads_a_bare_wan_number_before_a_noun_with_an_empty_unit():
+    figure = only("全市48.6万城乡居民参加体检")
+    assert (figure.text, figure.value, figure.unit) == ("48.6万", 486_000, "")
+
+
+def test_it_reads_round_hundreds_and_thousands_after_shang():
+    figure = only("吸引上百名志愿者")
+    assert (figure.text, figure.value, figure.unit) == ("上百名", 100, "名")
+
+
+def test_it_reads_a_chinese_numeral_duration_with_nei():
+    assert [(f.value, f.unit) for f in extract_figures("对成立两年内的小微企业")] == [(2, "年")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "打造“10分钟健康服务圈”",
+        "推行“三个清单”工作法",
+        "在六户镇举办培训",
+        "例如，3例如下",
+    ],
+)
+def test_it_skips_numbers_inside_quoted_names_and_place_names(text):
+    assert [f.text for f in extract_figures(text) if f.unit != "例"] == []
+
+
+def test_it_keeps_figures_in_quoted_speech_and_quoted_offers():
+    assert [f.value for f in extract_figures("“一碗面只要12块钱！”")] == [12]
+    assert [f.value for f in extract_figures("推出“满300元减30元”活动")] == [300, 30]
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("全年城镇登记失业率控制在4.5%以内", "城镇登记失业率"),
+        ("月工资保持在6000元左右", "月工资"),
+        ("困难群众救助标准由每人每月700元提高到760元", "困难群众救助标准"),
+        ("参保人数从12万人增至15万人", "参保人数"),
+    ],
+)
+def test_it_trims_dangling_verbs_and_prepositions_from_the_measure(text, measure):
+    assert extract_figures(text)[0].measure == measure
 
 
 def test_it_names_period_and_region_when_the_sentence_says():

@@ -50,9 +50,18 @@ def test_it_reads_adjacent_chinese_digits_as_a_range():
     assert parse_chinese_range("七八十") == (70, 80)
 
 
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [("十二三", (12, 13)), ("二十三四", (23, 24)), ("一万二三千", (12_000, 13_000)), ("一百二三十", (120, 130))],
+)
+def test_it_reads_a_digit_pair_inside_a_longer_numeral_as_a_range(token, expected):
+    assert parse_chinese_range(token) == expected
+
+
 def test_it_does_not_read_an_ordinary_numeral_as_a_range():
     assert parse_chinese_range("三十四") is None
     assert parse_chinese_range("三五") is None
+    assert parse_chinese_range("二〇二三") is None
 
 
 def test_it_parses_either_script():

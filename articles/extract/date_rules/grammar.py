@@ -12,6 +12,8 @@ RELATIVE_YEAR = r"今年|去年|明年|前年|后年|本年度?"
 RELATIVE_MONTH = r"本月|上月|下月|上个月|下个月"
 YEAR_PART = r"[一二三四1-4]季度|第[一二三四]季度|首季度?|上半年|下半年|前三季度|年初|年底|年末"
 MONTH_PART = r"上旬|中旬|下旬|初|底|末"
+# 前10个月 / 今年前3个月: the first months of a year (提前3个月 is a lead time, not a date).
+FIRST_MONTHS = r"1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九]"
 HOLIDAY = r"元旦|春节|五一|劳动节|六一|儿童节|国庆节?|清明|端午|中秋"
 GAP = r"[ \t\u3000]?"  # a stray space left by PDF extraction (2023年 8月31日)
 NOT_AFTER_NUMBER = r"(?<![\d.〇零一二三四五六七八九十两百千万个第])"
@@ -22,7 +24,8 @@ def _parts(p: str, bare_day: bool = False) -> tuple[str, str]:
     year = rf"(?:(?P<{p}y>{YEAR})年(?![代龄级轻])|(?P<{p}ry>{RELATIVE_YEAR})){GAP}"
     month = rf"(?:{NOT_AFTER_NUMBER}(?P<{p}m>{MONTH})月份?|(?P<{p}rm>{RELATIVE_MONTH})){GAP}"
     day = rf"(?:(?P<{p}d>{DAY})[日号]|(?P<{p}part>{MONTH_PART}))"
-    tail = rf"(?P<{p}q>{YEAR_PART})|{month}{day}?|(?P<{p}h>{HOLIDAY})"
+    first_months = rf"(?<![提之此])前(?P<{p}fm>{FIRST_MONTHS})个月"
+    tail = rf"(?P<{p}q>{YEAR_PART})|{first_months}|{month}{day}?|(?P<{p}h>{HOLIDAY})"
     if bare_day:
         tail += rf"|{NOT_AFTER_NUMBER}(?P<{p}bd>{DAY})[日号]"
     return year, tail
@@ -61,4 +64,9 @@ OPEN_SUFFIX = re.compile(r"^\s*(?:以来|起|至今|开始)")
 # 自2023年京蒙协作“医疗倍增计划”实施以来: the closing word may come later in the same clause.
 LATE_OPEN_SUFFIX = re.compile(r"^[^，,。；;！？!?\n]{0,30}?(?:以来|起|开始)")
 FUTURE_CUE = re.compile(r"(?:将|将于|计划|预计|拟|定于|下)\s*$")
+# 6月底前 / 6月30日之前: a deadline (open start, end that day); 春节前后 and 国庆前夕 are not deadlines.
+DEADLINE_SUFFIX = re.compile(r"\s*(?:之前|以前|前)(?![后夕期])")
+DEADLINE_ENDINGS = frozenset("日号底末月旬度")
+# 5月以来 / 3月至今: the date lies in the past whatever the distance.
+PAST_SUFFIX = re.compile(r"^\s*(?:以来|至今)")
 JOINED_TO_PREVIOUS = re.compile(r"^\s*(?:和|与|及|或|、)\s*$")

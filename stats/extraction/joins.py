@@ -1,0 +1,79 @@
+"""Rules across figures and their surroundings: written ranges, bare 万/亿 numbers, numbers inside quoted names."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from stats.extraction.numerals import magnitude_factor, parse_arabic, scaled
+from stats.extraction.patterns import ARABIC, GAP, RANGE_SEP
+
+if TYPE_CHECKING:
+    from stats.extraction.figures import Figure
+
+# 100元至300元, 5000元—1万元: two figures with the same unit and only a range mark between them.
+RANGE_BETWEEN = re.compile(rf"{GAP}{RANGE_SEP}{GAP}")
+# 由300元到360元, 标准由每人每月600元到650元: a change from one value to another, not a range.
+FROM_VALUE = re.compile(r"由[^，,。；;！!？?：:]{0,8}$")
+CLAUSE_PUNCTUATION = set("，,。；;！!？?：:")
+MAX_QUOTED_NAME = 30
+# 233.85万低收入人口: a number with 万/亿 and no unit still says how many; its unit is "".
+BARE_MAGNITUDE = re.compile(rf"(?<![A-Za-z0-9.])({ARABIC})(万|亿)(?![\d.余多])")
+
+
+def bare_magnitudes(text: str, raw_text: str, found: list[Figure], make: type[Figure]) -> list[Figure]:
+    """Figures for the 万/亿 numbers that no unit followed; text is raw_text with normalised digits."""
+    taken = [(figure.start, figure.end) for figure in found]
+    bare = []
+    for match in BARE_MAGNITUDE.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        value = scaled(parse_arabic(match.group(1)), magnitude_factor(match.group(2)))
+        bare.append(make(raw_text[match.start() : match.end()], value, None, "", None, None, None, *match.span()))
+    return bare
+
+
+def join_ranges(raw_text: str, figures: list[Figure]) -> list[Figure]:
+    """Merge each low … high pair written with a range mark into one figure; figures sorted by start."""
+    joined: list[Figure] = []
+    for figure in figures:
+        low = joined[-1] if joined else None
+        if low is not None and _is_range_pair(raw_text, low, figure):
+            joined[-1] = replace(
+                low,
+                text=raw_text[low.start : figure.end],
+                value_max=figure.value,
+                qualifier=low.qualifier or figure.qualifier,
+                end=figure.end,
+            )
+        else:
+            joined.append(figure)
+    return joined
+
+
+def _is_range_pair(raw_text: str, low: Figure, high: Figure) -> bool:
+    if low.value_max is not None or high.value_max is not None or low.unit != high.unit:
+        return False
+    if high.change or high.value <= low.value:
+        return False
+    if not RANGE_BETWEEN.fullmatch(raw_text, low.end, high.start):
+        return False
+    return not FROM_VALUE.search(raw_text, max(0, low.start - 12), low.start)
+
+
+def in_quoted_name(text: str, start: int, end: int) -> bool:
+    """True when the number sits inside a short quoted name and words follow it there (“15分钟就业服务圈”).
+
+    Quoted speech has clause punctuation, and a quoted offer keeps its figures (“满200元减100元”).
+    """
+    opening = text.rfind("“", max(0, start - MAX_QUOTED_NAME), start)
+    if opening < 0 or "”" in text[opening:start]:
+        return False
+    closing = text.find("”", end, end + MAX_QUOTED_NAME)
+    if closing < 0 or "“" in text[end:closing]:
+        return False
+    if any(char in CLAUSE_PUNCTUATION for char in text[opening:closing]):
+        return False
+    after = text[end:closing]
+    return len(after) >= 2 and not any(char.isdigit() for char in after)
