@@ -164,6 +164,11 @@ def township_generic_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def township_nonname_words() -> frozenset[str]:
+    return frozenset(_read_list("township_nonname_words.txt"))
+
+
+@lru_cache(maxsize=1)
 def township_name_stops() -> frozenset[str]:
     return frozenset(_read_list("township_name_stops.txt"))
 

@@ -99,15 +99,33 @@ def _name_start(text: str, a: int, taken: list[bool], ends: dict[int, _Span]) ->
     j = a
     while j > 0 and a - j < MAX_NAME_AFTER_DIVISION:
         ch = text[j - 1]
-        if j in ends or taken[j - 1] or not _is_cjk(ch) or ch in stops or ch in SINGLE_CHAR_SUFFIXES:
+        if j in ends or taken[j - 1] or not _is_cjk(ch) or ch in SINGLE_CHAR_SUFFIXES:
             break
+        if ch in stops and not (j - 1 in ends and _is_word(text[j - 1:j + 1])):
+            break  # 在/和 end a name, unless the name starts right after a division with a word (街道和平社区)
         j -= 1
     bounded = j in ends
     if not bounded:
         j = _trim_to_words(text, j, a)
+    j = _after_nonname_words(text, j, a)
     name = text[j:a]
     if len(name) < 2 or name in gz.township_generic_words() or name + text[a] in gz.township_generic_words():
         return None
+    return j
+
+
+def _is_word(text: str) -> bool:
+    return bool(get_tokenizer().FREQ.get(text))
+
+
+def _after_nonname_words(text: str, j: int, a: int) -> int:
+    """Skip past the last verb or counter in the name (新建社区, 3个试点嘎查): the name is what follows it."""
+    stops = gz.township_nonname_words()
+    offset = j
+    for word in get_tokenizer().lcut(text[j:a], HMM=False):
+        offset += len(word)
+        if word in stops:
+            j = offset
     return j
 
 

@@ -12,7 +12,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 STRONG = "strong"
 MEDIUM = "medium"
+JOINED = "joined"
 QUOTED = "quoted"
+MARKER = "marker"
 TITLE = "title"
 
 
@@ -66,8 +68,8 @@ def any_suffix_re() -> re.Pattern[str]:
 
 @cache
 def unquoted_heads_re() -> re.Pattern[str]:
-    """Any strong or medium suffix: the heads an unquoted programme name can end on."""
-    heads = [suffix.text for suffix in suffixes() if suffix.strength in (STRONG, MEDIUM)]
+    """Any strong, medium or joined suffix: the heads an unquoted programme name can end on."""
+    heads = [suffix.text for suffix in suffixes() if suffix.strength in (STRONG, MEDIUM, JOINED)]
     return re.compile("|".join(map(re.escape, heads)))
 
 
@@ -104,7 +106,27 @@ def is_place_word(word: str, flag: str) -> bool:
     """A place name by jieba's ns tag, an administrative ending (乌海市) or province abbreviations (京蒙, 京津冀)."""
     if flag == "ns" or (len(word) >= 2 and word.endswith(_PLACE_ENDINGS)):
         return True
+    return is_joined_form(word)
+
+
+def is_joined_form(word: str) -> bool:
+    """A run of one-character province abbreviations (京蒙, 京津冀) naming a cross-region pairing."""
     return 2 <= len(word) <= 4 and all(char in place_abbreviations() for char in word)
+
+
+@cache
+def verb_heads() -> frozenset[str]:
+    return frozenset(_lines("verb_heads.txt"))
+
+
+@cache
+def quote_joiners() -> frozenset[str]:
+    return frozenset(_lines("quote_joiners.txt")) | {""}
+
+
+@cache
+def programme_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(line) for line in _lines("programme_patterns.txt"))
 
 
 @cache

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
 from policies.extraction import lexicon
 from policies.extraction.names import canonical_program_name, generic_tail_stem
-from policies.extraction.tokens import Token, clause_end, is_line_break, is_stop, is_tail_stop, tokenize_around
+from policies.extraction.quoted import continues_head, quoted_spans, takes_modifier
+from policies.extraction.tokens import Token, clause_end, is_line_break, is_stop, tokenize_around
 
 # Evidence priority when spans overlap: a smaller number wins, then the longer span.
 _TITLE, _QUOTED, _KNOWN, _UNQUOTED, _PROPAGATED = range(5)
@@ -21,17 +21,16 @@ _QUOTE_RES = (
     re.compile(r"「([^「」]{1,40}?)」"),
 )
 _TRAILING_PARENS = re.compile(r"[（(][^（）()]*[)）]\s*$")
-_SPEECH_PUNCT = re.compile(r"[，。！？!?；;：:]")
-_YEAR_TOKEN = re.compile(r"^(\d{4}|年)$")
+_SPEECH_PUNCT = re.compile(r"[，,。！？!?；;：:]")  # canonical names have half-width commas
 
 _CLOSING_MARKS = frozenset({"”", "’", "」", "》"})
 _LIST_MARKS = frozenset({"、", "—", "——", "－"})
 
 _MAX_UNQUOTED_CHARS = 22
-_MAX_TAIL_CHARS = 22
-_MAX_QUOTE_MODIFIER_CHARS = 6
-_SHORT_QUOTE = 3
 _MIN_NAME_CHARS = 3
+_MAX_JOINED_FIELD = 4  # 京蒙平安校园共建: at most this between the joined form and its head
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"))
+_OPENING_MARKS = ("“", "‘", "「", "《")
 
 
 @dataclass
@@ -62,6 +61,7 @@ def extract_programs(text: str, ctx: Any = None) -> list[ProgramMention]:
         _title_candidates(text)
         + _quoted_candidates(text, tokens, quotes)
         + _known_candidates(text)
+        + _pattern_candidates(text)
         + _unquoted_candidates(text, tokens)
     )
     kept = _resolve_overlaps(candidates)
@@ -89,13 +89,13 @@ def _token_positions(text: str, quotes: list[tuple[re.Match[str], str]]) -> list
     """The places whose words the rules read: each strong or medium head, and the quotes that a head follows.
 
     A quote's tail can only end on a head inside its clause, so a clause without one is never cut; the words before
-    the quote matter only for a short tag (`_takes_modifier`).
+    the quote matter only for a short tag (`takes_modifier`).
     """
     positions = []
     for match, inner in quotes:
         if lexicon.any_suffix_re().search(text, match.end(), clause_end(text, match.end())):
             positions.append(match.end())
-            if _takes_modifier(inner):
+            if takes_modifier(inner):
                 positions.append(match.start())
     positions.extend(match.start() for match in lexicon.unquoted_heads_re().finditer(text))
     return positions
@@ -113,78 +113,9 @@ def _title_candidates(text: str) -> list[_Candidate]:
 
 
 def _quoted_candidates(text: str, tokens: list[Token], quotes: list[tuple[re.Match[str], str]]) -> list[_Candidate]:
-    """“Name”+head (“三进”行动, “助康工程”项目) and quoted names that carry their own head (“医疗倍增计划”)."""
-    starts = [token.start for token in tokens]
-    found = []
-    for match, inner in quotes:
-        tail = _quoted_tail(text, tokens, starts, match.end())
-        if tail is not None and _tail_is_named(inner, text[match.end():tail[0]], tail[1]):
-            start = _quoted_modifier_start(tokens, starts, match.start(), inner)
-            found.append(_Candidate(start, tail[0], tail[1].kind, _QUOTED))
-            continue
-        suffix = lexicon.suffix_of(inner, frozenset({lexicon.STRONG, lexicon.MEDIUM, lexicon.QUOTED}))
-        if suffix and len(inner) > len(suffix.text) and not lexicon.is_generic_modifier(inner[: -len(suffix.text)]):
-            found.append(_Candidate(match.start(), match.end(), suffix.kind, _QUOTED, name=inner))
-    return found
-
-
-def _quoted_tail(text: str, tokens: list[Token], starts: list[int], position: int) -> tuple[int, lexicon.Suffix] | None:
-    """Where the noun phrase after a closing quote ends on a programme head, and that head.
-
-    The first strong or medium head wins (“12345”边疆模式, not …模式运行机制); failing one, the longest weaker head
-    (“1+3+N”管理推进模式 rather than “1+3+N”管理).
-    """
-    index = bisect_left(starts, position)
-    if index >= len(tokens) or tokens[index].start != position:
-        return None
-    best, chars = None, 0
-    while index < len(tokens):
-        token = tokens[index]
-        if is_line_break(tokens, index):
-            index += 1
-            continue
-        leading_year = chars <= 4 and _YEAR_TOKEN.match(token.word)
-        if is_tail_stop(token) and not leading_year:
-            break
-        chars += len(token.word)
-        if chars > _MAX_TAIL_CHARS:
-            break
-        suffix = lexicon.suffix_of(text[position:token.end])
-        aligned = suffix is not None and (token.word.endswith(suffix.text) or suffix.text.endswith(token.word))
-        if suffix and aligned and not _continues_head(tokens, index):
-            best = (token.end, suffix)
-            if suffix.strength in (lexicon.STRONG, lexicon.MEDIUM):
-                return best
-        index += 1
-    return best
-
-
-def _tail_is_named(inner: str, tail: str, suffix: lexicon.Suffix) -> bool:
-    """Reject “三进”工作长效机制: a short quoted tag plus only generic words before the head."""
-    stem = tail[: -len(suffix.text)]
-    return not (stem and len(inner) <= _SHORT_QUOTE and lexicon.is_generic_modifier(stem))
-
-
-def _quoted_modifier_start(tokens: list[Token], starts: list[int], quote_start: int, inner: str) -> int:
-    """For a short quoted tag (“三进”), take the noun phrase right before it (集采药品“三进”行动)."""
-    if not _takes_modifier(inner):
-        return quote_start
-    index = bisect_left(starts, quote_start) - 1
-    start, chars = quote_start, 0
-    while index >= 0 and not is_stop(tokens[index]):
-        chars += len(tokens[index].word)
-        if chars > _MAX_QUOTE_MODIFIER_CHARS:
-            break
-        start = tokens[index].start
-        index -= 1
-    first = bisect_left(starts, start)
-    if start == quote_start or not tokens[bisect_left(starts, quote_start) - 1].flag.startswith("n"):
-        return quote_start
-    return tokens[first].start
-
-
-def _takes_modifier(inner: str) -> bool:
-    return len(inner) <= _SHORT_QUOTE and not inner.isascii()
+    """“Name”+head (“三进”行动), quoted names that carry their own head (“医疗倍增计划”), lists sharing a head."""
+    return [_Candidate(span.start, span.end, span.kind, _QUOTED, name=span.name)
+            for span in quoted_spans(text, tokens, quotes)]
 
 
 def _known_candidates(text: str) -> list[_Candidate]:
@@ -195,13 +126,19 @@ def _known_candidates(text: str) -> list[_Candidate]:
     return found
 
 
+def _pattern_candidates(text: str) -> list[_Candidate]:
+    """Names of a fixed shape from `programme_patterns.txt` (15分钟就业服务圈)."""
+    return [_Candidate(match.start(), match.end(), "program", _KNOWN)
+            for pattern in lexicon.programme_patterns() for match in pattern.finditer(text)]
+
+
 def _unquoted_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
     """Noun phrases ending in a strong head (稳岗扩岗提质工程), or a medium head after a place name (京蒙医疗协作机制)."""
-    strengths = frozenset({lexicon.STRONG, lexicon.MEDIUM})
+    strengths = frozenset({lexicon.STRONG, lexicon.MEDIUM, lexicon.JOINED})
     found = []
     for index, token in enumerate(tokens):
         suffix = lexicon.suffix_of(token.word, strengths)
-        if suffix is None or _continues_head(tokens, index):
+        if suffix is None or continues_head(tokens, index) or _used_as_verb(tokens, index):
             continue
         first = _left_edge(tokens, index)
         if first is None:
@@ -214,8 +151,38 @@ def _unquoted_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
             continue
         if suffix.strength == lexicon.MEDIUM and not lexicon.is_place_word(tokens[first].word, tokens[first].flag):
             continue
+        if suffix.strength == lexicon.JOINED:
+            first = _joined_start(text, tokens, first, index)
+            if first is None:
+                continue
         found.append(_Candidate(tokens[first].start, token.end, suffix.kind, _UNQUOTED))
     return found
+
+
+def _used_as_verb(tokens: list[Token], index: int) -> bool:
+    """该区计划6月底前…: a head that is also a verb, followed by an adverb, a time word or a number."""
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (tokens[index].word in lexicon.verb_heads() and following is not None
+            and (following.flag[:1] in ("d", "t") or following.word[:1].isdigit()))
+
+
+def _joined_start(text: str, tokens: list[Token], first: int, index: int) -> int | None:
+    """Where a joined-form name (京蒙医疗协作) starts: the nearest joined form before the head, or None.
+
+    京蒙协作“医疗倍增计划” only says whose the quoted programme is, and in 京蒙两地医疗机构合作 the words between
+    place and head make it a description.
+    """
+    if text.startswith(_OPENING_MARKS, tokens[index].end):
+        return None
+    abbreviations = lexicon.place_abbreviations()
+    for cursor in range(index - 1, first - 1, -1):
+        run = cursor  # jieba may cut 沪蒙 into 沪 / 蒙: a run of one-character abbreviations counts too
+        while run > first and tokens[run].word in abbreviations and tokens[run - 1].word in abbreviations:
+            run -= 1
+        if lexicon.is_joined_form(text[tokens[run].start:tokens[cursor].end]):
+            field = tokens[index].start - tokens[cursor].end
+            return run if field <= _MAX_JOINED_FIELD else None
+    return None
 
 
 def _left_edge(tokens: list[Token], index: int) -> int | None:
@@ -240,12 +207,6 @@ def _left_edge(tokens: list[Token], index: int) -> int | None:
     return first
 
 
-def _continues_head(tokens: list[Token], index: int) -> bool:
-    """True when the next word shows the head was only a modifier (项目库, 计划单列)."""
-    following = tokens[index + 1] if index + 1 < len(tokens) else None
-    return following is not None and following.word in lexicon.head_continuations()
-
-
 def _propagated_candidates(text: str, kept: list[_Candidate]) -> list[_Candidate]:
     """Other occurrences of a found name or of its strong stem (京蒙医疗协作机制 → 京蒙医疗协作) in the same text."""
     found = []
@@ -254,9 +215,13 @@ def _propagated_candidates(text: str, kept: list[_Candidate]) -> list[_Candidate
             continue
         name = candidate.name or canonical_program_name(text[candidate.start:candidate.end])
         for form in {name, generic_tail_stem(name)} - {None}:
-            if len(form) < 4 or form in lexicon.generic_programs():
+            if len(form) < _MIN_NAME_CHARS or form in lexicon.generic_programs():
                 continue
-            for match in re.finditer(re.escape(form), text):
+            if len(form) < 4:  # a short name (双通道) only where it is quoted again
+                pattern = "|".join(re.escape(a + form + b) for a, b in _QUOTE_PAIRS)
+            else:
+                pattern = re.escape(form)
+            for match in re.finditer(pattern, text):
                 found.append(_Candidate(match.start(), match.end(), candidate.kind, _PROPAGATED, name=form))
     return found
 

@@ -211,3 +211,18 @@ def test_it_reads_the_seed_pages_as_inner_mongolia_pages_with_their_known_places
         codes |= {m.code for m in extract_regions(text, IM)}
     assert {"150122", "150929", "152222", "150921", "152224", "150721", "110109", "150726", "150430",
             "150404", "152201", "150302", "150125", "150823", "150222", "150204", "150203"} <= codes
+
+
+def test_it_reads_the_press_short_forms_of_leagues():
+    assert _codes("锡盟和阿盟的牧民") == ["152500", "152900"]
+
+
+@pytest.mark.parametrize("text", ["新建社区嵌入式养老服务中心46个", "选定3个试点嘎查推行", "青山区依托社区服务站",
+                                  "他带上同村的乡亲"])
+def test_it_takes_no_township_from_a_verb_or_counter_before_the_suffix(text):
+    assert [m.text for m in extract_regions(text, IM) if m.code is None] == []
+
+
+def test_it_reads_a_village_whose_name_starts_with_a_function_character_after_its_township():
+    found = [m.text for m in extract_regions("在河东街道和平社区试点", IM) if m.code is None]
+    assert found == ["河东街道", "和平社区"]

@@ -45,8 +45,9 @@ def test_it_reads_single_quotes_inside_a_quotation():
     assert names(text) == ["春蕾护航女童帮扶项目"]
 
 
-def test_it_treats_a_quoted_mechanism_with_a_management_head_as_a_mechanism():
-    assert kinds("将罕见病用药全部纳入“双通道”管理，保障供应。") == {"双通道管理": "mechanism"}
+def test_it_treats_a_quoted_name_under_management_as_a_mechanism_without_the_head():
+    # annotation guide: 管理 shows the quote is a mechanism but is not part of its name
+    assert kinds("将罕见病用药全部纳入“双通道”管理，保障供应。") == {"双通道": "mechanism"}
 
 
 def test_it_prefers_the_first_strong_head_after_a_quote():
@@ -127,3 +128,60 @@ def test_it_finds_the_named_programmes_of_a_real_page_without_generic_phrases():
     found = set(names(page.read_text(encoding="utf-8")))
     assert {"稳岗扩岗提质工程", "技能照亮前程培训行动", "创业内蒙古行动", "青年拎包创业计划"} <= found
     assert not found & {"就业政策", "稳就业政策", "重点项目", "专项行动"}
+
+
+def test_it_keeps_the_own_head_of_a_quoted_name_before_a_kind_word():
+    assert names("县里推进“暖心工程”项目，惠及群众。") == ["暖心工程"]
+
+
+def test_it_keeps_only_the_quoted_name_before_a_long_description():
+    assert names("市妇联发起“星光同行”留守儿童心理健康关爱帮扶项目。") == ["星光同行"]
+
+
+def test_it_keeps_only_the_quoted_name_when_a_year_follows():
+    assert names("举办“青春有约”2025年高校毕业生专场招聘系列活动。") == ["青春有约"]
+
+
+def test_it_reads_reform_and_contest_as_kind_words_after_a_quote():
+    assert names("持续推进“最多跑一次”改革。") == ["最多跑一次改革"]
+    assert names("举办“乡村振兴”创新创业大赛。") == ["乡村振兴创新创业大赛"]
+
+
+def test_it_reads_a_quoted_service_circle_and_an_unquoted_one():
+    assert names("全面建成“10分钟养老服务圈”。") == ["10分钟养老服务圈"]
+    assert names("着力打造20分钟健身圈，方便居民锻炼。") == ["20分钟健身圈"]
+
+
+def test_it_drops_the_management_head_but_not_a_list_of_rules():
+    assert names("将种粮补贴纳入“一卡通”管理。") == ["一卡通"]
+    assert names("药店落实“先扫码、后结算”管理。") == []
+
+
+def test_it_reads_each_quote_of_a_list_that_shares_a_head():
+    text = "启动“金秋助学行动”“雨露助学”等专项帮扶活动。"
+    assert names(text) == ["金秋助学行动", "雨露助学"]
+    assert names("开展“悦读草原”暨“书香校园”活动。") == ["悦读草原", "书香校园活动"]
+
+
+def test_it_leaves_a_list_of_quoted_slogans_alone():
+    assert names("举办“小而精”“快而准”等线上招聘活动。") == []
+
+
+def test_it_counts_a_short_quoted_name_again_where_it_is_quoted():
+    text = "药品纳入“双通道”管理。对“双通道”药品加强监测。"
+    assert names(text) == ["双通道", "双通道"]
+
+
+def test_it_reads_a_cooperation_after_a_joined_short_form():
+    assert names("全市积极参与京蒙医疗协作，成效明显。") == ["京蒙医疗协作"]
+    assert names("沪蒙教育合作持续深化。") == ["沪蒙教育合作"]
+
+
+def test_it_skips_a_joined_cooperation_that_only_qualifies_a_name():
+    assert names("自2023年京蒙协作“健康同行计划”实施以来") == ["健康同行计划"]
+    assert names("京蒙两地医疗机构合作范围扩大。") == []
+
+
+def test_it_skips_a_plan_head_used_as_a_verb():
+    assert names("该旗计划6月底前完成改造。") == []
+    assert names("全盟计划再投入1800万元。") == []
