@@ -192,3 +192,6 @@ class RegionAdmin(admin.ModelAdmin):
 class TopicAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name", "slug"]
+
+# API tokens live in their own module; importing it registers their admin.
+from articles import admin_tokens  # noqa: E402,F401

@@ -1,54 +1,240 @@
-"""API router of the articles app: /api/v1/articles."""
+"""API routers of the articles app: /articles, /dates, /regions, /search and /sources (the one write: upload)."""
+from __future__ import annotations
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
-from ninja import Query, Router, Schema
-from ninja import Field
+from ninja import File, Form, Path, Query, Router
+from ninja.files import UploadedFile
+from ninja.security import HttpBearer
 
-from articles.models import Article
-from articles.schemas import ArticleDetailOut, ArticleListOut
+from articles import browse
+from articles.filters import ListFilters, filter_articles, filter_dates
+from articles.masking import public_text
+from articles.models import ApiToken, Article, DateMention, Region, Source
+from articles.schemas import (
+    ArticleDetailOut,
+    ArticleListOut,
+    ArticleOut,
+    DateListOut,
+    DateOut,
+    IngestOut,
+    RegionDetailOut,
+    RegionListOut,
+    RegionOut,
+    SearchArticleOut,
+    SearchOut,
+    SourceListOut,
+    SourceOut,
+)
+from articles.search import search_articles, search_programs, search_qa, snippet
+from articles.services import PageRejected, source_ingest
+from config.api_conventions import (
+    ErrorOut,
+    applicable,
+    facet_counts,
+    list_body,
+    list_controls,
+    list_response,
+    next_link,
+)
+from config.api_http import ApiError, json_response
+from policies.api import annotated_programs, program_out, qa_out, qa_rows
 
-router = Router(tags=["articles"])
-MAX_LIMIT = 100
+router = Router()
+READ_ERRORS = {304: None, 400: ErrorOut, 422: ErrorOut}
+
+# --- Articles -----------------------------------------------------------------------------------------------------
+
+ARTICLE_FILTERS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column")
+ARTICLE_SORTS = {
+    "newest": ("-source__published_on", "source_id", "position"),
+    "oldest": ("source__published_on", "source_id", "position"),
+    "headline": ("headline", "id"),
+    "relevance": None,  # with q: best match first
+}
+ArticleControls = list_controls(sorts=tuple(ARTICLE_SORTS), fields=ArticleOut.model_fields, facets=("region", "topic", "year", "kind"))
 
 
-class Page(Schema):
-    limit: int = Field(20, ge=1, le=MAX_LIMIT, description=f"page size (at most {MAX_LIMIT})", examples=[20])
-    offset: int = Field(0, ge=0, description="number of records to skip", examples=[0])
+def article_out(article: Article) -> dict:
+    return ArticleOut.from_orm(article).model_dump(mode="json")
 
 
-def _article_out(article: Article) -> dict:
-    return {
-        "id": article.pk,
-        "headline": article.headline,
-        "subheadline": article.subheadline,
-        "column": article.column,
-        "byline": article.byline,
-        "kind": article.kind,
-        "source": {"id": article.source_id, "name": article.source.name, "published_on": article.source.published_on},
-        "url": article.get_absolute_url(),
-        "text": article.text,
+@router.get("/articles", response={200: ArticleListOut, **READ_ERRORS}, tags=["articles"], summary="List articles")
+def list_articles(request, filters: Query[ListFilters], controls: Query[ArticleControls]):
+    """Published articles matching the filters; with `q`, best match first unless `sort` says otherwise."""
+    articles = filter_articles(Article.objects.published(), applicable(filters, ARTICLE_FILTERS, "articles"))
+    if filters.q and controls.sort in (None, "relevance"):
+        rows = search_articles(filters.q, articles)
+    else:
+        rows = articles.order_by(*(ARTICLE_SORTS.get(controls.sort or "newest") or ARTICLE_SORTS["newest"]))
+    rows = rows.select_related("source").prefetch_related("topics")
+    return list_response(request, rows, controls, article_out, lambda names: facet_counts(rows, names, article=""))
+
+
+@router.get(
+    "/articles/{int:article_id}",
+    response={200: ArticleDetailOut, 304: None, 404: ErrorOut},
+    tags=["articles"],
+    summary="One article with its records",
+)
+def get_article(request, article_id: int = Path(..., description="article id", examples=[1])):
+    """A published article: its text with personal data masked and its published records with their provenance."""
+    article = browse.article_for_page(article_id)
+    records = browse.public_records(article)
+    article.records = records
+    return json_response(request, ArticleDetailOut.from_orm(article).model_dump(mode="json"))
+
+
+# --- Dates --------------------------------------------------------------------------------------------------------
+
+DATE_FILTERS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "status")
+DATE_SORTS = {
+    "start": ("start_date", "end_date", "id"),
+    "-start": ("-start_date", "-end_date", "-id"),
+    "newest": ("-article__source__published_on", "article_id", "start"),
+}
+DateControls = list_controls(sorts=tuple(DATE_SORTS), fields=DateOut.model_fields, facets=("region", "topic", "year"))
+
+
+@router.get("/dates", response={200: DateListOut, **READ_ERRORS}, tags=["dates"], summary="List dates named in articles")
+def list_dates(request, filters: Query[ListFilters], controls: Query[DateControls]):
+    """Published date mentions; `date_from`/`date_to` select the mentions whose range overlaps the period."""
+    rows = filter_dates(DateMention.objects.published(), applicable(filters, DATE_FILTERS, "dates"))
+    rows = rows.select_related("article__source").prefetch_related("article__personal_data")
+    rows = rows.order_by(*DATE_SORTS[controls.sort or "start"])
+    return list_response(
+        request, rows, controls, lambda d: DateOut.from_orm(d).model_dump(mode="json"), lambda names: facet_counts(rows, names)
+    )
+
+
+# --- Regions ------------------------------------------------------------------------------------------------------
+
+REGION_SORTS = ("code", "articles", "name")
+RegionControls = list_controls(sorts=REGION_SORTS, fields=RegionOut.model_fields)
+
+
+def region_out(region: Region, counts: dict) -> dict:
+    articles, figures = counts.get(region.code, (0, 0))
+    return {"code": region.code, "name": region.name, "level": region.level, "parent": region.parent_id, "article_count": articles, "figure_count": figures}
+
+
+@router.get("/regions", response={200: RegionListOut, **READ_ERRORS}, tags=["regions"], summary="List named divisions")
+def list_regions(request, filters: Query[ListFilters], controls: Query[RegionControls]):
+    """Divisions named in published articles and the divisions above them; `region` keeps those under a code,
+    `q` matches names."""
+    filters = applicable(filters, ("q", "region"), "regions")
+    counts = browse.region_counts()
+    regions = Region.objects.filter(code__in=counts)
+    if filters.region:
+        regions = regions.filter(code__in=get_object_or_404(Region, code=filters.region).descendant_codes())
+    if filters.q:
+        regions = regions.filter(name__icontains=filters.q)
+    rows = sorted(regions, key=lambda r: r.code)
+    if controls.sort == "articles":
+        rows.sort(key=lambda r: -counts[r.code][0])
+    elif controls.sort == "name":
+        rows.sort(key=lambda r: r.name)
+    return list_response(request, rows, controls, lambda r: region_out(r, counts))
+
+
+@router.get(
+    "/regions/{code}", response={200: RegionDetailOut, 304: None, 404: ErrorOut}, tags=["regions"], summary="One division"
+)
+def get_region(request, code: str = Path(..., description="six-digit GB/T 2260 code", examples=["150000"])):
+    """A division of the gazetteer with counts, the named divisions below it and links to its lists."""
+    region = get_object_or_404(Region, code=code)
+    counts = browse.region_counts()
+    children = [region_out(node.region, counts) for node in browse.region_tree(counts, root=region)]
+    links = {name: f"/api/v1/{name}?region={code}" for name in ("articles", "figures", "programs", "qa", "dates")}
+    ancestors = [{"code": r.code, "name": r.name} for r in browse.region_ancestors(region)]
+    return json_response(request, {**region_out(region, counts), "ancestors": ancestors, "children": children, "links": links})
+
+
+# --- Search -------------------------------------------------------------------------------------------------------
+
+
+SEARCH_FILTERS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column")
+SearchControls = list_controls(sorts=("relevance",), fields=SearchArticleOut.model_fields, facets=("region", "topic", "year", "kind"))
+
+
+@router.get("/search", response={200: SearchOut, **READ_ERRORS}, tags=["search"], summary="Search everything")
+def search(request, filters: Query[ListFilters], controls: Query[SearchControls]):
+    """Articles by full text (paged, with snippets and facets), and the best programmes and Q&A pairs. `q` is
+    required; the other list filters narrow the articles."""
+    if not filters.q:
+        raise ApiError(422, "a search needs a query", param="q")
+    query = filters.q
+    filters = applicable(filters, SEARCH_FILTERS, "search")
+    rows = search_articles(query, filter_articles(Article.objects.published(), filters.model_copy(update={"q": None})))
+    rows = rows.select_related("source").prefetch_related("topics", "personal_data")
+    articles = list_body(
+        request,
+        rows,
+        controls,
+        lambda a: {**article_out(a), "snippet": snippet(public_text(a), query)},
+        lambda names: facet_counts(rows, names, article=""),
+    )
+    body = {
+        "query": query,
+        "articles": articles,
+        "programs": [program_out(p) for p in search_programs(query, annotated_programs())[:10]],
+        "qa_pairs": [qa_out(p) for p in search_qa(query, qa_rows())[:10]],
     }
+    return json_response(request, body, headers=next_link(articles["next"]))
 
 
-@router.get("", response=ArticleListOut, summary="List articles")
-def list_articles(request, page: Query[Page]):
-    """Published articles, newest issue first, with the total count and a link to the next page."""
-    articles = Article.objects.published().select_related("source")
-    count = articles.count()
-    rows = articles[page.offset : page.offset + page.limit]
-    next_offset = page.offset + page.limit
-    next_url = None
-    if next_offset < count:
-        next_url = request.build_absolute_uri(f"{request.path}?limit={page.limit}&offset={next_offset}")
-    return {
-        "count": count,
-        "limit": page.limit,
-        "offset": page.offset,
-        "next": next_url,
-        "results": [_article_out(a) for a in rows],
-    }
+# --- Sources ------------------------------------------------------------------------------------------------------
+
+SourceControls = list_controls(sorts=("newest", "oldest", "name"), fields=SourceOut.model_fields)
+SOURCE_SORTS = {"newest": ("-published_on", "name"), "oldest": ("published_on", "name"), "name": ("name", "id")}
+PUBLIC_ARTICLES = Q(articles__is_public=True)
 
 
-@router.get("/{int:article_id}", response=ArticleDetailOut, summary="One article")
-def get_article(request, article_id: int):
-    article = get_object_or_404(Article.objects.published().select_related("source"), pk=article_id)
-    return _article_out(article)
+def source_out(source: Source) -> dict:
+    return SourceOut.from_orm(source).model_dump(mode="json")
+
+
+@router.get("/sources", response={200: SourceListOut, **READ_ERRORS}, tags=["sources"], summary="List ingested page files")
+def list_sources(request, filters: Query[ListFilters], controls: Query[SourceControls]):
+    """Ingested pages with their issue dates; `date_from`/`date_to` select by issue date."""
+    filters = applicable(filters, ("date_from", "date_to"), "sources")
+    sources = Source.objects.defer("raw", "text").annotate(article_count=Count("articles", filter=PUBLIC_ARTICLES))
+    if filters.date_from:
+        sources = sources.filter(published_on__gte=filters.date_from)
+    if filters.date_to:
+        sources = sources.filter(published_on__lte=filters.date_to)
+    return list_response(request, sources.order_by(*SOURCE_SORTS[controls.sort or "newest"]), controls, source_out)
+
+
+PAGE_FILE = File(..., description="the page file: plain text in UTF-8, GB18030, UTF-16 or Big5", examples=["page.txt"])
+PAGE_DATE = Form(None, description="issue date; inferred from the text when left out", examples=["2025-11-24"])
+
+
+class TokenAuth(HttpBearer):
+    """`Authorization: Bearer <secret>` with a token an editor created in the admin (API 令牌)."""
+
+    def authenticate(self, request, token: str) -> ApiToken | None:
+        return ApiToken.authenticate(token)
+
+
+@router.post(
+    "/sources",
+    auth=TokenAuth(),
+    response={200: IngestOut, 201: IngestOut, 401: ErrorOut, 422: ErrorOut},
+    tags=["sources"],
+    summary="Upload a page file (token required)",
+)
+def upload_source(request, file: UploadedFile = PAGE_FILE, published_on: date | None = PAGE_DATE):
+    """Ingest a page file (plain text in any common encoding). 201 when new, 200 when the same bytes were already
+    here; a file that cannot be read is a 422 with the reason, and nothing is written."""
+    try:
+        with transaction.atomic():
+            outcome = source_ingest(raw=file.read(), name=file.name or "upload.txt", published_on=published_on)
+    except PageRejected as error:
+        raise ApiError(422, error.reason, param="file") from None
+    source = Source.objects.annotate(article_count=Count("articles", filter=PUBLIC_ARTICLES)).get(pk=outcome.source.pk)
+    body = {"created": outcome.created, "articles": outcome.articles, "source": source_out(source)}
+    return json_response(request, body, status=201 if outcome.created else 200)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from ninja import Field, Schema
 from pydantic import ValidationError, field_validator, model_validator
 
@@ -26,6 +26,8 @@ class InvalidFilter(ValueError):
 
 
 class ListFilters(Schema):
+    """The list filters shared by the site's list pages, the API lists and the exports."""
+
     q: str | None = Field(None, max_length=100, description="full-text query (Chinese words are segmented)", examples=["医保"])
     region: str | None = Field(
         None, pattern=r"^\d{6}$", description="GB/T 2260 code; includes every division below it", examples=["150000"]
@@ -115,3 +117,21 @@ def filter_articles(articles: QuerySet[Article], filters: ListFilters) -> QueryS
             Exists(ProgramMention.objects.filter(article_id=OuterRef("pk"), program__slug=filters.program, status__in=PUBLIC_STATUSES))
         )
     return articles
+
+
+def filter_dates(mentions: QuerySet, filters: ListFilters) -> QuerySet:
+    """Date mentions whose article matches the article filters; `date_from`/`date_to` select the mentions whose
+    range overlaps that period (an open end overlaps everything on its side); `status` and `q` (words of the
+    mention's text) on top. Used by /api/v1/dates."""
+    article_filters = filters.model_copy(update={"date_from": None, "date_to": None, "q": None, "status": None})
+    if any(getattr(article_filters, name) for name in ("region", "topic", "kind", "column", "program")):
+        mentions = mentions.filter(article__in=filter_articles(Article.objects.all(), article_filters).values("pk"))
+    if filters.date_from:
+        mentions = mentions.filter(Q(end_date__gte=filters.date_from) | Q(end_date__isnull=True, start_date__isnull=False))
+    if filters.date_to:
+        mentions = mentions.filter(Q(start_date__lte=filters.date_to) | Q(start_date__isnull=True, end_date__isnull=False))
+    if filters.status:
+        mentions = mentions.filter(status=filters.status)
+    for word in (filters.q or "").split():
+        mentions = mentions.filter(text__icontains=word)
+    return mentions

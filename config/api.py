@@ -1,30 +1,91 @@
-"""The one NinjaAPI (/api/v1/): a router per app, one JSON error shape, health check."""
+"""The one NinjaAPI (/api/v1/): a router per app, one JSON error shape for every 4xx, health check."""
 from django.db import connection
-from ninja import NinjaAPI, Schema
+from django.http import Http404, JsonResponse
+from ninja import Field, NinjaAPI, Schema
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from articles.api import router as articles_router
+from articles.filters import InvalidFilter
+from config.api_http import ApiError, error_response
+from policies.api import router as policies_router
+from stats.api import router as stats_router
 
 api = NinjaAPI(
     title="民生 Minsheng API",
     version="1.0.0",
-    description="Articles, programmes, figures, dates and regions extracted from regional newspapers' 民生 pages.",
+    description=(
+        "Articles, programmes, figures, dates and regions extracted from regional newspapers' 民生 pages. "
+        "Read-only except `POST /sources` (token). Lists share one convention: the site's filters, `sort`, "
+        "`limit`/`offset`, `count`, `next` and a `Link: rel=\"next\"` header, `fields=` and `facets=`. "
+        "Every 4xx answers `{\"error\": {\"status\", \"message\", \"param\"}}`; answers carry ETag and Last-Modified."
+    ),
     urls_namespace="api",
 )
-api.add_router("/articles", articles_router)
+api.add_router("", articles_router)
+api.add_router("", policies_router)
+api.add_router("", stats_router)
+
+
+def _param(loc: list) -> str | None:
+    """The parameter an error is about: the last named step of its location after the container (query, form…)."""
+    steps = loc[1:] if loc and loc[0] in ("query", "path", "body", "form", "file", "header", "cookie") else loc
+    names = [str(step) for step in steps if isinstance(step, str) and step not in ("filters", "controls")]
+    return names[-1] if names else None
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request, exc: ValidationError):
+    first = exc.errors[0] if exc.errors else {}
+    message = str(first.get("msg", "invalid request")).removeprefix("Value error, ")
+    param = _param(list(first.get("loc", [])))
+    if param is None and "date_from" in message:
+        param = "date_from"
+    return error_response(422, message, param)
+
+
+@api.exception_handler(InvalidFilter)
+def on_invalid_filter(request, exc: InvalidFilter):
+    return error_response(422, exc.message, exc.param)
+
+
+@api.exception_handler(ApiError)
+def on_api_error(request, exc: ApiError):
+    return error_response(exc.status, exc.message, exc.param)
+
+
+@api.exception_handler(Http404)
+def on_not_found(request, exc: Http404):
+    return error_response(404, "not found")
+
+
+@api.exception_handler(AuthenticationError)
+def on_unauthenticated(request, exc: AuthenticationError):
+    message = "a valid API token is required: Authorization: Bearer <secret>"
+    return error_response(401, message, headers={"WWW-Authenticate": 'Bearer realm="minsheng"'})
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request, exc: HttpError):
+    return error_response(exc.status_code, exc.message)
+
+
+NO_STORE = {"Cache-Control": "no-store"}
 
 
 class HealthOut(Schema):
-    status: str
-    database: str
+    """Whether the service and its database answer."""
+
+    status: str = Field(..., description="ok or unavailable", examples=["ok"])
+    database: str = Field(..., description="ok or unreachable", examples=["ok"])
 
 
 @api.get("/health", response={200: HealthOut, 503: HealthOut}, tags=["health"], summary="Service and database health")
 def health(request):
-    """Answers 200 when the database answers a query, 503 otherwise."""
+    """Answers 200 when the database answers a query, 503 otherwise (never cached)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except Exception:  # the database is down or unreachable: report it, don't crash
-        return 503, {"status": "unavailable", "database": "unreachable"}
-    return 200, {"status": "ok", "database": "ok"}
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503, headers=NO_STORE)
+    return JsonResponse({"status": "ok", "database": "ok"}, headers=NO_STORE)

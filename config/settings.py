@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "config.api_http.ApiMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -127,6 +128,11 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
 # The article review page posts every record of an article as inline forms: well over Django's default 1000 fields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 20000)
+
+# JSON API: origins whose pages may read it from the browser (CORS, read-only GETs; "*" for any), and how long
+# clients may cache its answers before revalidating with ETag / Last-Modified.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [])
+API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 
 # Largest page file accepted by ingest and upload (bytes).
 MAX_PAGE_BYTES = env_int("MAX_PAGE_BYTES", 5 * 1024 * 1024)

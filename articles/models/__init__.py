@@ -3,9 +3,11 @@ from articles.models.article import Article, ArticleQuerySet
 from articles.models.records import DateMention, ExtractedRecord, PersonalData, RecordStatus, RegionMention
 from articles.models.region import Region
 from articles.models.source import Source
+from articles.models.token import ApiToken
 from articles.models.topic import Topic
 
 __all__ = [
+    "ApiToken",
     "Article",
     "ArticleQuerySet",
     "DateMention",

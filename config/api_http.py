@@ -1,0 +1,140 @@
+"""HTTP manners of the API: the one JSON error shape, ETag/Last-Modified/304, Cache-Control, CORS and Link headers."""
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import datetime
+from functools import cache
+
+from django.apps import apps
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+
+API_PREFIX = "/api/"
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
+EXPOSED_HEADERS = "ETag, Last-Modified, Link, Content-Disposition"
+
+
+class ApiError(Exception):
+    """A refusal the client can act on: answered as the JSON error shape (`param` names the parameter at fault)."""
+
+    def __init__(self, status: int, message: str, param: str | None = None):
+        super().__init__(message)
+        self.status, self.message, self.param = status, message, param
+
+
+def error_body(status: int, message: str, param: str | None = None) -> dict:
+    error = {"status": status, "message": message}
+    if param:
+        error["param"] = param
+    return {"error": error}
+
+
+def error_response(status: int, message: str, param: str | None = None, headers: dict | None = None) -> JsonResponse:
+    return JsonResponse(error_body(status, message, param), status=status, headers=headers, json_dumps_params={"ensure_ascii": False})
+
+
+@cache
+def _change_columns() -> list[tuple[str, str]]:
+    """Tables whose newest timestamp moves whenever published data can change: ingest (sources), editors' admin
+    actions (the admin log) and every history table (reviewed records, programmes, indicators)."""
+    from django.contrib.admin.models import LogEntry
+
+    from articles.models import Source
+
+    columns = [(Source._meta.db_table, "ingested_at"), (LogEntry._meta.db_table, "action_time")]
+    for model in apps.get_models():
+        if any(field.name == "history_date" for field in model._meta.concrete_fields):
+            columns.append((model._meta.db_table, "history_date"))
+    return columns
+
+
+def data_last_modified() -> datetime | None:
+    """When the data behind the API last changed (one query)."""
+    parts = [f"SELECT MAX({column}) FROM {table}" for table, column in _change_columns()]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT MAX(t) FROM ({' UNION ALL '.join(parts)}) AS changes(t)")
+        return cursor.fetchone()[0]
+
+
+def conditional(request: HttpRequest, response: HttpResponse, *, etag: str | None = None) -> HttpResponse:
+    """Add Last-Modified, ETag and Cache-Control; answer 304 when the client's copy is current."""
+    last_modified = data_last_modified()
+    if etag:
+        response["ETag"] = etag
+    seconds = int(last_modified.timestamp()) if last_modified else None  # HTTP dates have whole seconds
+    if seconds:
+        response["Last-Modified"] = http_date(seconds)
+    response["Cache-Control"] = f"public, max-age={settings.API_CACHE_SECONDS}"
+    if request.method in ("GET", "HEAD"):
+        not_modified = get_conditional_response(request, etag=etag, last_modified=seconds, response=response)
+        if not_modified is not response:
+            return not_modified
+    return response
+
+
+def json_response(request: HttpRequest, data, *, status: int = 200, headers: dict | None = None) -> HttpResponse:
+    """A JSON response with a strong ETag over its body, answering conditional GETs with 304."""
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).encode("utf-8")
+    response = HttpResponse(body, status=status, content_type="application/json", headers=headers)
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    return conditional(request, response, etag=etag)
+
+
+def link_header(links: dict[str, str | None]) -> str:
+    """RFC 8288 Link header value: <url>; rel="next", …"""
+    return ", ".join(f'<{url}>; rel="{rel}"' for rel, url in links.items() if url)
+
+
+def _allowed_origin(origin: str) -> str | None:
+    allowed = settings.CORS_ALLOWED_ORIGINS
+    if "*" in allowed:
+        return "*"
+    return origin if origin in allowed else None
+
+
+class ApiMiddleware:
+    """For /api/ only: CORS for read-only requests (preflight included), NUL bytes refused, every 4xx in the JSON error shape."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith(API_PREFIX):
+            return self.get_response(request)
+        origin = request.headers.get("Origin")
+        if request.method == "OPTIONS" and origin and request.headers.get("Access-Control-Request-Method"):
+            response = HttpResponse(status=204)
+        else:
+            response = self._checked(request) or self.get_response(request)
+            response = self._json_error(response)
+        if origin and request.method in READ_METHODS and (allowed := _allowed_origin(origin)):
+            response["Access-Control-Allow-Origin"] = allowed
+            response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
+            if request.method == "OPTIONS":
+                response["Access-Control-Allow-Methods"] = ", ".join(READ_METHODS)
+                response["Access-Control-Allow-Headers"] = "Accept, If-None-Match, If-Modified-Since"
+                response["Access-Control-Max-Age"] = "86400"
+        patch_vary_headers(response, ["Origin"])
+        return response
+
+    @staticmethod
+    def _checked(request: HttpRequest) -> HttpResponse | None:
+        """PostgreSQL cannot store or compare text with NUL characters: refuse them before they reach a query."""
+        for key, values in request.GET.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return error_response(400, "contains a NUL character", param=key.replace("\x00", ""))
+        return None
+
+    @staticmethod
+    def _json_error(response: HttpResponse) -> HttpResponse:
+        """Django's own 4xx pages (unknown path, method not allowed, …) become the API's JSON error shape."""
+        if 400 <= response.status_code < 500 and not response.get("Content-Type", "").startswith("application/json"):
+            headers = {"Allow": response["Allow"]} if response.has_header("Allow") else None
+            message = {404: "no such API resource", 405: "method not allowed"}.get(response.status_code, "bad request")
+            return error_response(response.status_code, message, headers=headers)
+        return response

@@ -1,0 +1,111 @@
+"""API routers of the policies app: /programs, /programs/{slug} and /qa."""
+from __future__ import annotations
+
+from django.db.models import Count, F, Max, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from ninja import Path, Query, Router
+
+from articles.filters import PUBLIC_STATUSES, ListFilters
+from articles.search import search_qa
+from config.api_conventions import ErrorOut, applicable, facet_counts, list_controls, list_response
+from config.api_http import json_response
+from policies.filters import filter_programs, filter_qa
+from policies.models import Program, ProgramMention, QAPair
+from policies.profile import program_profile
+from policies.schemas import ProgramDetailOut, ProgramListOut, ProgramMentionOut, ProgramOut, QAListOut, QAOut
+from stats.schemas import FigureOut
+
+router = Router()
+READ_ERRORS = {304: None, 400: ErrorOut, 422: ErrorOut}
+_PUBLIC_MENTION = Q(mentions__status__in=PUBLIC_STATUSES, mentions__is_public=True, mentions__article__is_public=True)
+
+# --- Programmes ---------------------------------------------------------------------------------------------------
+
+PROGRAM_FILTERS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column")
+PROGRAM_SORTS = {
+    "mentions": ("-article_count", "name"),
+    "latest": (F("last_seen").desc(nulls_last=True), "name"),
+    "name": ("name", "slug"),
+}
+ProgramControls = list_controls(sorts=tuple(PROGRAM_SORTS), fields=ProgramOut.model_fields, facets=("region", "topic", "year"))
+
+
+def annotated_programs() -> QuerySet[Program]:
+    """Published programmes with the number of public articles naming them and the latest issue that does."""
+    return (
+        Program.objects.published()
+        .select_related("region")
+        .annotate(
+            article_count=Count("mentions__article", filter=_PUBLIC_MENTION, distinct=True),
+            last_seen=Max("mentions__article__source__published_on", filter=_PUBLIC_MENTION),
+        )
+    )
+
+
+def program_out(program: Program) -> dict:
+    return ProgramOut.from_orm(program).model_dump(mode="json")
+
+
+def _program_facets(programs: QuerySet[Program], names: list[str]) -> dict:
+    mentions = ProgramMention.objects.published().filter(program__in=programs.order_by().values("pk"))
+    return facet_counts(mentions, names, count="program")
+
+
+@router.get("/programs", response={200: ProgramListOut, **READ_ERRORS}, tags=["programs"], summary="List programmes")
+def list_programs(request, filters: Query[ListFilters], controls: Query[ProgramControls]):
+    """Published programmes named in articles matching the filters (`region` also matches a programme's own
+    region), most mentioned first by default."""
+    programs = filter_programs(annotated_programs(), applicable(filters, PROGRAM_FILTERS, "programs"))
+    rows = programs.order_by(*PROGRAM_SORTS[controls.sort or "mentions"])
+    return list_response(request, rows, controls, program_out, lambda names: _program_facets(programs, names))
+
+
+@router.get(
+    "/programs/{slug}", response={200: ProgramDetailOut, 304: None, 404: ErrorOut}, tags=["programs"], summary="One programme"
+)
+def get_program(request, slug: str = Path(..., description="programme slug", examples=["京蒙医疗协作机制-da35b1"])):
+    """A published programme with its mentions (provenance included), regions, figures and Q&A pairs."""
+    program = get_object_or_404(annotated_programs(), slug=slug)
+    profile = program_profile(program)
+    articles = {article.pk: article for article in profile.articles}  # personal data prefetched: no query per record
+    for record in [*profile.figures, *profile.qa_pairs]:
+        record.article = articles.get(record.article_id, record.article)
+    body = {
+        **program_out(program),
+        "description": profile.description,
+        "defining": profile.defining,
+        "mentions": [ProgramMentionOut.from_orm(m).model_dump(mode="json") for m in profile.mentions],
+        "regions": [{"code": r["region__code"], "name": r["region__name"], "article_count": r["article_count"]} for r in profile.regions],
+        "figures": [FigureOut.from_orm(f).model_dump(mode="json") for f in profile.figures],
+        "qa_pairs": [qa_out(q) for q in profile.qa_pairs],
+    }
+    return json_response(request, body)
+
+
+# --- Q&A ----------------------------------------------------------------------------------------------------------
+
+QA_FILTERS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "status")
+QA_SORTS = {"newest": ("-article__source__published_on", "article_id", "start"), "relevance": None}
+QAControls = list_controls(sorts=tuple(QA_SORTS), fields=QAOut.model_fields, facets=("region", "topic", "year"))
+
+
+def qa_rows(pairs: QuerySet[QAPair] | None = None) -> QuerySet[QAPair]:
+    pairs = QAPair.objects.published() if pairs is None else pairs
+    return pairs.select_related("article__source").prefetch_related("article__personal_data")
+
+
+def qa_out(pair: QAPair) -> dict:
+    return QAOut.from_orm(pair).model_dump(mode="json")
+
+
+@router.get("/qa", response={200: QAListOut, **READ_ERRORS}, tags=["qa"], summary="List questions and answers")
+def list_qa(request, filters: Query[ListFilters], controls: Query[QAControls]):
+    """Published Q&A pairs of articles matching the filters; with `q`, best match first (personal data masked)."""
+    filters = applicable(filters, QA_FILTERS, "qa")
+    if filters.q and controls.sort in (None, "relevance"):
+        rows = search_qa(filters.q, qa_rows(filter_qa(QAPair.objects.published(), filters.model_copy(update={"q": None}))))
+        selected = QAPair.objects.filter(pk__in=[pair.pk for pair in rows])
+    else:
+        selected = filter_qa(QAPair.objects.published(), filters)
+        rows = qa_rows(selected).order_by(*QA_SORTS["newest"])
+    return list_response(request, rows, controls, qa_out, lambda names: facet_counts(selected, names))
