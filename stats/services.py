@@ -13,7 +13,6 @@ from articles.record_sync import RecordKind
 from stats.indicators import indicator_key
 from stats.models import Figure, Indicator
 
-
 NOT_INDICATORS_TXT = Path(__file__).resolve().parent / "data" / "not_indicators.txt"
 
 

@@ -17,6 +17,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("ingest", str(SEED_DIR), stdout=_Null(), stderr=_Null())
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _static_root_exists():
+    """WhiteNoise serves STATIC_ROOT; before any `collectstatic` it is simply an empty folder."""
+    from django.conf import settings
+
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+
+
 @pytest.fixture(autouse=True)
 def _static_files_without_collectstatic(settings):
     """Production serves hashed files collected by `collectstatic`; tests read them straight from the apps."""

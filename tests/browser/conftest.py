@@ -48,6 +48,9 @@ def reseed_after_module(django_db_blocker):
             connection.creation.deserialize_db_from_string(contents)
         call_command("load_reference_data", stdout=_Null())
         call_command("ingest", str(SEED_DIR), stdout=_Null(), stderr=_Null())
+        # While Playwright runs, the ORM here works in a context of its own (asgiref locals follow the greenlet's
+        # context), so this connection is not the session's: close it, or it would keep the test database busy.
+        connection.close()
 
 
 @pytest.fixture
