@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/page_speed.py [--repeat 20]
 
-Uses the database that `make run` uses (ingest the seed pages first). Prints the median and worst time per URL
+Uses the database that `make run` uses, and first brings it to the state `make run` leaves it in (migrations, reference
+data, the seed pages; all idempotent). Prints the median and worst time per URL
 and the number of SQL queries. Results go in docs/performance.md.
 """
 from __future__ import annotations
@@ -27,7 +28,11 @@ def main() -> None:
     import django
 
     django.setup()
+    from django.core.management import call_command
     from django.db import connection
+
+    for command, *arguments in (("migrate",), ("load_reference_data",), ("ingest", str(ROOT / "fixtures" / "pages"))):
+        call_command(command, *arguments, verbosity=0, stdout=open(os.devnull, "w"))
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, override_settings
 
