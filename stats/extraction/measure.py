@@ -14,6 +14,7 @@ QUOTES = str.maketrans("", "", '“”"‘’「」『』《》 \t\u3000')
 MAX_MEASURE = 14
 MIN_MEASURE = 2
 PREPOSITIONS = set("在对为向从与把被让使将由给于是和及等")
+CAUSATIVES = set("让使把将令")
 LEADING_CONTEXT = re.compile(
     r"^(?:(?:\d{4}年)?(?:\d{1,2}[—\-–~至到]\d{1,2}月|\d{1,2}月(?:份)?)?(?:以来)?"
     r"|今年(?:以来)?|去年(?:以来)?|全年|上半年|下半年|[一二三四]季度|首季度?|前\d+个月"
@@ -65,6 +66,9 @@ def _clean(phrase: str) -> str:
 
 
 def _right_measure(right: str) -> str | None:
+    opening = right.find("“")
+    if opening >= MIN_MEASURE:
+        right = right[:opening]  # 11.8亿元政策红利“直达快享”: the quote starts what is said of the measure
     right = right.translate(QUOTES).lstrip("的")
     if not right:
         return None
@@ -83,6 +87,8 @@ def _right_measure(right: str) -> str | None:
 
 def _left_measure(left: str) -> str | None:
     left = left.translate(QUOTES)
+    if left[-1:] in CAUSATIVES:
+        return None  # …等方式让11.8亿元政策红利…: what is measured follows the figure
     boundaries = _boundaries(left)
     phrase = left
     for boundary in reversed(boundaries):

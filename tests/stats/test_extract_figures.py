@@ -249,6 +249,17 @@ def test_it_trims_dangling_verbs_and_prepositions_from_the_measure(text, measure
     assert extract_figures(text)[0].measure == measure
 
 
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("通过免申即享等方式让2.6亿元救助资金“应发尽发”", "救助资金"),
+        ("各地将1500万元奖补资金拨付到村", "奖补资金"),
+    ],
+)
+def test_after_a_causative_the_measure_is_what_follows_the_figure(text, measure):
+    assert extract_figures(text)[0].measure == measure
+
+
 def test_it_names_period_and_region_when_the_sentence_says():
     figure = only("2025年1—10月，全区城镇新增就业6.71万人")
     assert (figure.period, figure.region_text) == ("2025年1—10月", "全区")
