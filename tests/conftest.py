@@ -17,9 +17,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("ingest", str(SEED_DIR), stdout=_Null(), stderr=_Null())
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _static_root_exists():
-    """WhiteNoise serves STATIC_ROOT; before any `collectstatic` it is simply an empty folder."""
+def pytest_sessionstart(session):
+    """WhiteNoise serves STATIC_ROOT and warns when it is missing; before any `collectstatic` it is an empty folder."""
     from django.conf import settings
 
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
