@@ -1,10 +1,11 @@
 """Hand-run benchmark: precision/recall/F1 of the extractors against the hand-annotated pages.
 
 Usage (from the project root):
-    .venv/bin/python bench/extraction_quality.py [--unseen | --heldout] [--verbose] [--errors] [--body-only]
+    .venv/bin/python bench/extraction_quality.py [--unseen | --heldout | --blind] [--verbose] [--errors] [--body-only]
 
 --unseen     score tests/data/unseen/ instead of the seed pages in fixtures/pages/
 --heldout    score tests/data/heldout/ (pages written as a guard against tuning to the other two sets)
+--blind      score tests/data/blind/ (pages annotated without reading the extractors or running them)
 --verbose    also print the table for every page
 --errors     list the missed gold records and the false hits, per page and type
 --body-only  run the extractors on article bodies only, as the pipeline does (by default headlines and
@@ -32,6 +33,8 @@ UNSEEN_PAGES = ROOT / "tests" / "data" / "unseen"
 UNSEEN_ANNOTATIONS = UNSEEN_PAGES / "annotations"
 HELDOUT_PAGES = ROOT / "tests" / "data" / "heldout"
 HELDOUT_ANNOTATIONS = HELDOUT_PAGES / "annotations"
+BLIND_PAGES = ROOT / "tests" / "data" / "blind"
+BLIND_ANNOTATIONS = BLIND_PAGES / "annotations"
 
 # (module, names) the benchmark needs; a missing one is reported by name.
 ENTRY_POINTS = [
@@ -88,6 +91,7 @@ CORPORA = {
     "seed": (SEED_PAGES, SEED_ANNOTATIONS, "seed pages"),
     "unseen": (UNSEEN_PAGES, UNSEEN_ANNOTATIONS, "unseen corpus"),
     "heldout": (HELDOUT_PAGES, HELDOUT_ANNOTATIONS, "held-out corpus"),
+    "blind": (BLIND_PAGES, BLIND_ANNOTATIONS, "blind corpus"),
 }
 
 
@@ -146,11 +150,12 @@ def main(argv: list[str] | None = None) -> int:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--unseen", action="store_true", help="score the unseen corpus in tests/data/unseen/")
     which.add_argument("--heldout", action="store_true", help="score the held-out corpus in tests/data/heldout/")
+    which.add_argument("--blind", action="store_true", help="score the blind corpus in tests/data/blind/")
     parser.add_argument("--verbose", action="store_true", help="print a table per page too")
     parser.add_argument("--errors", action="store_true", help="list misses and false hits")
     parser.add_argument("--body-only", action="store_true", help="skip headlines, as the pipeline does")
     args = parser.parse_args(argv)
-    corpus = "unseen" if args.unseen else "heldout" if args.heldout else "seed"
+    corpus = "unseen" if args.unseen else "heldout" if args.heldout else "blind" if args.blind else "seed"
 
     api = load_entry_points()
     per_page: list[tuple[str, dict[str, MatchResult]]] = []
