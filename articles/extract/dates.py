@@ -23,9 +23,10 @@ from articles.extract.date_rules.calendar import (
 YEAR_BOUNDS = (1900, 2100)
 # A date written without its year is placed in the issue year unless it would start more than this many days
 # after the issue date, in which case it is last year's (a report looks back; a near deadline looks ahead).
-# Parts of a year and festivals are named further ahead (下半年 in March, 春节 in December).
 NEAR_FUTURE_DAYS = 62
-NEAR_FUTURE_DAYS_YEAR_PART = 183
+# Parts of a year, festivals and the bounds of a period (截至12月31日, 自10月起) are named further ahead: they go to
+# the year that puts them nearest the issue date (下半年 in March, 春节 in December, 截至12月31日 in September).
+NEAREST_DAYS = 183
 Span = tuple[date | None, date | None]
 
 
@@ -70,7 +71,7 @@ def _point(groups: dict[str, str | None], prefix: str) -> _Point:
         relative_month=get("rm"),
         day=chinese_int(day) if day else None,
         month_part=get("part"),
-        year_part=get("q"),
+        year_part=get("q") or (f"年{get('yq') or get('ryq')}" if get("yq") or get("ryq") else None),
         first_months=chinese_int(get("fm")) if get("fm") else None,
         holiday=get("h"),
     )
@@ -140,8 +141,8 @@ def _horizon(point: _Point, tense: str) -> int:
     """How many days after the issue date a yearless date may start and still be in the issue year."""
     if tense == "past":
         return 0
-    if point.year_part or point.first_months or point.holiday:
-        return NEAR_FUTURE_DAYS_YEAR_PART
+    if tense == "bound" or point.year_part or point.first_months or point.holiday:
+        return NEAREST_DAYS
     return NEAR_FUTURE_DAYS
 
 
@@ -153,12 +154,17 @@ def _deadline(text: str, start_offset: int, end_offset: int) -> re.Match[str] | 
 
 
 def _tense(text: str, start_offset: int, end_offset: int) -> str:
-    """future (将…, …前 deadlines), past (…以来) or near (anything else) for a date between the offsets."""
+    """future (将…, …前 deadlines), past (…以来), bound (截至…, …起) or near (anything else) for a date between the
+    offsets."""
     before = text[max(0, start_offset - 4) : start_offset]
     after = text[end_offset : end_offset + 4]
     if grammar.FUTURE_CUE.search(before) or _deadline(text, start_offset, end_offset):
         return "future"
-    return "past" if grammar.PAST_SUFFIX.match(after) else "near"
+    if grammar.PAST_SUFFIX.match(after):
+        return "past"
+    if grammar.UNTIL_PREFIX.search(before) or grammar.ONSET_SUFFIX.match(after):
+        return "bound"
+    return "near"
 
 
 def _candidates(text: str) -> list[tuple[int, int, re.Match[str], str]]:

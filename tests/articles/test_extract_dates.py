@@ -195,3 +195,40 @@ def test_it_ignores_vague_words_durations_and_ages(text):
 
 def test_it_rejects_impossible_days():
     assert extract_dates("2月30日", ISSUE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("对2000年底前建成的老旧小区实施改造", (None, "2000-12-31")),
+        ("到2027年底前种植面积稳定在30万亩", (None, "2027-12-31")),
+        ("今年底前完成改造", (None, "2025-12-31")),
+        ("明年底将建成", ("2026-12-01", "2026-12-31")),
+        ("去年末，全市共有", ("2024-12-01", "2024-12-31")),
+    ],
+)
+def test_a_year_end_shares_the_years_character(text, expected):
+    assert span(only(text)) == expected
+
+
+def test_a_year_followed_by_chu_bu_is_only_the_year():
+    assert span(only("今年初步形成了服务网络")) == ("2025-01-01", "2025-12-31")
+
+
+SEPTEMBER = ExtractContext(published_on=date(2025, 9, 19))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("申报截至12月31日", (None, "2025-12-31")),
+        ("新标准自12月起执行", ("2025-12-01", None)),
+        ("截至5月底，已发放", (None, "2025-05-31")),
+    ],
+)
+def test_the_bound_of_a_period_goes_to_the_year_nearest_the_issue(text, expected):
+    assert span(only(text, SEPTEMBER)) == expected
+
+
+def test_a_plain_month_far_ahead_of_the_issue_is_last_years():
+    assert span(only("12月，共发放补贴", SEPTEMBER)) == ("2024-12-01", "2024-12-31")

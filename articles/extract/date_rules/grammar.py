@@ -21,7 +21,11 @@ NOT_AFTER_NUMBER = r"(?<![\d.〇零一二三四五六七八九十两百千万个
 
 def _parts(p: str, bare_day: bool = False) -> tuple[str, str]:
     """The year part and the rest of one calendar point; group names carry the prefix p."""
-    year = rf"(?:(?P<{p}y>{YEAR})年(?![代龄级轻])|(?P<{p}ry>{RELATIVE_YEAR})){GAP}"
+    # 2025年底 / 2026年初: a part of the year sharing its 年 (but 2025年初步 is "preliminarily").
+    def year_end(name: str) -> str:
+        return rf"(?P<{p}{name}>底|末|初)(?![步次级中心线数])"
+
+    year = rf"(?:(?P<{p}y>{YEAR})年(?![代龄级轻])(?:{year_end('yq')})?|(?P<{p}ry>{RELATIVE_YEAR})(?:{year_end('ryq')})?){GAP}"
     month = rf"(?:{NOT_AFTER_NUMBER}(?P<{p}m>{MONTH})月份?|(?P<{p}rm>{RELATIVE_MONTH})){GAP}"
     day = rf"(?:(?P<{p}d>{DAY})[日号]|(?P<{p}part>{MONTH_PART}))"
     first_months = rf"(?<![提之此])前(?P<{p}fm>{FIRST_MONTHS})个月"
@@ -61,6 +65,7 @@ SINGLE = re.compile(rf"(?<![\d.])(?:{_point('a_')})")
 OPEN_PREFIX = re.compile(r"(?:自|从|自从)\s*$")
 UNTIL_PREFIX = re.compile(r"(?:截至|截止到?|截止至|直至|直到)\s*$")
 OPEN_SUFFIX = re.compile(r"^\s*(?:以来|起|至今|开始)")
+ONSET_SUFFIX = re.compile(r"^\s*(?:起|开始)")
 # 自2023年京蒙协作“医疗倍增计划”实施以来: the closing word may come later in the same clause.
 LATE_OPEN_SUFFIX = re.compile(r"^[^，,。；;！？!?\n]{0,30}?(?:以来|起|开始)")
 FUTURE_CUE = re.compile(r"(?:将|将于|计划|预计|拟|定于|下)\s*$")
