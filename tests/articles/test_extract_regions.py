@@ -101,6 +101,15 @@ def test_it_reads_our_province_on_a_province_page():
     assert _codes("全省新增就业岗位。", ExtractContext(home_region="130000")) == ["130000"]
 
 
+@pytest.mark.parametrize("text", ["在省内县外稳定就业3个月以上", "区内医院对口帮扶", "在市内跨区就医"])
+def test_within_the_province_or_city_is_not_a_mention_of_it(text):
+    assert _codes(text, ExtractContext(home_region="130000", focus_region="130800")) == []
+
+
+def test_it_reads_joined_abbreviations_before_migrant_work():
+    assert _codes("组织农牧民赴沪苏务工4600余人次。") == ["310000", "320000"]
+
+
 def test_it_reads_the_whole_banner_as_the_focus_banner():
     ctx = ExtractContext(home_region="150000", focus_region="150929")
     assert _by_text("全旗新建牧民服务站12个。", ctx)["全旗"].code == "150929"
