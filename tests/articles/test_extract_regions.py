@@ -235,3 +235,8 @@ def test_it_takes_no_township_from_a_verb_or_counter_before_the_suffix(text):
 def test_it_reads_a_village_whose_name_starts_with_a_function_character_after_its_township():
     found = [m.text for m in extract_regions("在河东街道和平社区试点", IM) if m.code is None]
     assert found == ["河东街道", "和平社区"]
+
+
+@pytest.mark.parametrize("text", ["解决村里的难题", "不少村建起了服务站", "实现城区街道全覆盖", "打造完整社区", "实现建制村通客车"])
+def test_verbs_quantifiers_and_generic_words_before_a_village_suffix_are_not_places(text):
+    assert [m for m in extract_regions(text, IM) if m.code is None] == []

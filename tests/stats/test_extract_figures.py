@@ -279,3 +279,22 @@ def test_it_handles_the_seed_pages_quickly():
     counts = [len(extract_figures(text)) for text in texts]
     assert time.perf_counter() - began < 1.0
     assert all(count >= 20 for count in counts)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("历时5个多月", 5, "个月"),
+        ("走二十多里山路", 20, "里"),
+        ("办理18单业务", 18, "单"),
+        ("每2小时巡查一次", 2, "小时"),
+    ],
+)
+def test_it_reads_more_counters_and_frequencies(text, value, unit):
+    figure = only(text)
+    assert (figure.value, figure.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["全市40家单位参加", "在里程碑上"])
+def test_unit_characters_inside_words_are_not_units(text):
+    assert all(f.unit not in ("单", "里") for f in extract_figures(text))
