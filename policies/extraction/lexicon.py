@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from articles.extract.gazetteer import township_nonname_words
+
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 STRONG = "strong"
@@ -104,6 +106,8 @@ _PLACE_ENDINGS = ("省", "市", "区", "县", "旗", "盟", "州", "镇", "乡",
 
 def is_place_word(word: str, flag: str) -> bool:
     """A place name by jieba's ns tag, an administrative ending (乌海市) or province abbreviations (京蒙, 京津冀)."""
+    if word in township_nonname_words():
+        return False  # jieba tags some verbs ns (新建, a district of Nanchang): 新建燕麦精深加工项目 names no place
     if flag == "ns" or (len(word) >= 2 and word.endswith(_PLACE_ENDINGS)):
         return True
     return is_joined_form(word)

@@ -17,11 +17,11 @@ _MIN_STEM = 4
 
 
 def _to_half_width(text: str) -> str:
-    """Full-width ASCII letters, digits and brackets to half-width; Chinese punctuation such as 、 and — stays."""
+    """Full-width ASCII letters and digits to half-width; Chinese punctuation such as 、, — and （） stays."""
     out = []
     for char in text:
         code = ord(char)
-        if 0xFF01 <= code <= 0xFF5E:
+        if 0xFF01 <= code <= 0xFF5E and char not in "（）":
             out.append(chr(code - 0xFEE0))
         elif char == "\u3000":
             out.append(" ")

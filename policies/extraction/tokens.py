@@ -101,9 +101,14 @@ def is_stop(token: Token) -> bool:
     )
 
 
+# 百日攻坚行动, 三年行动: a span of time written in Chinese numerals is part of a programme's name.
+_DURATION_WORD = re.compile(r"^[一二三四五六七八九十百千两]+[日天年]$")
+
+
 def is_numeral(token: Token) -> bool:
-    """jieba tags some verbs m (整顿); only a word with a numeral character counts as a number."""
-    return token.flag == "m" and bool(_NUMERAL.search(token.word))
+    """jieba tags some verbs m (整顿); only a word with a numeral character counts as a number, and a span of time
+    such as 百日 or 三年 is a modifier, not a number."""
+    return token.flag == "m" and bool(_NUMERAL.search(token.word)) and not _DURATION_WORD.match(token.word)
 
 
 def is_tail_stop(token: Token) -> bool:

@@ -1,4 +1,6 @@
 """Programme mentions: quoted names, 《》 titles, unquoted names with a strong head, canonical names and keys."""
+import pytest
+
 from policies.extract import canonical_program_name, extract_programs, program_slug_key
 
 
@@ -13,7 +15,7 @@ def kinds(text: str) -> dict[str, str]:
 def test_it_finds_a_document_title_and_keeps_its_year_range():
     text = "市教育局印发《赤峰市学前教育普惠发展实施方案（2024—2027年）》，明确目标。"
     mention = extract_programs(text)[0]
-    assert mention.name == "赤峰市学前教育普惠发展实施方案(2024—2027年)"
+    assert mention.name == "赤峰市学前教育普惠发展实施方案（2024—2027年）"
     assert mention.kind == "document"
     assert text[mention.start:mention.end] == mention.text == "《赤峰市学前教育普惠发展实施方案（2024—2027年）》"
 
@@ -108,9 +110,11 @@ def test_it_returns_mentions_sorted_with_spans_that_point_into_the_text():
     assert [m.kind for m in found] == ["campaign", "document", "program"]
 
 
-def test_the_canonical_name_drops_quotes_title_marks_and_full_width_forms():
+def test_the_canonical_name_drops_quotes_title_marks_and_full_width_latin_but_keeps_chinese_brackets():
     assert canonical_program_name("“技能照亮前程”培训行动") == "技能照亮前程培训行动"
-    assert canonical_program_name("《某某办法（试行）》") == "某某办法(试行)"
+    assert canonical_program_name("《某某办法（试行）》") == "某某办法（试行）"
+    assert canonical_program_name("“ＡＩ＋就业”行动") == "AI+就业行动"
+    assert program_slug_key("某某办法（试行）") == program_slug_key("某某办法(试行)")
     assert canonical_program_name("“助康工程”") == "助康工程"
 
 
@@ -185,3 +189,18 @@ def test_it_skips_a_joined_cooperation_that_only_qualifies_a_name():
 def test_it_skips_a_plan_head_used_as_a_verb():
     assert names("该旗计划6月底前完成改造。") == []
     assert names("全盟计划再投入1800万元。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("我市启动“青城暖心送岗”百日攻坚行动，提供岗位。", "青城暖心送岗百日攻坚行动"),
+        ("组织开展农村寄递物流体系建设三年行动，推进快递进村。", "农村寄递物流体系建设三年行动"),
+    ],
+)
+def test_a_span_of_time_in_chinese_numerals_is_part_of_the_name(text, name):
+    assert [m.name for m in extract_programs(text)] == [name]
+
+
+def test_a_verb_that_jieba_tags_as_a_place_does_not_make_a_project_a_programme():
+    assert extract_programs("全县新建燕麦精深加工项目2个。") == []
