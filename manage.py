@@ -7,13 +7,21 @@ import sys
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     from django.core.management import execute_from_command_line
+    from django.db import OperationalError
 
+    from config.database import database_problem
     from config.embedded_postgres import EmbeddedDatabaseError
 
     try:
         execute_from_command_line(sys.argv)
     except EmbeddedDatabaseError as error:
         print(f"minsheng: {error}", file=sys.stderr)
+        sys.exit(1)
+    except OperationalError:
+        problem = database_problem()  # a database that cannot be reached at all: say what to set, not a traceback
+        if problem is None:
+            raise
+        print(f"minsheng: {problem}", file=sys.stderr)
         sys.exit(1)
 
 

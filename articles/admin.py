@@ -58,7 +58,7 @@ class SourceAdmin(admin.ModelAdmin):
             try:
                 outcome = source_ingest(raw=upload.read(), name=upload.name, published_on=form.cleaned_data["published_on"])
             except PageRejected as rejected:
-                form.add_error("file", f"无法导入：{rejected.reason}")
+                form.add_error("file", f"无法导入：{rejected.reason_zh}。")
             else:
                 verb = "已导入" if outcome.created else "该文件此前已导入，未重复导入"
                 self.message_user(request, f"{verb}：{outcome.source.name}（{outcome.articles} 篇文章）", messages.SUCCESS)

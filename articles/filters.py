@@ -17,12 +17,37 @@ PUBLIC_STATUSES = [RecordStatus.AUTO, RecordStatus.CORRECTED, RecordStatus.CONFI
 
 
 class InvalidFilter(ValueError):
-    """A list parameter that cannot be used; `param` names it and the message says why."""
+    """A list parameter that cannot be used; `param` names it and the message says why.
 
-    def __init__(self, param: str, message: str):
+    `message` is English (the API's error shape); `reader_message` is the Chinese sentence the site shows readers.
+    """
+
+    def __init__(self, param: str, message: str, reader_message: str | None = None):
         super().__init__(f"{param}: {message}")
         self.param = param
         self.message = message
+        self.reader_message = reader_message or message
+
+    @property
+    def label(self) -> str:
+        """The parameter as the site's filter form names it (起始日期 for date_from)."""
+        return PARAM_LABELS.get(self.param, self.param)
+
+
+PARAM_LABELS = {
+    "q": "关键词",
+    "region": "地区",
+    "date_from": "起始日期",
+    "date_to": "截止日期",
+    "program": "政策项目",
+    "topic": "主题",
+    "kind": "体裁",
+    "column": "栏目",
+    "measure": "指标",
+    "unit": "单位",
+    "status": "状态",
+    "program_kind": "项目类型",
+}
 
 
 class ListFilters(Schema):
@@ -69,30 +94,59 @@ class ListFilters(Schema):
 
 
 def parse_filters(params) -> ListFilters:
-    """ListFilters from a QueryDict or dict; raises InvalidFilter naming the first bad parameter."""
+    """ListFilters from a QueryDict or dict (the site's pages and the API's lists): raises InvalidFilter naming the
+    first bad parameter, with a Chinese `reader_message` for the site, including a region code that names no
+    division and a NUL character, which PostgreSQL cannot compare (the site's middleware and the API's refuse it
+    first; this keeps any caller safe)."""
     data = {key: params.get(key) for key in ListFilters.model_fields if params.get(key) not in (None, "")}
+    for key, value in data.items():
+        if isinstance(value, str) and "\x00" in value:
+            raise InvalidFilter(key, "contains a NUL character", "含有 NUL 字符（%00）")
     try:
-        return ListFilters.model_validate(data)
+        filters = ListFilters.model_validate(data)
     except ValidationError as error:
         first = error.errors()[0]
         param = str(first["loc"][0]) if first["loc"] else "date_from"
-        raise InvalidFilter(param, first["msg"].removeprefix("Value error, ")) from None
+        message = first["msg"].removeprefix("Value error, ")
+        raise InvalidFilter(param, message, _reader_message(param, first)) from None
+    if filters.region:
+        region_prefix(filters.region)  # an unknown code is refused here, before any view builds a queryset
+    return filters
+
+
+def _reader_message(param: str, error: dict) -> str:
+    """The Chinese reason for one pydantic error of ListFilters."""
+    kind = error["type"]
+    if not error["loc"]:  # the one check across fields
+        return "起始日期晚于截止日期"
+    if param in ("date_from", "date_to"):
+        return "日期格式应为 YYYY-MM-DD（例如 2025-11-24）"
+    if param == "region":
+        return "地区代码应为六位数字（例如 150000）"
+    if kind == "string_too_long":
+        return f"最长 {error['ctx']['max_length']} 个字"
+    if param == "kind":
+        return "应为以下体裁之一：" + "、".join(f"{label}（{value}）" for value, label in Article.Kind.choices)
+    if param == "status":
+        return "应为以下状态之一：" + "、".join(f"{RecordStatus(value).label}（{value}）" for value in PUBLIC_STATUSES)
+    return "取值无效"
 
 
 def region_prefix(code: str) -> str:
     """Codes below a division share its prefix: 15 for a province, 1501 for a prefecture, the code for a county."""
     region = Region.objects.filter(code=code).only("level").first()
     if region is None:
-        raise InvalidFilter("region", f"{code} is not a known division code")
+        raise InvalidFilter("region", f"{code} is not a known division code", f"没有代码为 {code} 的行政区划")
     return {"province": code[:2], "prefecture": code[:4]}.get(region.level, code)
 
 
 def mentions_region(code: str, article_field: str = "pk") -> Exists:
-    """An Exists() for rows whose article names the region or anything below it."""
+    """An Exists() for rows whose article names the region or anything below it in a public, unrejected mention
+    (a mention an editor hid no longer selects its article)."""
     prefix = region_prefix(code)
     return Exists(
         RegionMention.objects.filter(
-            article_id=OuterRef(article_field), region__code__startswith=prefix, status__in=PUBLIC_STATUSES
+            article_id=OuterRef(article_field), region__code__startswith=prefix, status__in=PUBLIC_STATUSES, is_public=True
         )
     )
 
@@ -113,9 +167,14 @@ def filter_articles(articles: QuerySet[Article], filters: ListFilters) -> QueryS
     if filters.program:
         from policies.models import ProgramMention
 
-        articles = articles.filter(
-            Exists(ProgramMention.objects.filter(article_id=OuterRef("pk"), program__slug=filters.program, status__in=PUBLIC_STATUSES))
+        mentions = ProgramMention.objects.filter(
+            article_id=OuterRef("pk"),
+            program__slug=filters.program,
+            program__is_public=True,
+            status__in=PUBLIC_STATUSES,
+            is_public=True,
         )
+        articles = articles.filter(Exists(mentions))
     return articles
 
 

@@ -12,11 +12,14 @@ from stats.filters import filter_figures
 from stats.models import Figure
 
 ARTICLES_PER_PAGE = 20
+# The same names and orders as the API's article sorts, so the JSON twin returns the page's rows in its order.
 SORTS = {
     "newest": ("-source__published_on", "source_id", "position"),
     "oldest": ("source__published_on", "source_id", "position"),
     "headline": ("headline", "id"),
 }
+# The parameters the article list and search apply: their JSON twins carry these (the API refuses the others).
+ARTICLE_PARAMS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column")
 FACET_NAMES = [("region", "地区"), ("year", "年份"), ("topic", "主题"), ("kind", "体裁")]
 SORT_LABELS = [("newest", "最新在前"), ("oldest", "最早在前"), ("headline", "按标题")]
 
@@ -55,7 +58,15 @@ def article_list(request):
     else:
         articles = articles.order_by(*SORTS[sort])
     page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"page": page, "filters": filters, "choices": _filter_choices(), "sort_labels": SORT_LABELS, "sort": sort}
+    context = {
+        "page": page,
+        "filters": filters,
+        "choices": _filter_choices(),
+        "sort_labels": SORT_LABELS,
+        "sort": sort,
+        "api_sort": None if filters.q or sort == "newest" else sort,  # the API ranks a query the way this page does
+        "api_params": ARTICLE_PARAMS,
+    }
     return render(request, "articles/list.html", context)
 
 
@@ -90,12 +101,13 @@ def search(request):
         "facet_names": FACET_NAMES,
         "programs": search_programs(query)[:10],
         "qa_pairs": search_qa(query)[:10],
+        "api_params": ARTICLE_PARAMS,
     }
     return render(request, "search.html", context)
 
 
 def region_list(request):
-    return render(request, "regions/list.html", {"tree": browse.region_tree()})
+    return render(request, "regions/list.html", {"tree": browse.region_tree(), "api_params": ()})
 
 
 def region_detail(request, code: str):

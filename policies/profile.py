@@ -11,6 +11,8 @@ from articles.models import Article, RegionMention
 from policies.models import Program, ProgramMention, QAPair
 from stats.models import Figure
 
+# The page file's bytes and text are never shown here; each row joined to its source would otherwise carry them.
+SOURCE_BODY = ("article__source__raw", "article__source__text")
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 # Words that introduce what a programme is or does, strongest first.
 DEFINING_CUES = ("是指", "是一项", "旨在", "主要包括", "主要内容", "聚焦", "围绕", "针对", "面向", "为了", "通过", "是")
@@ -56,6 +58,7 @@ def program_profile(program: Program) -> ProgramProfile:
         ProgramMention.objects.published()
         .filter(program=program)
         .select_related("article__source")
+        .defer(*SOURCE_BODY)
         .prefetch_related("article__personal_data")
         .order_by("article__source__published_on", "article_id", "start")
     )
@@ -72,12 +75,20 @@ def program_profile(program: Program) -> ProgramProfile:
         .order_by("-article_count", "region__code")[:20]
     )
     figures = list(
-        Figure.objects.published().filter(article_id__in=article_ids).select_related("article__source", "indicator")
+        Figure.objects.published()
+        .filter(article_id__in=article_ids)
+        .select_related("article__source", "indicator")
+        .defer("article__text", *SOURCE_BODY)
     )
     sentences = {(m.article_id, _sentence_span(texts[m.article_id], m.start)) for m in mentions}
     in_sentence = {f.pk for f in figures if (f.article_id, _sentence_span(texts[f.article_id], f.start)) in sentences}
     figures.sort(key=lambda f: (f.pk not in in_sentence, f.article_id, f.start))
-    qa_pairs = list(QAPair.objects.published().filter(article_id__in=article_ids).select_related("article__source"))
+    qa_pairs = list(
+        QAPair.objects.published()
+        .filter(article_id__in=article_ids)
+        .select_related("article__source")
+        .defer("article__text", *SOURCE_BODY)
+    )
     return ProgramProfile(
         program=program,
         description=program.description,

@@ -12,8 +12,16 @@ from policies.profile import program_profile
 
 PROGRAMS_PER_PAGE = 30
 QA_PER_PAGE = 20
-SORTS = {"mentions": ("-article_count", "name"), "name": ("name",), "latest": (F("last_seen").desc(nulls_last=True), "name")}
+# The same names and orders as the API's programme sorts, so the JSON twin returns the page's rows in its order.
+SORTS = {
+    "mentions": ("-article_count", "name"),
+    "latest": (F("last_seen").desc(nulls_last=True), "name"),
+    "name": ("name", "slug"),
+}
 SORT_LABELS = [("mentions", "提及最多"), ("latest", "最近提及"), ("name", "按名称")]
+# The parameters each page applies: its JSON twin carries these (the API refuses parameters a list does not take).
+PROGRAM_PARAMS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "program_kind")
+QA_PARAMS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "status")
 _PUBLIC_MENTION = Q(mentions__status__in=PUBLIC_STATUSES, mentions__is_public=True, mentions__article__is_public=True)
 
 
@@ -25,21 +33,37 @@ def _choices(*, program_kinds: bool = True) -> dict:
     }
 
 
+def _program_kind(params) -> str | None:
+    kind = (params.get("program_kind") or "").strip() or None
+    if kind is not None and kind not in ProgramKind.values:
+        allowed = "、".join(f"{label}（{value}）" for value, label in ProgramKind.choices)
+        raise InvalidFilter("program_kind", f"must be one of {', '.join(ProgramKind.values)}", f"应为以下类型之一：{allowed}")
+    return kind
+
+
 def program_list(request):
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "mentions"
     try:
         filters = parse_filters(request.GET)
+        kind = _program_kind(request.GET)
     except InvalidFilter as error:
         return render(request, "policies/list.html", {"error": error, "choices": _choices(), "sort_labels": SORT_LABELS}, status=400)
     programs = filter_programs(Program.objects.published(), filters).annotate(
         article_count=Count("mentions__article", filter=_PUBLIC_MENTION, distinct=True),
         last_seen=Max("mentions__article__source__published_on", filter=_PUBLIC_MENTION),
     )
-    kind = request.GET.get("program_kind")
-    if kind in ProgramKind.values:
+    if kind:
         programs = programs.filter(kind=kind)
     page = Paginator(programs.order_by(*SORTS[sort]), PROGRAMS_PER_PAGE).get_page(request.GET.get("page"))
-    context = {"page": page, "filters": filters, "choices": _choices(), "sort_labels": SORT_LABELS, "sort": sort}
+    context = {
+        "page": page,
+        "filters": filters,
+        "choices": _choices(),
+        "sort_labels": SORT_LABELS,
+        "sort": sort,
+        "api_sort": None if sort == "mentions" else sort,
+        "api_params": PROGRAM_PARAMS,
+    }
     return render(request, "policies/list.html", context)
 
 
@@ -59,4 +83,5 @@ def qa_list(request):
     else:
         pairs = pairs.select_related("article__source").order_by("-article__source__published_on", "article_id", "start")
     page = Paginator(pairs, QA_PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "policies/qa.html", {"page": page, "filters": filters, "choices": _choices(program_kinds=False)})
+    context = {"page": page, "filters": filters, "choices": _choices(program_kinds=False), "api_params": QA_PARAMS}
+    return render(request, "policies/qa.html", context)

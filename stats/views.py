@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from articles.browse import most_mentioned_programs
-from articles.filters import InvalidFilter, parse_filters
+from articles.filters import InvalidFilter, ListFilters, parse_filters
 from articles.models import Region, Topic
 from stats.filters import filter_figures
 from stats.models import Figure, Indicator
@@ -49,6 +49,7 @@ def stats_index(request):
         "series": series,
         "series_total": series_total,
         "formats": FORMATS,
+        "api_params": tuple(ListFilters.model_fields),
     }
     return render(request, "stats/index.html", context)
 
@@ -64,5 +65,8 @@ def stats_download(request, fmt: str):
     except InvalidFilter as error:
         return render(request, "stats/index.html", {"error": error, "choices": _choices()}, status=400)
     figures = figures.select_related("article__source", "indicator")
+    # The CSV is streamed: its 200 headers go out before the rows are read. Run the selection's query once first,
+    # so that anything the database refuses is answered here, never by a download that breaks off part-way.
+    figures.exists()
     respond = {"csv": exports.figures_csv_response, "xlsx": exports.figures_xlsx_response, "json": exports.figures_json_response}
     return respond[fmt](figures, f"minsheng-figures.{fmt}")

@@ -7,22 +7,27 @@ from .types import DecodedText
 
 
 class UndecodableFile(ValueError):
-    """The bytes are not a readable Chinese text page; `reason` says why in plain words."""
+    """The bytes are not a readable Chinese text page; `reason` says why in plain words (English, for the command
+    line, logs and the API) and `reason_zh` says the same in Chinese (for editors in the admin)."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, reason_zh: str) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.reason_zh = reason_zh
 
 
+SUPPORTED = "UTF-8, GB18030, UTF-16 or Big5"
 _MAGIC = (
-    (b"%PDF", "a PDF document, not extracted text"),
-    (b"PK\x03\x04", "a ZIP archive (or Office document), not plain text"),
-    (b"\x89PNG", "a PNG image, not text"),
-    (b"GIF8", "a GIF image, not text"),
-    (b"\xff\xd8\xff", "a JPEG image, not text"),
-    (b"\x1f\x8b", "a gzip archive, not plain text"),
-    (b"Rar!", "a RAR archive, not plain text"),
+    (b"%PDF", "a PDF document, not extracted text", "PDF 文档，不是提取出的文本"),
+    (b"PK\x03\x04", "a ZIP archive (or Office document), not plain text", "ZIP 压缩包（或 Office 文档），不是纯文本"),
+    (b"\x89PNG", "a PNG image, not text", "PNG 图片，不是文本"),
+    (b"GIF8", "a GIF image, not text", "GIF 图片，不是文本"),
+    (b"\xff\xd8\xff", "a JPEG image, not text", "JPEG 图片，不是文本"),
+    (b"\x1f\x8b", "a gzip archive, not plain text", "gzip 压缩包，不是纯文本"),
+    (b"Rar!", "a RAR archive, not plain text", "RAR 压缩包，不是纯文本"),
 )
+# Bytes below 0x20 that text files carry (tab, line feed, form feed, carriage return); binary data is full of others.
+_TEXT_CONTROLS = frozenset(b"\t\n\x0c\r")
 _BOMS = (
     (b"\xef\xbb\xbf", "utf-8-sig", "utf-8-sig"),
     (b"\xff\xfe", "utf-16", "utf-16"),
@@ -77,28 +82,46 @@ def normalise_newlines(text: str) -> str:
 
 
 def _check_binary(raw: bytes) -> None:
-    for magic, what in _MAGIC:
+    for magic, what, what_zh in _MAGIC:
         if raw.startswith(magic):
-            raise UndecodableFile(f"the file is {what}")
+            raise UndecodableFile(f"the file is {what}", f"文件是{what_zh}")
+
+
+def _looks_like_text(raw: bytes) -> bool:
+    """Bytes of some text encoding (Latin-1, Windows-1252, …): no NUL and almost no other control bytes."""
+    controls = sum(1 for byte in raw if byte < 0x20 and byte not in _TEXT_CONTROLS)
+    return b"\x00" not in raw and controls <= len(raw) // 100
+
+
+def _unsupported_encoding() -> UndecodableFile:
+    return UndecodableFile(
+        f"the file is text, but not Chinese text in a supported encoding ({SUPPORTED})",
+        "文件是文本，但不是受支持编码（UTF-8、GB18030、UTF-16 或 Big5）的中文文本",
+    )
 
 
 def _finish(text: str, encoding: str) -> DecodedText:
     text = normalise_newlines(text)
     if not any(is_cjk(ch) for ch in text):
-        raise UndecodableFile(f"the file decodes as {encoding} but contains no Chinese text")
+        raise UndecodableFile(
+            f"the file decodes as {encoding} but contains no Chinese text", f"文件按 {encoding} 解码后没有中文内容"
+        )
     return DecodedText(text=text, encoding=encoding)
 
 
 def decode_bytes(raw: bytes) -> DecodedText:
     """Decode one page file; raise UndecodableFile with a human reason when it is not a text page."""
     if not raw or not raw.strip(b" \t\r\n\x00"):
-        raise UndecodableFile("the file is empty")
+        raise UndecodableFile("the file is empty", "文件是空的")
     for bom, codec, name in _BOMS:
         if raw.startswith(bom):
             try:
                 return _finish(raw.decode(codec), name)
             except UnicodeDecodeError as exc:
-                raise UndecodableFile(f"the file starts with a {name} byte-order mark but is not valid {name}") from exc
+                raise UndecodableFile(
+                    f"the file starts with a {name} byte-order mark but is not valid {name}",
+                    f"文件以 {name} 字节顺序标记开头，但内容不是有效的 {name} 文本",
+                ) from exc
     _check_binary(raw)
     has_nul = b"\x00" in raw
     if not has_nul:
@@ -127,13 +150,22 @@ def decode_bytes(raw: bytes) -> DecodedText:
             score = plausibility(text)
             if best is None or score > best[0]:
                 best = (score, codec, text)
-    if best is None:
-        if has_nul:
-            raise UndecodableFile("the file contains NUL bytes and is not valid UTF-16 text: it looks binary")
-        raise UndecodableFile("the bytes are not valid UTF-8, GB18030, Big5 or UTF-16 text")
-    score, codec, text = best
-    if score < 0.8:
+    if best is None and has_nul:
         raise UndecodableFile(
-            f"the file looks binary, not like text: at best {score:.0%} of its characters are ordinary ({codec})"
+            "the file contains NUL bytes and is not valid UTF-16 text: it looks binary",
+            "文件含有 NUL 字节，又不是有效的 UTF-16 文本：看起来是二进制文件",
         )
+    if best is None or best[0] < 0.8:
+        if _looks_like_text(raw):  # e.g. Latin-1: it only decodes (as UTF-16) by accident, into nonsense
+            raise _unsupported_encoding()
+        if best is None:
+            raise UndecodableFile(
+                f"the bytes are not valid {SUPPORTED} text", "文件内容不是有效的 UTF-8、GB18030、UTF-16 或 Big5 文本"
+            )
+        score, codec, _ = best
+        raise UndecodableFile(
+            f"the file looks binary, not like text: at best {score:.0%} of its characters are ordinary ({codec})",
+            f"文件看起来是二进制数据，不是文本：按 {codec} 解码时最多只有 {score:.0%} 的字符是常见字符",
+        )
+    score, codec, text = best
     return _finish(text, codec)

@@ -55,12 +55,14 @@ RECORD_KINDS = [PERSONAL_DATA, DATES, REGIONS, FIGURES, PROGRAM_MENTIONS, QA_PAI
 
 
 class PageRejected(ValueError):
-    """A page file that cannot be ingested; `reason` says why in one sentence."""
+    """A page file that cannot be ingested; `reason` says why in one sentence (English: the command line, logs and
+    the API), `reason_zh` says the same in Chinese (editors in the admin)."""
 
-    def __init__(self, name: str, reason: str):
+    def __init__(self, name: str, reason: str, reason_zh: str):
         super().__init__(f"{name}: {reason}")
         self.name = name
         self.reason = reason
+        self.reason_zh = reason_zh
 
 
 @dataclass
@@ -76,7 +78,11 @@ def source_ingest(*, raw: bytes, name: str, published_on: date | None = None) ->
     Raises PageRejected for an empty, oversized, binary or undecodable file; nothing is written then.
     """
     if len(raw) > settings.MAX_PAGE_BYTES:
-        raise PageRejected(name, f"the file is {len(raw)} bytes, more than the {settings.MAX_PAGE_BYTES} allowed for a page")
+        raise PageRejected(
+            name,
+            f"the file is {len(raw)} bytes, more than the {settings.MAX_PAGE_BYTES} allowed for a page",
+            f"文件有 {len(raw)} 字节，超过单个版面允许的 {settings.MAX_PAGE_BYTES} 字节",
+        )
     sha256 = hashlib.sha256(raw).hexdigest()
     existing = Source.objects.filter(sha256=sha256).first()
     if existing is not None:
@@ -84,7 +90,7 @@ def source_ingest(*, raw: bytes, name: str, published_on: date | None = None) ->
     try:
         result = pipeline.parse_page(raw, name, published_on=published_on)
     except UndecodableFile as error:
-        raise PageRejected(name, str(error)) from error
+        raise PageRejected(name, error.reason, error.reason_zh) from error
     previous = Source.objects.filter(name=name).order_by("-ingested_at").first()
     with transaction.atomic():
         if previous is not None:  # a changed version of a page already here: update it, keeping editors' work

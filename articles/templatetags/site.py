@@ -5,30 +5,48 @@ import math
 from urllib.parse import quote, urlencode
 
 from django import template
+from django.core.paginator import Page
 from django.utils.safestring import mark_safe
 
 from articles.extract.pii import extract_personal_data, mask_personal_data
 from articles.highlight import highlight
 from articles.masking import public_text
 from articles.record_marks import article_marks
+from config.api_conventions import DEFAULT_LIMIT
 from stats.charts import format_value
 
 register = template.Library()
 
 API_ROOT = "/api/v1/"
-PAGE_ONLY = ("page", "sort")  # parameters of the page's presentation, not of the records
+PAGE_ONLY = ("page", "sort")  # the page's own names for order and paging: passed on as the API's sort/offset/limit
 
 
 @register.simple_tag(takes_context=True)
 def api_url(context, route: str, *parts, keep_query: bool = True) -> str:
-    """The API URL returning the same records: /api/v1/<route>[/<part>…] plus the page's current filters."""
+    """The API URL returning the same records: /api/v1/<route>[/<part>…] plus the page's current filters (those
+    the view lists in `api_params`, when it does), its order (the view's `api_sort`, in the API's names; none for
+    the API's default) and, on a paginated list, the rows of the page shown as offset and limit."""
     url = API_ROOT + "/".join([route.strip("/"), *(quote(str(part), safe="") for part in parts)])
     request = context.get("request")
-    if keep_query and request is not None:
-        params = [(k, v) for k, values in request.GET.lists() for v in values if k not in PAGE_ONLY and v != ""]
-        if params:
-            url += "?" + urlencode(params)
-    return url
+    if not keep_query or request is None:
+        return url
+    applied = context.get("api_params")
+    params = [
+        (k, v)
+        for k, values in request.GET.lists()
+        for v in values
+        if k not in PAGE_ONLY and v != "" and (applied is None or k in applied)
+    ]
+    if context.get("api_sort"):
+        params.append(("sort", context["api_sort"]))
+    page = context.get("page")
+    if isinstance(page, Page):
+        per_page = page.paginator.per_page
+        if page.number > 1:
+            params.append(("offset", str((page.number - 1) * per_page)))
+        if per_page != DEFAULT_LIMIT:
+            params.append(("limit", str(per_page)))
+    return url + ("?" + urlencode(params) if params else "")
 
 
 @register.simple_tag(takes_context=True)

@@ -41,3 +41,12 @@ def test_a_binary_upload_comes_back_with_a_reason(editor_client):
 def test_the_add_button_leads_to_the_upload_form(editor_client):
     response = editor_client.get("/admin/articles/source/add/")
     assert response.status_code == 302 and response["Location"].endswith("/admin/articles/source/upload/")
+
+
+def test_a_refused_upload_says_why_in_chinese(editor_client):
+    response = editor_client.post(
+        "/admin/articles/source/upload/", {"file": SimpleUploadedFile("dump.bin", b"\x00\x01\x02\x03\xff" * 51)}
+    )
+    html = response.content.decode()
+    assert "无法导入：文件含有 NUL 字节，又不是有效的 UTF-16 文本：看起来是二进制文件。" in html
+    assert "the file" not in html

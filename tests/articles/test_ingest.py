@@ -107,3 +107,22 @@ def test_the_date_option_overrides_the_inferred_issue_date(tmp_path):
     _ingest(page, "--date=2024-11-05")
     source = Source.objects.get(name="dated.txt")
     assert str(source.published_on) == "2024-11-05"
+
+
+def test_a_broken_symbolic_link_in_a_folder_is_reported_by_name(tmp_path):
+    (tmp_path / "good.txt").write_text("暖闻\n\n好消息标题\n\n" + "包头市今年发放补贴1.5亿元，惠及4万余人。" * 6, encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    err = StringIO()
+    with pytest.raises(CommandError) as raised:
+        call_command("ingest", str(tmp_path), stdout=StringIO(), stderr=err)
+    assert raised.value.returncode == 2
+    assert "skipped" in err.getvalue() and "gone.txt" in err.getvalue() and "broken symbolic link" in err.getvalue()
+    assert Source.objects.filter(name="good.txt").exists()
+
+
+def test_a_latin_1_page_is_refused_as_text_in_an_unsupported_encoding():
+    with pytest.raises(PageRejected) as raised:
+        source_ingest(raw="café naïve résumé\n".encode("latin-1") * 50, name="western.txt")
+    assert "not Chinese text in a supported encoding (UTF-8, GB18030, UTF-16 or Big5)" in raised.value.reason
+    assert "binary" not in raised.value.reason
+    assert raised.value.reason_zh == "文件是文本，但不是受支持编码（UTF-8、GB18030、UTF-16 或 Big5）的中文文本"

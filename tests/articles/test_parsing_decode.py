@@ -46,3 +46,26 @@ def test_it_gives_a_same_length_simplified_shadow_of_traditional_text():
 def test_it_leaves_simplified_text_as_it_is():
     view = detect_script(EXPECTED)
     assert (view.script, view.shadow) == ("simplified", EXPECTED)
+
+
+def test_it_refuses_latin_1_text_as_an_unsupported_encoding_not_as_binary():
+    with pytest.raises(UndecodableFile) as caught:
+        decode_bytes(b"caf\xe9 na\xefve r\xe9sum\xe9\n" * 50)
+    assert caught.value.reason == "the file is text, but not Chinese text in a supported encoding (UTF-8, GB18030, UTF-16 or Big5)"
+
+
+@pytest.mark.parametrize(
+    ("raw", "reason_zh"),
+    [
+        (b"", "文件是空的"),
+        (b"%PDF-1.7\n...", "文件是PDF 文档，不是提取出的文本"),
+        (b"\x00\x01\x02\x03\xff" * 51, "文件含有 NUL 字节，又不是有效的 UTF-16 文本：看起来是二进制文件"),
+        (b"just some english text\n", "文件按 utf-8 解码后没有中文内容"),
+        ("Ελληνικά κείμενα\n".encode("iso-8859-7") * 20, "文件是文本，但不是受支持编码（UTF-8、GB18030、UTF-16 或 Big5）的中文文本"),
+    ],
+)
+def test_every_reason_is_also_given_in_chinese_for_editors(raw, reason_zh):
+    with pytest.raises(UndecodableFile) as caught:
+        decode_bytes(raw)
+    assert caught.value.reason_zh == reason_zh
+    assert caught.value.reason.isascii()

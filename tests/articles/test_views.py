@@ -65,7 +65,20 @@ def test_article_list_filters_by_region_including_the_divisions_below_it(client)
 def test_a_bad_filter_names_the_parameter_and_answers_400(client):
     response = client.get("/articles/?date_from=2026-01-01&date_to=2025-01-01")
     assert response.status_code == 400
-    assert "筛选条件有误" in response.content.decode()
+    assert "筛选条件有误：<strong>起始日期</strong> —— 起始日期晚于截止日期" in response.content.decode()
+
+
+def test_a_malformed_date_is_explained_in_chinese(client):
+    html = client.get("/articles/?date_from=2025-13-45").content.decode()
+    assert "<strong>起始日期</strong> —— 日期格式应为 YYYY-MM-DD（例如 2025-11-24）" in html
+    assert "Input should" not in html
+
+
+@pytest.mark.parametrize("url", ["/articles/?region=999999", "/search/?q=医保&region=999999"])
+def test_an_unknown_region_is_a_filter_error_not_a_server_error(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "筛选条件有误：<strong>地区</strong> —— 没有代码为 999999 的行政区划" in response.content.decode()
 
 
 def test_article_list_sorts_oldest_first(client):

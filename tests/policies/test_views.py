@@ -13,7 +13,7 @@ def _busiest() -> Program:
 def test_the_programme_list_counts_programmes_and_links_the_api(client):
     html = client.get("/policies/").content.decode()
     assert f"共 {Program.objects.published().count()} 项" in html
-    assert 'href="/api/v1/programs"' in html
+    assert 'href="/api/v1/programs?limit=30"' in html  # the page shows 30 rows, the API 20 by default
 
 
 def test_the_programme_list_filters_by_region_of_the_articles_that_mention_them(client):
@@ -77,3 +77,51 @@ def test_the_qa_page_lists_every_public_pair(client, django_assert_max_num_queri
 def test_the_qa_page_says_when_nothing_matches(client):
     html = client.get("/qa/", {"q": "火星移民补贴"}).content.decode()
     assert "没有找到与“火星移民补贴”相关的问答" in html
+
+
+@pytest.mark.parametrize("url", ["/policies/?region=999999", "/qa/?region=999999"])
+def test_an_unknown_region_is_a_filter_error_not_a_server_error(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "筛选条件有误：<strong>地区</strong> —— 没有代码为 999999 的行政区划" in response.content.decode()
+
+
+def test_an_unknown_programme_kind_is_a_filter_error_in_chinese(client):
+    response = client.get("/policies/?program_kind=poem")
+    assert response.status_code == 400
+    assert "<strong>项目类型</strong> —— 应为以下类型之一：" in response.content.decode()
+
+
+def _grow(program: Program, extra: int) -> None:
+    """`extra` more public articles that mention the programme, each with a figure, a region, personal data and Q&A."""
+    from articles.models import Article, PersonalData, RegionMention
+    from stats.models import Figure, Indicator
+
+    source = ProgramMention.objects.filter(program=program).first().article.source
+    indicator = Indicator.objects.create(name="测试补贴", unit="元", slug="测试补贴-元")
+    top = source.articles.order_by("-position").first().position
+    for n in range(extra):
+        text = f"{program.name}是一项惠民政策。今年发放补贴{n + 1}万元。联系电话13800138000。问：怎么申请？答：到社区办理。"
+        article = Article.objects.create(source=source, position=top + 1 + n, headline=f"报道{n}", text=text)
+        ProgramMention.objects.create(article=article, program=program, name=program.name, text=program.name, start=0, end=len(program.name))
+        Figure.objects.create(article=article, indicator=indicator, value=10000 * (n + 1), unit="元", text="补贴", start=20, end=24)
+        RegionMention.objects.create(article=article, region_id="150200", name="包头市", text="包头", start=0, end=2)
+        PersonalData.objects.create(article=article, kind=PersonalData.Kind.PHONE, text="13800138000", start=30, end=41)
+        QAPair.objects.create(article=article, question="怎么申请？", answer="到社区办理。", text="问：怎么申请？答：到社区办理。", start=42, end=57)
+
+
+def test_a_programme_page_runs_the_same_queries_for_many_more_mentions(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    program = _busiest()
+    url = program.get_absolute_url()
+    with CaptureQueriesContext(connection) as before:
+        client.get(url)
+    _grow(program, 25)
+    with CaptureQueriesContext(connection) as after:
+        response = client.get(url)
+    assert len(response.context["profile"].mentions) >= 25
+    assert len(after.captured_queries) == len(before.captured_queries), [q["sql"][:120] for q in after.captured_queries]
+    # Rows join their article's page file: its stored bytes and text (tens of kilobytes each) are left behind.
+    assert not [q["sql"] for q in after.captured_queries if '"articles_source"."raw"' in q["sql"]]

@@ -30,7 +30,7 @@ def test_the_page_links_downloads_and_the_api_with_the_same_filters(client):
     html = client.get("/stats/?unit=%E5%85%83").content.decode()
     assert 'href="/stats/figures.csv?unit=%E5%85%83"' in html
     assert 'href="/stats/figures.xlsx?unit=%E5%85%83"' in html
-    assert 'href="/api/v1/figures?unit=%E5%85%83"' in html
+    assert 'href="/api/v1/figures?unit=%E5%85%83&amp;limit=50"' in html  # the page shows 50 rows a page
 
 
 def test_a_figure_with_an_unknown_field_shows_it_as_missing(client):
@@ -70,3 +70,20 @@ def test_filter_by_programme_keeps_figures_of_the_articles_that_mention_it(clien
     response = client.get(f"/stats/?program={mention.program.slug}")
     articles = ProgramMention.objects.published().filter(program=mention.program).values("article_id")
     assert response.context["count"] == Figure.objects.published().filter(article_id__in=articles).count() > 0
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
+def test_a_download_with_a_nul_byte_is_refused_before_any_file_starts(rf, fmt):
+    from stats.views import stats_download
+
+    # Straight to the view, past the site's middleware: the view must refuse it itself, not stream a broken file.
+    response = stats_download(rf.get(f"/stats/figures.{fmt}", {"column": "民声\x00"}), fmt)
+    assert response.status_code == 400 and not response.streaming
+    assert "含有 NUL 字符" in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/stats/?region=999999", "/stats/figures.csv?region=999999"])
+def test_an_unknown_region_is_refused_in_chinese(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    assert "没有代码为 999999 的行政区划" in response.content.decode()

@@ -1,6 +1,8 @@
 """`manage.py ingest PATH...`: load page files (and folders of them) into the database, idempotently."""
 from __future__ import annotations
 
+import errno
+import os
 from datetime import date
 from pathlib import Path
 
@@ -26,7 +28,7 @@ class Command(BaseCommand):
         problems: list[str] = []
         for path in files:
             try:
-                outcome = source_ingest(raw=path.read_bytes(), name=path.name, published_on=date)
+                outcome = source_ingest(raw=_read_page(path), name=path.name, published_on=date)
             except PageRejected as rejected:
                 problems.append(f"{path}: {rejected.reason}")
             except OSError as error:
@@ -51,10 +53,18 @@ def _page_files(paths: list[str]) -> list[Path]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")))
+            # A broken symbolic link is neither file nor folder: listed so that the loop reports it, never skipped silently.
+            found = (p for p in path.rglob("*") if p.is_file() or (p.is_symlink() and not p.exists()))
+            files.extend(sorted(p for p in found if not p.name.startswith(".")))
         else:
             files.append(path)  # a missing file is reported as unreadable by the loop
     return files
+
+
+def _read_page(path: Path) -> bytes:
+    if path.is_symlink() and not path.exists():
+        raise OSError(errno.ENOENT, f"a broken symbolic link to {os.readlink(path)}")
+    return path.read_bytes()
 
 
 def _iso_date(value: str) -> date:

@@ -1,0 +1,38 @@
+"""Site middleware: requests whose path or query string carries control characters get the site's 400 page."""
+from __future__ import annotations
+
+import re
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from config.api_http import API_PREFIX
+
+# NUL cannot reach PostgreSQL (psycopg refuses it in text); no reader types any other C0 control or DEL either.
+# Tab, line feed and carriage return stay allowed in query values (pasted text); never in a path.
+_PATH_CONTROLS = re.compile(r"[\x00-\x1f\x7f]")
+_VALUE_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def control_character_param(request: HttpRequest) -> str | None:
+    """What carries a control character: "path", a query parameter's name, or None when the request is clean."""
+    if _PATH_CONTROLS.search(request.path):
+        return "path"
+    for key, values in request.GET.lists():
+        if _PATH_CONTROLS.search(key) or any(_VALUE_CONTROLS.search(value) for value in values):
+            return _PATH_CONTROLS.sub("", key) or "?"
+    return None
+
+
+class ControlCharacterMiddleware:
+    """Outside /api/ (the API answers in its own JSON shape): a path or query value with NUL or another control
+    character is answered 400 with the site's styled page before any view or query sees it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith(API_PREFIX) and (param := control_character_param(request)):
+            where = "网址" if param == "path" else f"参数 {param}"
+            return render(request, "400.html", {"reason": f"{where}中含有不可见的控制字符（如 %00）"}, status=400)
+        return self.get_response(request)
