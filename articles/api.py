@@ -6,12 +6,12 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
-from ninja import File, Form, Path, Query, Router
+from ninja import Field, File, Form, Path, Query, Router
 from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 
 from articles import browse
-from articles.filters import ListFilters, filter_articles, filter_dates
+from articles.filters import filter_articles, filter_dates, region_prefix
 from articles.masking import public_text
 from articles.models import ApiToken, Article, DateMention, Region, Source
 from articles.schemas import (
@@ -33,11 +33,11 @@ from articles.search import search_articles, search_programs, search_qa, snippet
 from articles.services import PageRejected, source_ingest
 from config.api_conventions import (
     ErrorOut,
-    applicable,
     facet_counts,
     list_body,
-    list_controls,
+    list_filters,
     list_response,
+    list_spec,
     next_link,
 )
 from config.api_http import ApiError, json_response
@@ -55,23 +55,37 @@ ARTICLE_SORTS = {
     "headline": ("headline", "id"),
     "relevance": None,  # with q: best match first
 }
-ArticleControls = list_controls(sorts=tuple(ARTICLE_SORTS), fields=ArticleOut.model_fields, facets=("region", "topic", "year", "kind"))
+ARTICLES = list_spec(
+    "Articles",
+    "Published articles matching the filters; with `q`, best match first unless `sort` says otherwise.",
+    filters=ARTICLE_FILTERS,
+    sorts=tuple(ARTICLE_SORTS),
+    fields=ArticleOut.model_fields,
+    facets=("region", "topic", "year", "kind"),
+)
+ArticleParams = ARTICLES.params
 
 
 def article_out(article: Article) -> dict:
     return ArticleOut.from_orm(article).model_dump(mode="json")
 
 
-@router.get("/articles", response={200: ArticleListOut, **READ_ERRORS}, tags=["articles"], summary="List articles")
-def list_articles(request, filters: Query[ListFilters], controls: Query[ArticleControls]):
-    """Published articles matching the filters; with `q`, best match first unless `sort` says otherwise."""
-    articles = filter_articles(Article.objects.published(), applicable(filters, ARTICLE_FILTERS, "articles"))
-    if filters.q and controls.sort in (None, "relevance"):
+@router.get(
+    "/articles",
+    response={200: ArticleListOut, **READ_ERRORS},
+    tags=["articles"],
+    summary="List articles",
+    description=ARTICLES.description,
+)
+def list_articles(request, params: Query[ArticleParams]):
+    filters = list_filters(params)
+    articles = filter_articles(Article.objects.published(), filters)
+    if filters.q and params.sort in (None, "relevance"):
         rows = search_articles(filters.q, articles)
     else:
-        rows = articles.order_by(*(ARTICLE_SORTS.get(controls.sort or "newest") or ARTICLE_SORTS["newest"]))
+        rows = articles.order_by(*(ARTICLE_SORTS.get(params.sort or "newest") or ARTICLE_SORTS["newest"]))
     rows = rows.select_related("source").prefetch_related("topics")
-    return list_response(request, rows, controls, article_out, lambda names: facet_counts(rows, names, article=""))
+    return list_response(request, rows, params, article_out, lambda names: facet_counts(rows, names, article=""))
 
 
 @router.get(
@@ -96,24 +110,46 @@ DATE_SORTS = {
     "-start": ("-start_date", "-end_date", "-id"),
     "newest": ("-article__source__published_on", "article_id", "start"),
 }
-DateControls = list_controls(sorts=tuple(DATE_SORTS), fields=DateOut.model_fields, facets=("region", "topic", "year"))
+DATES = list_spec(
+    "Dates",
+    "Published date mentions. `date_from`/`date_to` select the mentions whose range overlaps the period (not the "
+    "issue date); `q` matches words of the mention; the other filters select by the article.",
+    filters=DATE_FILTERS,
+    sorts=tuple(DATE_SORTS),
+    fields=DateOut.model_fields,
+    facets=("region", "topic", "year"),
+)
+DateParams = DATES.params
 
 
-@router.get("/dates", response={200: DateListOut, **READ_ERRORS}, tags=["dates"], summary="List dates named in articles")
-def list_dates(request, filters: Query[ListFilters], controls: Query[DateControls]):
-    """Published date mentions; `date_from`/`date_to` select the mentions whose range overlaps the period."""
-    rows = filter_dates(DateMention.objects.published(), applicable(filters, DATE_FILTERS, "dates"))
+@router.get(
+    "/dates",
+    response={200: DateListOut, **READ_ERRORS},
+    tags=["dates"],
+    summary="List dates named in articles",
+    description=DATES.description,
+)
+def list_dates(request, params: Query[DateParams]):
+    rows = filter_dates(DateMention.objects.published(), list_filters(params))
     rows = rows.select_related("article__source").prefetch_related("article__personal_data")
-    rows = rows.order_by(*DATE_SORTS[controls.sort or "start"])
+    rows = rows.order_by(*DATE_SORTS[params.sort or "start"])
     return list_response(
-        request, rows, controls, lambda d: DateOut.from_orm(d).model_dump(mode="json"), lambda names: facet_counts(rows, names)
+        request, rows, params, lambda d: DateOut.from_orm(d).model_dump(mode="json"), lambda names: facet_counts(rows, names)
     )
 
 
 # --- Regions ------------------------------------------------------------------------------------------------------
 
 REGION_SORTS = ("code", "articles", "name")
-RegionControls = list_controls(sorts=REGION_SORTS, fields=RegionOut.model_fields)
+REGIONS = list_spec(
+    "Regions",
+    "Divisions named in published articles and the divisions above them; `region` keeps the divisions under a code "
+    "(an unknown code is a 422), `q` matches names.",
+    filters=("q", "region"),
+    sorts=REGION_SORTS,
+    fields=RegionOut.model_fields,
+)
+RegionParams = REGIONS.params
 
 
 def region_out(region: Region, counts: dict) -> dict:
@@ -121,23 +157,27 @@ def region_out(region: Region, counts: dict) -> dict:
     return {"code": region.code, "name": region.name, "level": region.level, "parent": region.parent_id, "article_count": articles, "figure_count": figures}
 
 
-@router.get("/regions", response={200: RegionListOut, **READ_ERRORS}, tags=["regions"], summary="List named divisions")
-def list_regions(request, filters: Query[ListFilters], controls: Query[RegionControls]):
-    """Divisions named in published articles and the divisions above them; `region` keeps those under a code,
-    `q` matches names."""
-    filters = applicable(filters, ("q", "region"), "regions")
+@router.get(
+    "/regions",
+    response={200: RegionListOut, **READ_ERRORS},
+    tags=["regions"],
+    summary="List named divisions",
+    description=REGIONS.description,
+)
+def list_regions(request, params: Query[RegionParams]):
+    filters = list_filters(params)
     counts = browse.region_counts()
     regions = Region.objects.filter(code__in=counts)
     if filters.region:
-        regions = regions.filter(code__in=get_object_or_404(Region, code=filters.region).descendant_codes())
+        regions = regions.filter(code__startswith=region_prefix(filters.region))  # unknown code: 422 naming region
     if filters.q:
         regions = regions.filter(name__icontains=filters.q)
     rows = sorted(regions, key=lambda r: r.code)
-    if controls.sort == "articles":
+    if params.sort == "articles":
         rows.sort(key=lambda r: -counts[r.code][0])
-    elif controls.sort == "name":
+    elif params.sort == "name":
         rows.sort(key=lambda r: r.name)
-    return list_response(request, rows, controls, lambda r: region_out(r, counts))
+    return list_response(request, rows, params, lambda r: region_out(r, counts))
 
 
 @router.get(
@@ -156,40 +196,68 @@ def get_region(request, code: str = Path(..., description="six-digit GB/T 2260 c
 # --- Search -------------------------------------------------------------------------------------------------------
 
 
-SEARCH_FILTERS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column")
-SearchControls = list_controls(sorts=("relevance",), fields=SearchArticleOut.model_fields, facets=("region", "topic", "year", "kind"))
+SEARCH_FILTERS = ("region", "date_from", "date_to", "program", "topic", "kind", "column")
+SEARCH_BEST = 10  # programmes and Q&A pairs listed (their counts are complete)
+SEARCH = list_spec(
+    "Search",
+    "Articles by full text (paged, with snippets and facets), and the best programmes and Q&A pairs: "
+    f"`programs` and `qa_pairs` list at most {SEARCH_BEST}, best first; `programs_count` and `qa_count` count every "
+    "match (use /programs?q= and /qa?q= to page through them). `q` is required; the other filters narrow the "
+    "articles only.",
+    filters=SEARCH_FILTERS,
+    sorts=("relevance",),
+    fields=SearchArticleOut.model_fields,
+    facets=("region", "topic", "year", "kind"),
+    extra={"q": (str, Field(..., min_length=1, max_length=100, description="the search words (required; Chinese is segmented)", examples=["医保缴费"]))},
+)
+SearchParams = SEARCH.params
 
 
-@router.get("/search", response={200: SearchOut, **READ_ERRORS}, tags=["search"], summary="Search everything")
-def search(request, filters: Query[ListFilters], controls: Query[SearchControls]):
-    """Articles by full text (paged, with snippets and facets), and the best programmes and Q&A pairs. `q` is
-    required; the other list filters narrow the articles."""
+@router.get(
+    "/search",
+    response={200: SearchOut, **READ_ERRORS},
+    tags=["search"],
+    summary="Search everything",
+    description=SEARCH.description,
+)
+def search(request, params: Query[SearchParams]):
+    filters = list_filters(params)
     if not filters.q:
         raise ApiError(422, "a search needs a query", param="q")
     query = filters.q
-    filters = applicable(filters, SEARCH_FILTERS, "search")
     rows = search_articles(query, filter_articles(Article.objects.published(), filters.model_copy(update={"q": None})))
     rows = rows.select_related("source").prefetch_related("topics", "personal_data")
     articles = list_body(
         request,
         rows,
-        controls,
+        params,
         lambda a: {**article_out(a), "snippet": snippet(public_text(a), query)},
         lambda names: facet_counts(rows, names, article=""),
     )
+    programs = search_programs(query, annotated_programs())
+    pairs = search_qa(query, qa_rows())
     body = {
         "query": query,
         "articles": articles,
-        "programs": [program_out(p) for p in search_programs(query, annotated_programs())[:10]],
-        "qa_pairs": [qa_out(p) for p in search_qa(query, qa_rows())[:10]],
+        "programs": [program_out(p) for p in programs[:SEARCH_BEST]],
+        "programs_count": len(programs),
+        "qa_pairs": [qa_out(p) for p in pairs[:SEARCH_BEST]],
+        "qa_count": len(pairs),
     }
     return json_response(request, body, headers=next_link(articles["next"]))
 
 
 # --- Sources ------------------------------------------------------------------------------------------------------
 
-SourceControls = list_controls(sorts=("newest", "oldest", "name"), fields=SourceOut.model_fields)
 SOURCE_SORTS = {"newest": ("-published_on", "name"), "oldest": ("published_on", "name"), "name": ("name", "id")}
+SOURCES = list_spec(
+    "Sources",
+    "Ingested page files with their issue dates; `date_from`/`date_to` select by issue date.",
+    filters=("date_from", "date_to"),
+    sorts=tuple(SOURCE_SORTS),
+    fields=SourceOut.model_fields,
+)
+SourceParams = SOURCES.params
 PUBLIC_ARTICLES = Q(articles__is_public=True)
 
 
@@ -197,16 +265,21 @@ def source_out(source: Source) -> dict:
     return SourceOut.from_orm(source).model_dump(mode="json")
 
 
-@router.get("/sources", response={200: SourceListOut, **READ_ERRORS}, tags=["sources"], summary="List ingested page files")
-def list_sources(request, filters: Query[ListFilters], controls: Query[SourceControls]):
-    """Ingested pages with their issue dates; `date_from`/`date_to` select by issue date."""
-    filters = applicable(filters, ("date_from", "date_to"), "sources")
+@router.get(
+    "/sources",
+    response={200: SourceListOut, **READ_ERRORS},
+    tags=["sources"],
+    summary="List ingested page files",
+    description=SOURCES.description,
+)
+def list_sources(request, params: Query[SourceParams]):
+    filters = list_filters(params)
     sources = Source.objects.defer("raw", "text").annotate(article_count=Count("articles", filter=PUBLIC_ARTICLES))
     if filters.date_from:
         sources = sources.filter(published_on__gte=filters.date_from)
     if filters.date_to:
         sources = sources.filter(published_on__lte=filters.date_to)
-    return list_response(request, sources.order_by(*SOURCE_SORTS[controls.sort or "newest"]), controls, source_out)
+    return list_response(request, sources.order_by(*SOURCE_SORTS[params.sort or "newest"]), params, source_out)
 
 
 PAGE_FILE = File(..., description="the page file: plain text in UTF-8, GB18030, UTF-16 or Big5", examples=["page.txt"])

@@ -6,21 +6,41 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from articles.api import router as articles_router
 from articles.filters import InvalidFilter
+from config.api_conventions import refuse_unknown_parameters
 from config.api_http import ApiError, error_response
 from policies.api import router as policies_router
 from stats.api import router as stats_router
 
-api = NinjaAPI(
+
+class MinshengAPI(NinjaAPI):
+    """NinjaAPI whose OpenAPI document gives each parameter its example as OpenAPI 3.1 wants it: `example` (ninja
+    copies the JSON Schema list into `examples`, which OpenAPI reserves for a map of Example objects)."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        for methods in schema["paths"].values():
+            for operation in methods.values():
+                for parameter in operation.get("parameters", []):
+                    examples = parameter.pop("examples", None)
+                    if isinstance(examples, list) and examples:
+                        parameter.setdefault("example", examples[0])
+        return schema
+
+
+api = MinshengAPI(
     title="民生 Minsheng API",
     version="1.0.0",
     description=(
         "Articles, programmes, figures, dates and regions extracted from regional newspapers' 民生 pages. "
-        "Read-only except `POST /sources` (token). Lists share one convention: the site's filters, `sort`, "
-        "`limit`/`offset`, `count`, `next` and a `Link: rel=\"next\"` header, `fields=` and `facets=`. "
-        "Every 4xx answers `{\"error\": {\"status\", \"message\", \"param\"}}`; answers carry ETag and Last-Modified."
+        "Read-only except `POST /sources` (token). Lists share one convention: the site's filters (each list says "
+        "which apply to it), `sort`, `limit`/`offset`, `count`, `next` and a `Link: rel=\"next\"` header, `fields=` "
+        "and `facets=`. A parameter an endpoint does not declare — unknown, or a filter of another list — is a 422 "
+        "naming it. Every 4xx answers `{\"error\": {\"status\", \"message\", \"param\"}}`; answers carry ETag and "
+        "Last-Modified, and every GET route answers HEAD."
     ),
     urls_namespace="api",
 )
+api.add_decorator(refuse_unknown_parameters, mode="view")  # every operation: an undeclared query parameter is a 422
 api.add_router("", articles_router)
 api.add_router("", policies_router)
 api.add_router("", stats_router)
@@ -29,7 +49,7 @@ api.add_router("", stats_router)
 def _param(loc: list) -> str | None:
     """The parameter an error is about: the last named step of its location after the container (query, form…)."""
     steps = loc[1:] if loc and loc[0] in ("query", "path", "body", "form", "file", "header", "cookie") else loc
-    names = [str(step) for step in steps if isinstance(step, str) and step not in ("filters", "controls")]
+    names = [str(step) for step in steps if isinstance(step, str) and step not in ("filters", "controls", "params")]
     return names[-1] if names else None
 
 

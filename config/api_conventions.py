@@ -1,28 +1,38 @@
 """Conventions every API list follows: shared schemas, list parameters, pagination with next links, `fields`, facets."""
 
 from collections.abc import Callable, Iterable
+from copy import copy
+from functools import wraps
 from types import SimpleNamespace
-from typing import Literal
+from typing import Literal, NamedTuple
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connection
 from django.db.models import Count, F, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse
 from ninja import Field, Schema
-from pydantic import ConfigDict, field_validator
+from pydantic import ConfigDict, create_model, field_validator
 
 from articles.extract.pii import mask_personal_data
-from articles.filters import PUBLIC_STATUSES, InvalidFilter, ListFilters
-from articles.models import RecordStatus
-from config.api_http import json_response, link_header
+from articles.filters import PUBLIC_STATUSES, ListFilters, parse_filters
+from articles.models import Article, RecordStatus, Region
+from config.api_http import error_response, json_response, link_header
 
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 20
 MAX_OFFSET = 1_000_000
 FACET_SIZE = 10
-FACET_NAMES = ("region", "topic", "year", "kind")
 
 
 # --- Shared schemas -----------------------------------------------------------------------------------------------
+# Every property has a description and a real example; a nested schema's example is built from its own fields'
+# examples (`example`), so the examples of the document agree with each other and with the schemas.
+
+
+def example(model: type[Schema], **changes) -> dict:
+    """An instance of a schema made of its fields' first examples (`changes` replace some)."""
+    return {**{name: field.examples[0] for name, field in model.model_fields.items() if field.examples}, **changes}
 
 
 class ErrorDetail(Schema):
@@ -36,7 +46,7 @@ class ErrorDetail(Schema):
 class ErrorOut(Schema):
     """The one error shape of every 4xx answer."""
 
-    error: ErrorDetail = Field(..., description="the error", examples=[{"status": 404, "message": "not found"}])
+    error: ErrorDetail = Field(..., description="the error", examples=[example(ErrorDetail)])
 
 
 class FacetOut(Schema):
@@ -44,18 +54,37 @@ class FacetOut(Schema):
 
     value: str = Field(..., description="value to pass back as a filter", examples=["150000"])
     label: str = Field(..., description="readable label", examples=["内蒙古自治区"])
-    count: int = Field(..., description="number of matching rows with this value", examples=[12])
+    count: int = Field(..., description="number of matching rows with this value", examples=[34])
 
 
 class PageOut(Schema):
-    """A page of a list: the total count, the page bounds, the next page's URL and, when asked for, facet counts."""
+    """A page of a list: the total count, the page bounds and the next page's URL."""
 
-    count: int = Field(..., description="total number of matching rows", examples=[42])
+    count: int = Field(..., description="total number of matching rows", examples=[35])
     limit: int = Field(..., description="page size", examples=[20])
     offset: int = Field(..., description="rows skipped before this page", examples=[0])
-    next: str | None = Field(None, description="URL of the next page, or null on the last page", examples=["http://testserver/api/v1/articles?offset=20"])
+    next: str | None = Field(
+        None,
+        description="URL of the next page, or null on the last page",
+        examples=["https://minsheng.example.cn/api/v1/articles?region=150000&limit=20&offset=20"],
+    )
+
+
+FACETS_EXAMPLE = {
+    "region": [example(FacetOut), {"value": "150100", "label": "呼和浩特市", "count": 13}],
+    "topic": [{"value": "insurance", "label": "医疗保障", "count": 6}],
+    "year": [{"value": "2025", "label": "2025年", "count": 20}, {"value": "2026", "label": "2026年", "count": 15}],
+}
+
+
+class FacetedPageOut(PageOut):
+    """A page of a list that can count its whole selection by facet (`facets=`)."""
+
     facets: dict[str, list[FacetOut]] | None = Field(
-        None, description="counts by region, topic, year (and kind) when `facets=` asks for them", examples=[None]
+        None,
+        description="only when `facets=` asks: for each facet asked (region, topic, year, kind), its values with the "
+        "number of rows of the whole selection having each, most first (a region counts the divisions below it)",
+        examples=[FACETS_EXAMPLE],
     )
 
 
@@ -68,19 +97,25 @@ class Selectable(Schema):
 class ProvenanceOut(Schema):
     """Where a record came from."""
 
-    article_id: int = Field(..., description="article the record was extracted from", examples=[1])
-    start: int = Field(..., description="start of the span in the article text (characters, from 0)", examples=[120])
-    end: int = Field(..., description="end of the span (exclusive)", examples=[128])
-    text: str = Field(..., description="the span's text", examples=["11.8亿元"])
+    article_id: int = Field(..., description="article the record was extracted from", examples=[5])
+    start: int = Field(..., description="start of the span in the article text (characters, from 0)", examples=[207])
+    end: int = Field(..., description="end of the span (exclusive)", examples=[210])
+    text: str = Field(..., description="the span's text (personal data masked)", examples=["3个月"])
     status: str = Field(..., description="auto, corrected or confirmed", examples=["auto"])
-    extractor_version: str = Field(..., description="version of the extractor that produced it", examples=["2025.11"])
+    extractor_version: str = Field(..., description="version of the extractor that produced it", examples=["0.1"])
+
+
+def provenance(text: str, start: int, **changes):
+    """The `provenance` field of a kind of record, with an example span of that kind."""
+    span = example(ProvenanceOut, text=text, start=start, end=start + len(text), **changes)
+    return Field(..., description="article, span, status and extractor version", examples=[span])
 
 
 class RecordOut(Selectable):
     """A record extracted from an article, with its provenance."""
 
-    id: int = Field(..., description="record id", examples=[7])
-    provenance: ProvenanceOut = Field(..., description="article, span, status and extractor version")
+    id: int = Field(..., description="record id", examples=[77])
+    provenance: ProvenanceOut = provenance("3个月", 207)
 
     @staticmethod
     def resolve_provenance(obj) -> dict:
@@ -100,40 +135,95 @@ def masked(fragment: str, article) -> str:
 
 # --- List parameters --------------------------------------------------------------------------------------------
 
+FILTER_NAMES = (*ListFilters.model_fields, "program_kind")  # every filter some list has (program_kind: /programs)
+FILTER_DESCRIPTIONS = {  # what the shared filters' own descriptions leave out
+    "kind": f"article kind, one of: {', '.join(Article.Kind.values)}",
+    "status": f"record status, one of: {', '.join(PUBLIC_STATUSES)}",
+}
 
-def list_controls(*, sorts: tuple[str, ...], fields: Iterable[str], facets: tuple[str, ...] = ()) -> type[Schema]:
-    """The paging, sort, `fields` and `facets` parameters of one list (validated: a bad one is a 422 naming it)."""
-    field_names, facet_names = tuple(fields), facets
 
-    class ListControls(Schema):
-        """Paging, order, field selection and facet counts of a list."""
+class ListSpec(NamedTuple):
+    """The query parameters of one list (a ninja Query schema) and the description of the list in the OpenAPI."""
 
-        limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"page size, 1 to {MAX_LIMIT}", examples=[20])
-        offset: int = Field(0, ge=0, le=MAX_OFFSET, description="number of rows to skip", examples=[0])
-        sort: Literal[sorts] | None = Field(  # type: ignore[valid-type]
-            None, description=f"order of the rows: {', '.join(sorts)} (default: {sorts[0]})", examples=[sorts[0]]
+    params: type[Schema]
+    description: str
+
+
+def list_spec(
+    name: str,
+    about: str,
+    *,
+    filters: tuple[str, ...],
+    sorts: tuple[str, ...],
+    fields: Iterable[str],
+    facets: tuple[str, ...] = (),
+    extra: dict[str, tuple] | None = None,
+) -> ListSpec:
+    """The parameters of one list: the named shared filters (validated as `ListFilters` validates them), any
+    list-specific ones (`extra`: name → (type, Field)), paging, `sort`, `fields` and — when the list has any —
+    `facets`. Nothing else is accepted: an unknown parameter, or a filter that does not apply, is a 422 naming it."""
+    field_names = tuple(fields)
+    definitions: dict[str, tuple] = {}
+    for filter_name in filters:
+        info = copy(ListFilters.model_fields[filter_name])
+        info.description = FILTER_DESCRIPTIONS.get(filter_name, info.description)
+        definitions[filter_name] = (info.annotation, info)
+    definitions.update(extra or {})
+    definitions["limit"] = (int, Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"page size, 1 to {MAX_LIMIT}", examples=[20]))
+    definitions["offset"] = (int, Field(0, ge=0, le=MAX_OFFSET, description="number of rows to skip", examples=[40]))
+    definitions["sort"] = (
+        Literal[sorts] | None,  # type: ignore[valid-type]
+        Field(None, description=f"order of the rows: {', '.join(sorts)} (default: {sorts[0]})", examples=[sorts[-1]]),
+    )
+    definitions["fields"] = (
+        str | None,
+        Field(None, max_length=500, description=f"comma-separated fields to return, of: {', '.join(field_names)}", examples=[",".join(field_names[:2])]),
+    )
+    validators = {"_known_fields": field_validator("fields")(classmethod(lambda cls, value: _names(value, field_names, "field")))}
+    if facets:
+        definitions["facets"] = (
+            str | None,
+            Field(None, max_length=100, description=f"comma-separated facet counts to add, of: {', '.join(facets)}", examples=[",".join(facets)]),
         )
-        fields: str | None = Field(
-            None, max_length=500, description=f"comma-separated fields to return, of: {', '.join(field_names)}", examples=[",".join(field_names[:2])]
-        )
-        facets: str | None = Field(
-            None,
-            max_length=100,
-            description=f"comma-separated facet counts to add, of: {', '.join(facet_names) or '(none for this list)'}",
-            examples=[",".join(facet_names)] if facet_names else [None],
-        )
+        validators["_known_facets"] = field_validator("facets")(classmethod(lambda cls, value: _names(value, facets, "facet")))
+    blank = [field for field in (extra or {}) if field in FILTER_NAMES]
+    if blank:
+        validators["_blank_is_none"] = field_validator(*blank, mode="before")(classmethod(lambda cls, value: _blank_is_none(value)))
+    params = create_model(
+        f"{name}Parameters",
+        __base__=Schema,
+        __doc__=f"Query parameters of {name.lower()}: filters, paging, order, field selection and facets.",
+        __validators__=validators,
+        **definitions,
+    )
+    return ListSpec(params, list_description(about, [*filters, *(extra or {})], facets, sorts))
 
-        @field_validator("fields")
-        @classmethod
-        def _known_fields(cls, value):
-            return _names(value, field_names, "field")
 
-        @field_validator("facets")
-        @classmethod
-        def _known_facets(cls, value):
-            return _names(value, facet_names, "facet")
+def list_description(about: str, parameters: list[str], facets: tuple[str, ...], sorts: tuple[str, ...]) -> str:
+    """What a list is, which filters and facets it accepts, and how it is ordered (the OpenAPI description)."""
+    filters = [name for name in parameters if name in FILTER_NAMES]
 
-    return ListControls
+    def codes(names) -> str:
+        return ", ".join(f"`{name}`" for name in names) or "none"
+
+    lines = [
+        about,
+        "",
+        f"**Filters:** {codes(filters)}. Any other filter, or any unknown parameter, is refused: 422 naming it.",
+        "",
+        f"**Facets:** {codes(facets)}."
+        + (" Each facet counts the rows of the whole selection; a region counts rows about it or any division below it,"
+           " so passing its value as region gives exactly that count." if "region" in facets else "")
+        + (" (Ask for them with facets, comma-separated.)" if facets else ""),
+        "",
+        f"**Sort:** {codes(sorts)} (default {sorts[0]}). **Paging:** limit (at most {MAX_LIMIT}) and offset; "
+        "the answer carries count, next and a Link header with rel next.",
+    ]
+    return "\n".join(lines)
+
+
+def _blank_is_none(value):
+    return value.strip() or None if isinstance(value, str) else value
 
 
 def _names(value: str | None, allowed: tuple[str, ...], what: str) -> str | None:
@@ -144,13 +234,40 @@ def _names(value: str | None, allowed: tuple[str, ...], what: str) -> str | None
     return ",".join(names) or None
 
 
-def applicable(filters: ListFilters, names: Iterable[str], resource: str) -> ListFilters:
-    """The filters, refusing (422) any set filter that does not apply to this resource."""
-    names = set(names)
-    for name in ListFilters.model_fields:
-        if name not in names and getattr(filters, name) is not None:
-            raise InvalidFilter(name, f"does not apply to {resource}")
-    return filters
+def list_filters(params: Schema) -> ListFilters:
+    """The shared filters among a list's parameters, validated as the site validates them (InvalidFilter: 422)."""
+    return parse_filters({name: getattr(params, name) for name in ListFilters.model_fields if name in type(params).model_fields})
+
+
+def query_parameter_names(operation) -> frozenset[str]:
+    """The query parameters a ninja operation declares."""
+    return frozenset(
+        name
+        for model in operation.models
+        if model.__ninja_param_source__ == "query"
+        for name in getattr(model, "__ninja_flatten_map__", model.model_fields)
+    )
+
+
+def refuse_unknown_parameters(run: Callable) -> Callable:
+    """A ninja view decorator: a query parameter the operation does not declare is a 422 naming it (a filter of
+    another list says it does not apply here), before any validation or query."""
+    operation = run.__self__
+    known = query_parameter_names(operation)
+
+    @wraps(run)
+    def checked(request: HttpRequest, *args, **kwargs):
+        for name in request.GET:
+            if name not in known:
+                filters = sorted(known & set(FILTER_NAMES))
+                if name in FILTER_NAMES:
+                    message = f"does not apply here; the filters of this list are: {', '.join(filters) or 'none'}"
+                else:
+                    message = f"unknown parameter; this endpoint accepts: {', '.join(sorted(known)) or 'no query parameters'}"
+                return error_response(422, message, param=name)
+        return run(request, *args, **kwargs)
+
+    return checked
 
 
 # --- Responses ----------------------------------------------------------------------------------------------------
@@ -189,8 +306,9 @@ def list_body(
         "next": next_url(request, controls.offset, controls.limit, count),
         "results": [select(serialize(row), controls.fields) for row in page],
     }
-    if controls.facets and facets is not None:
-        body["facets"] = facets(controls.facets.split(","))
+    wanted = getattr(controls, "facets", None)  # lists without facets have no such parameter
+    if wanted and facets is not None:
+        body["facets"] = facets(wanted.split(","))
     return body
 
 
@@ -198,29 +316,34 @@ def next_link(url: str | None) -> dict | None:
     return {"Link": link_header({"next": url})} if url else None
 
 
-def list_response(request: HttpRequest, rows: QuerySet | list, controls, serialize, facets=None) -> HttpResponse:
+def list_response(request: HttpRequest, rows: QuerySet | list, controls, serialize, facets=None, *, headers: dict | None = None) -> HttpResponse:
     """`list_body` as a response, with a `Link: rel="next"` header and an ETag."""
     body = list_body(request, rows, controls, serialize, facets)
-    return json_response(request, body, headers=next_link(body["next"]))
+    return json_response(request, body, headers={**(headers or {}), **(next_link(body["next"]) or {})})
 
 
-def facet_counts(rows: QuerySet, names: list[str], *, article: str = "article", count: str = "pk") -> dict[str, list[dict]]:
-    """Counts of distinct `count` values of the rows by their article's region (incl. none below), topic, year, kind.
+def facet_counts(
+    rows: QuerySet, names: list[str], *, article: str = "article", count: str = "pk", own_regions: QuerySet | None = None
+) -> dict[str, list[dict]]:
+    """Counts of distinct `count` values of the rows by their article's region, topic, year and kind.
 
-    `article` is the path from the rows to their article ("" when the rows are articles); one query per facet.
+    `article` is the path from the rows to their article ("" when the rows are articles). A region counts the rows
+    whose article names it or any division below it — what the `region` filter selects, so a facet value passed back
+    as `region=` gives exactly its count; `own_regions` adds (count value, region code) pairs of the rows' own (for
+    programmes: the division a programme applies to, which `region` also matches). One query per facet.
     """
     p = f"{article}__" if article else ""
     base = rows.model.objects.filter(pk__in=rows.order_by().values("pk"))
     n = Count(count, distinct=True)
     result: dict[str, list[dict]] = {}
     if "region" in names:
-        region_rows = (
-            base.filter(**{f"{p}regions__region__isnull": False, f"{p}regions__status__in": PUBLIC_STATUSES, f"{p}regions__is_public": True})
-            .values(code=F(f"{p}regions__region_id"), label=F(f"{p}regions__region__name"))
-            .annotate(n=n)
-            .order_by("-n", "code")[:FACET_SIZE]
-        )
-        result["region"] = [{"value": r["code"], "label": r["label"], "count": r["n"]} for r in region_rows]
+        # The mentions `articles.filters.mentions_region` matches: public, not rejected, matched to the gazetteer.
+        mentions = {"region__isnull": False, "status__in": PUBLIC_STATUSES, "is_public": True}
+        named = base.filter(**{f"{p}regions__{lookup}": value for lookup, value in mentions.items()})
+        pairs = [named.values_list(count, f"{p}regions__region_id")]
+        if own_regions is not None:
+            pairs.append(own_regions)
+        result["region"] = region_facet(pairs)
     if "topic" in names:
         topic_rows = (
             base.filter(**{f"{p}topics__isnull": False})
@@ -238,21 +361,45 @@ def facet_counts(rows: QuerySet, names: list[str], *, article: str = "article", 
         )
         result["year"] = [{"value": str(r["year"]), "label": f"{r['year']}年", "count": r["n"]} for r in year_rows]
     if "kind" in names:
-        from articles.models import Article
-
         labels = dict(Article.Kind.choices)
         kind_rows = base.values(kind_value=F(f"{p}kind")).annotate(n=n).order_by("-n", "kind_value")
         result["kind"] = [{"value": r["kind_value"], "label": labels.get(r["kind_value"], r["kind_value"]), "count": r["n"]} for r in kind_rows]
     return result
 
 
+def region_facet(pairs: list[QuerySet]) -> list[dict]:
+    """The FACET_SIZE divisions with the most distinct keys, from querysets of (key, region code) pairs; a pair
+    counts for its division and every division above it (GB/T 2260 codes nest: XX0000 ⊃ XXYY00 ⊃ XXYYZZ, the
+    prefixes `articles.filters.region_prefix` matches). One query."""
+    parts, params = [], []
+    for query in pairs:
+        try:
+            sql, query_params = query.order_by().query.sql_with_params()
+        except EmptyResultSet:  # a selection known to be empty (pk__in=[]): it has no pairs
+            continue
+        parts.append(f"({sql})")
+        params.extend(query_params)
+    if not parts:
+        return []
+    sql = (
+        "SELECT region.code, region.name, COUNT(DISTINCT pairs.key) AS n "
+        f"FROM ({' UNION ALL '.join(parts)}) AS pairs(key, code) "
+        "CROSS JOIN LATERAL (VALUES (pairs.code), (LEFT(pairs.code, 4) || '00'), (LEFT(pairs.code, 2) || '0000')) AS up(code) "
+        f"JOIN {Region._meta.db_table} AS region ON region.code = up.code "
+        "GROUP BY region.code, region.name ORDER BY n DESC, region.code LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, FACET_SIZE])
+        return [{"value": code, "label": name, "count": total} for code, name, total in cursor.fetchall()]
+
+
 class ArticleRef(Schema):
     """The article a record comes from."""
 
-    id: int = Field(..., description="article id", examples=[1])
-    headline: str = Field(..., description="headline", examples=["京医至，看病更近了！"])
-    published_on: str | None = Field(None, description="issue date of its page (YYYY-MM-DD)", examples=["2025-11-24"])
-    url: str = Field(..., description="public page of the article", examples=["/articles/1/"])
+    id: int = Field(..., description="article id", examples=[5])
+    headline: str = Field(..., description="headline", examples=["事关居民医保！这些政策请知晓"])
+    published_on: str | None = Field(None, description="issue date of its page (YYYY-MM-DD)", examples=["2025-12-08"])
+    url: str = Field(..., description="public page of the article", examples=["/articles/5/"])
 
     @staticmethod
     def resolve_published_on(obj) -> str | None:

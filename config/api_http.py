@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
@@ -61,9 +62,14 @@ def data_last_modified() -> datetime | None:
         return cursor.fetchone()[0]
 
 
-def conditional(request: HttpRequest, response: HttpResponse, *, etag: str | None = None) -> HttpResponse:
-    """Add Last-Modified, ETag and Cache-Control; answer 304 when the client's copy is current."""
-    last_modified = data_last_modified()
+_UNKNOWN = object()
+
+
+def conditional(request: HttpRequest, response: HttpResponse, *, etag: str | None = None, last_modified=_UNKNOWN) -> HttpResponse:
+    """Add Last-Modified, ETag and Cache-Control; answer 304 when the client's copy is current (`last_modified`:
+    the `data_last_modified()` the caller already has, if it has)."""
+    if last_modified is _UNKNOWN:
+        last_modified = data_last_modified()
     if etag:
         response["ETag"] = etag
     seconds = int(last_modified.timestamp()) if last_modified else None  # HTTP dates have whole seconds
@@ -98,7 +104,8 @@ def _allowed_origin(origin: str) -> str | None:
 
 
 class ApiMiddleware:
-    """For /api/ only: CORS for read-only requests (preflight included), NUL bytes refused, every 4xx in the JSON error shape."""
+    """For /api/ only: CORS for read-only requests (preflight included), HEAD answered as GET without the body, NUL
+    bytes refused, every 4xx in the JSON error shape."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -109,6 +116,8 @@ class ApiMiddleware:
         origin = request.headers.get("Origin")
         if request.method == "OPTIONS" and origin and request.headers.get("Access-Control-Request-Method"):
             response = HttpResponse(status=204)
+        elif request.method == "HEAD":
+            response = self._head(request)
         else:
             response = self._checked(request) or self.get_response(request)
             response = self._json_error(response)
@@ -122,9 +131,29 @@ class ApiMiddleware:
         patch_vary_headers(response, ["Origin"])
         return response
 
+    def _head(self, request: HttpRequest) -> HttpResponse:
+        """HEAD is GET without the body: the same status and headers (Content-Length included, when known)."""
+        request.method = "GET"
+        try:
+            response = self._checked(request) or self.get_response(request)
+            response = self._json_error(response)
+        finally:
+            request.method = "HEAD"
+        if response.streaming:
+            bodiless = HttpResponse(status=response.status_code, headers=dict(response.items()))
+            response.close()  # the stream was never started: nothing is read from the database
+            return bodiless
+        length = len(response.content)
+        response.content = b""
+        response["Content-Length"] = str(length)
+        return response
+
     @staticmethod
     def _checked(request: HttpRequest) -> HttpResponse | None:
-        """PostgreSQL cannot store or compare text with NUL characters: refuse them before they reach a query."""
+        """PostgreSQL cannot store or compare text with NUL characters: refuse them, in the path or the query, before
+        they reach a query (a path's NUL is named after the path parameter that holds it)."""
+        if "\x00" in request.path_info:
+            return error_response(400, "contains a NUL character", param=_path_parameter(request.path_info) or "path")
         for key, values in request.GET.lists():
             if "\x00" in key or any("\x00" in value for value in values):
                 return error_response(400, "contains a NUL character", param=key.replace("\x00", ""))
@@ -132,9 +161,26 @@ class ApiMiddleware:
 
     @staticmethod
     def _json_error(response: HttpResponse) -> HttpResponse:
-        """Django's own 4xx pages (unknown path, method not allowed, …) become the API's JSON error shape."""
+        """Django's own 4xx pages (unknown path, method not allowed, …) become the API's JSON error shape; a route
+        that allows GET allows HEAD too."""
         if 400 <= response.status_code < 500 and not response.get("Content-Type", "").startswith("application/json"):
-            headers = {"Allow": response["Allow"]} if response.has_header("Allow") else None
+            headers = {"Allow": _with_head(response["Allow"])} if response.has_header("Allow") else None
             message = {404: "no such API resource", 405: "method not allowed"}.get(response.status_code, "bad request")
             return error_response(response.status_code, message, headers=headers)
         return response
+
+
+def _with_head(allow: str) -> str:
+    methods = [method.strip() for method in allow.split(",") if method.strip()]
+    if "GET" in methods and "HEAD" not in methods:
+        methods.append("HEAD")
+    return ", ".join(methods)
+
+
+def _path_parameter(path: str) -> str | None:
+    """The name of the URL parameter that holds a NUL character, when the path matches a route."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    return next((name for name, value in match.kwargs.items() if "\x00" in str(value)), None)

@@ -1,16 +1,18 @@
 """API routers of the policies app: /programs, /programs/{slug} and /qa."""
 from __future__ import annotations
 
+from typing import Literal
+
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.shortcuts import get_object_or_404
-from ninja import Path, Query, Router
+from ninja import Field, Path, Query, Router
 
 from articles.filters import PUBLIC_STATUSES, ListFilters
 from articles.search import search_qa
-from config.api_conventions import ErrorOut, applicable, facet_counts, list_controls, list_response
+from config.api_conventions import ErrorOut, facet_counts, list_filters, list_response, list_spec
 from config.api_http import json_response
-from policies.filters import filter_programs, filter_qa
-from policies.models import Program, ProgramMention, QAPair
+from policies.filters import ARTICLE_PARAMS, filter_programs, filter_qa
+from policies.models import Program, ProgramKind, ProgramMention, QAPair
 from policies.profile import program_profile
 from policies.schemas import ProgramDetailOut, ProgramListOut, ProgramMentionOut, ProgramOut, QAListOut, QAOut
 from stats.schemas import FigureOut
@@ -27,7 +29,23 @@ PROGRAM_SORTS = {
     "latest": (F("last_seen").desc(nulls_last=True), "name"),
     "name": ("name", "slug"),
 }
-ProgramControls = list_controls(sorts=tuple(PROGRAM_SORTS), fields=ProgramOut.model_fields, facets=("region", "topic", "year"))
+PROGRAM_KIND = Field(
+    None,
+    description="programme kind (as on the site's /policies/ page), one of: "
+    + ", ".join(f"{value} ({label})" for value, label in ProgramKind.choices),
+    examples=["campaign"],
+)
+PROGRAMS = list_spec(
+    "Programs",
+    "Published programmes named in articles matching the filters (`region` alone also matches a programme's own "
+    "region; `program_kind` keeps one kind), most mentioned first by default.",
+    filters=PROGRAM_FILTERS,
+    sorts=tuple(PROGRAM_SORTS),
+    fields=ProgramOut.model_fields,
+    facets=("region", "topic", "year"),
+    extra={"program_kind": (Literal[tuple(ProgramKind.values)] | None, PROGRAM_KIND)},
+)
+ProgramParams = PROGRAMS.params
 
 
 def annotated_programs() -> QuerySet[Program]:
@@ -46,18 +64,31 @@ def program_out(program: Program) -> dict:
     return ProgramOut.from_orm(program).model_dump(mode="json")
 
 
-def _program_facets(programs: QuerySet[Program], names: list[str]) -> dict:
-    mentions = ProgramMention.objects.published().filter(program__in=programs.order_by().values("pk"))
-    return facet_counts(mentions, names, count="program")
+def _program_facets(programs: QuerySet[Program], filters: ListFilters, names: list[str]) -> dict:
+    """Facets of programmes through their public mentions; a region also counts the programmes that apply to it
+    when `region` would match those (no other article filter set), so each region count is what `region=` selects."""
+    selected = programs.order_by().values("pk")
+    mentions = ProgramMention.objects.published().filter(program__in=selected)
+    own = None
+    if not any(getattr(filters, name) for name in ARTICLE_PARAMS if name != "region"):
+        own = Program.objects.filter(pk__in=selected, region__isnull=False).values_list("pk", "region_id")
+    return facet_counts(mentions, names, count="program", own_regions=own)
 
 
-@router.get("/programs", response={200: ProgramListOut, **READ_ERRORS}, tags=["programs"], summary="List programmes")
-def list_programs(request, filters: Query[ListFilters], controls: Query[ProgramControls]):
-    """Published programmes named in articles matching the filters (`region` also matches a programme's own
-    region), most mentioned first by default."""
-    programs = filter_programs(annotated_programs(), applicable(filters, PROGRAM_FILTERS, "programs"))
-    rows = programs.order_by(*PROGRAM_SORTS[controls.sort or "mentions"])
-    return list_response(request, rows, controls, program_out, lambda names: _program_facets(programs, names))
+@router.get(
+    "/programs",
+    response={200: ProgramListOut, **READ_ERRORS},
+    tags=["programs"],
+    summary="List programmes",
+    description=PROGRAMS.description,
+)
+def list_programs(request, params: Query[ProgramParams]):
+    filters = list_filters(params)
+    programs = filter_programs(annotated_programs(), filters)
+    if params.program_kind:
+        programs = programs.filter(kind=params.program_kind)
+    rows = programs.order_by(*PROGRAM_SORTS[params.sort or "mentions"])
+    return list_response(request, rows, params, program_out, lambda names: _program_facets(programs, filters, names))
 
 
 @router.get(
@@ -86,7 +117,16 @@ def get_program(request, slug: str = Path(..., description="programme slug", exa
 
 QA_FILTERS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "status")
 QA_SORTS = {"newest": ("-article__source__published_on", "article_id", "start"), "relevance": None}
-QAControls = list_controls(sorts=tuple(QA_SORTS), fields=QAOut.model_fields, facets=("region", "topic", "year"))
+QA = list_spec(
+    "QA",
+    "Published Q&A pairs of articles matching the filters (`program`: articles that mention it); with `q`, best "
+    "match first unless `sort` says otherwise. Personal data is masked.",
+    filters=QA_FILTERS,
+    sorts=tuple(QA_SORTS),
+    fields=QAOut.model_fields,
+    facets=("region", "topic", "year"),
+)
+QAParams = QA.params
 
 
 def qa_rows(pairs: QuerySet[QAPair] | None = None) -> QuerySet[QAPair]:
@@ -98,14 +138,19 @@ def qa_out(pair: QAPair) -> dict:
     return QAOut.from_orm(pair).model_dump(mode="json")
 
 
-@router.get("/qa", response={200: QAListOut, **READ_ERRORS}, tags=["qa"], summary="List questions and answers")
-def list_qa(request, filters: Query[ListFilters], controls: Query[QAControls]):
-    """Published Q&A pairs of articles matching the filters; with `q`, best match first (personal data masked)."""
-    filters = applicable(filters, QA_FILTERS, "qa")
-    if filters.q and controls.sort in (None, "relevance"):
+@router.get(
+    "/qa",
+    response={200: QAListOut, **READ_ERRORS},
+    tags=["qa"],
+    summary="List questions and answers",
+    description=QA.description,
+)
+def list_qa(request, params: Query[QAParams]):
+    filters = list_filters(params)
+    if filters.q and params.sort in (None, "relevance"):
         rows = search_qa(filters.q, qa_rows(filter_qa(QAPair.objects.published(), filters.model_copy(update={"q": None}))))
         selected = QAPair.objects.filter(pk__in=[pair.pk for pair in rows])
     else:
         selected = filter_qa(QAPair.objects.published(), filters)
         rows = qa_rows(selected).order_by(*QA_SORTS["newest"])
-    return list_response(request, rows, controls, qa_out, lambda names: facet_counts(selected, names))
+    return list_response(request, rows, params, qa_out, lambda names: facet_counts(selected, names))

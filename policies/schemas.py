@@ -3,32 +3,43 @@ from datetime import date
 
 from ninja import Field, Schema
 
-from config.api_conventions import ArticleRef, PageOut, RecordOut, Selectable, masked
-from stats.schemas import FigureOut
+from config.api_conventions import (
+    ArticleRef,
+    FacetedPageOut,
+    ProvenanceOut,
+    RecordOut,
+    Selectable,
+    example,
+    masked,
+    provenance,
+)
+from stats.schemas import EMPLOYMENT_ARTICLE, FigureOut
 
 
 class RegionRef(Schema):
     """A division of the GB/T 2260 gazetteer."""
 
-    code: str = Field(..., description="six-digit division code", examples=["150100"])
-    name: str = Field(..., description="name", examples=["呼和浩特市"])
+    code: str = Field(..., description="six-digit division code", examples=["150900"])
+    name: str = Field(..., description="name", examples=["乌兰察布市"])
 
 
 class ProgramOut(Selectable):
     """A named policy, project, campaign, mechanism or document."""
 
-    slug: str = Field(..., description="permanent id (used in URLs and as `program=`)", examples=["助康工程-1a2b3c"])
-    name: str = Field(..., description="canonical name, without quotes", examples=["助康工程"])
-    kind: str = Field(..., description="program, campaign, mechanism or document", examples=["program"])
-    aliases: list[str] = Field(..., description="other names it goes by", examples=[["助康"]])
-    description: str = Field(..., description="editors' description (may be empty)", examples=[""])
-    issuing_body: str = Field(..., description="who issued it, when known", examples=["自治区残联"])
-    region: RegionRef | None = Field(None, description="division it applies to, when known")
+    slug: str = Field(..., description="permanent id (used in URLs and as `program=`)", examples=["乌兰察布市农牧民职业技能等级评价实施办法-6d7fa8"])
+    name: str = Field(..., description="canonical name, without quotes", examples=["乌兰察布市农牧民职业技能等级评价实施办法"])
+    kind: str = Field(..., description="program, campaign, mechanism or document", examples=["document"])
+    aliases: list[str] = Field(..., description="other names it goes by", examples=[["农牧民职业技能等级评价办法"]])
+    description: str = Field(
+        ..., description="editors' description (may be empty)", examples=["乌兰察布市为农牧民开展职业技能等级评价的办法，评价合格者获得技能等级证书。"]
+    )
+    issuing_body: str = Field(..., description="who issued it, when known (may be empty)", examples=["乌兰察布市人力资源和社会保障局"])
+    region: RegionRef | None = Field(None, description="division it applies to, when known", examples=[example(RegionRef)])
     valid_from: date | None = Field(None, description="in force from", examples=["2025-01-01"])
-    valid_to: date | None = Field(None, description="in force until", examples=[None])
-    article_count: int = Field(..., description="public articles that mention it", examples=[3])
-    last_seen: date | None = Field(None, description="issue date of the latest article mentioning it", examples=["2025-11-24"])
-    url: str = Field(..., description="public page of the programme", examples=["/policies/助康工程-1a2b3c/"])
+    valid_to: date | None = Field(None, description="in force until (null: no end known)", examples=["2027-12-31"])
+    article_count: int = Field(..., description="public articles that mention it", examples=[2])
+    last_seen: date | None = Field(None, description="issue date of the latest article mentioning it", examples=["2026-04-09"])
+    url: str = Field(..., description="public page of the programme", examples=["/policies/乌兰察布市农牧民职业技能等级评价实施办法-6d7fa8/"])
 
     @staticmethod
     def resolve_url(obj) -> str:
@@ -38,16 +49,18 @@ class ProgramOut(Selectable):
 class ProgramMentionOut(RecordOut):
     """One place an article names the programme."""
 
-    name: str = Field(..., description="name as extracted", examples=["助康工程"])
-    article: ArticleRef = Field(..., description="article naming it")
+    provenance: ProvenanceOut = provenance("《乌兰察布市农牧民职业技能等级评价实施办法》", 1046, article_id=4)
+    name: str = Field(..., description="name as extracted", examples=["乌兰察布市农牧民职业技能等级评价实施办法"])
+    article: ArticleRef = Field(..., description="article naming it", examples=[EMPLOYMENT_ARTICLE])
 
 
 class QAOut(RecordOut):
     """A question and its answer from a Q&A article (personal data masked)."""
 
-    question: str = Field(..., description="the question", examples=["城乡居民医保缴费标准是多少？"])
-    answer: str = Field(..., description="the answer", examples=["2026年度个人缴费标准为每人每年400元。"])
-    article: ArticleRef = Field(..., description="article it comes from")
+    provenance: ProvenanceOut = provenance("2026年居民医保缴费什么时候截止？", 75)
+    question: str = Field(..., description="the question", examples=["2026年居民医保缴费什么时候截止？不在缴费期缴费有什么影响？"])
+    answer: str = Field(..., description="the answer", examples=["集中征缴期从2025年9月到2025年12月31日。咨询电话138****5678。"])
+    article: ArticleRef = Field(..., description="article it comes from", examples=[example(ArticleRef)])
 
     @staticmethod
     def resolve_question(obj) -> str:
@@ -61,28 +74,34 @@ class QAOut(RecordOut):
 class RegionCountOut(Schema):
     """A division and how many articles about the programme name it."""
 
-    code: str = Field(..., description="division code", examples=["150100"])
-    name: str = Field(..., description="name", examples=["呼和浩特市"])
+    code: str = Field(..., description="division code", examples=["150900"])
+    name: str = Field(..., description="name", examples=["乌兰察布市"])
     article_count: int = Field(..., description="articles naming it", examples=[2])
 
 
 class ProgramDetailOut(ProgramOut):
     """A programme with what the articles say about it."""
 
-    defining: list[str] = Field(..., description="sentences of the articles that say what it is (when no description)", examples=[[]])
-    mentions: list[ProgramMentionOut] = Field(..., description="its mentions, oldest issue first", examples=[[]])
-    regions: list[RegionCountOut] = Field(..., description="divisions named by the articles about it", examples=[[]])
-    figures: list[FigureOut] = Field(..., description="figures of those articles, those in a sentence naming it first", examples=[[]])
-    qa_pairs: list[QAOut] = Field(..., description="Q&A pairs of those articles", examples=[[]])
+    defining: list[str] = Field(
+        ...,
+        description="sentences of the articles that say what it is (when no description)",
+        examples=[["此外，率先在全区出台《乌兰察布市农牧民职业技能等级评价实施办法》，已完成259名农牧民技能评价，直接带动农牧户实现增收。"]],
+    )
+    mentions: list[ProgramMentionOut] = Field(..., description="its mentions, oldest issue first", examples=[[example(ProgramMentionOut)]])
+    regions: list[RegionCountOut] = Field(..., description="divisions named by the articles about it", examples=[[example(RegionCountOut)]])
+    figures: list[FigureOut] = Field(
+        ..., description="figures of those articles, those in a sentence naming it first", examples=[[example(FigureOut)]]
+    )
+    qa_pairs: list[QAOut] = Field(..., description="Q&A pairs of those articles", examples=[[example(QAOut)]])
 
 
-class ProgramListOut(PageOut):
+class ProgramListOut(FacetedPageOut):
     """A page of programmes."""
 
-    results: list[ProgramOut] = Field(..., description="the programmes of this page", examples=[[]])
+    results: list[ProgramOut] = Field(..., description="the programmes of this page", examples=[[example(ProgramOut)]])
 
 
-class QAListOut(PageOut):
+class QAListOut(FacetedPageOut):
     """A page of Q&A pairs."""
 
-    results: list[QAOut] = Field(..., description="the Q&A pairs of this page", examples=[[]])
+    results: list[QAOut] = Field(..., description="the Q&A pairs of this page", examples=[[example(QAOut)]])

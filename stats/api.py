@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ninja import Query, Router
+from django.utils.cache import patch_vary_headers
+from ninja import Field, Query, Router
 
-from articles.filters import ListFilters
-from config.api_conventions import ErrorOut, applicable, facet_counts, list_controls, list_response
-from config.api_http import conditional
-from stats.exports import figures_csv_response
+from config.api_conventions import ErrorOut, facet_counts, list_filters, list_response, list_spec
+from config.api_http import conditional, data_last_modified
+from stats.exports import figures_csv_etag, figures_csv_response
 from stats.filters import filter_figures
 from stats.models import Figure
 from stats.schemas import FigureListOut, FigureOut
@@ -22,21 +22,46 @@ FIGURE_SORTS = {
     "value": ("value", "id"),
     "-value": ("-value", "id"),
 }
-FigureControls = list_controls(sorts=tuple(FIGURE_SORTS), fields=FigureOut.model_fields, facets=("region", "topic", "year"))
+FORMAT = Field(
+    None,
+    description="json (default): a page of figures; csv: the whole selection as one CSV file (also with "
+    "`Accept: text/csv`), paging, `fields` and `facets` ignored",
+    examples=["csv"],
+)
+FIGURES = list_spec(
+    "Figures",
+    "Published figures matching the filters (`measure` is an indicator slug or words of the measure; `unit` the "
+    "figure's unit or its indicator's). As JSON pages, or with `format=csv` (or `Accept: text/csv`) the whole "
+    "selection as one streamed CSV file with a weak ETag; the answer varies by Accept.",
+    filters=FIGURE_FILTERS,
+    sorts=tuple(FIGURE_SORTS),
+    fields=FigureOut.model_fields,
+    facets=("region", "topic", "year"),
+    extra={"format": (Literal["json", "csv"] | None, FORMAT)},
+)
+FigureParams = FIGURES.params
+CSV_EXAMPLE = (  # the file starts with a UTF-8 BOM (for spreadsheet programs), left out here
+    "# 民生 Minsheng 数据导出：共 1 条；导出时间 2025-12-09 08:00\r\n"
+    "id,value,value_max,unit,qualifier,measure,change,period,region,indicator,indicator_slug,text,status,"
+    "extractor_version,article_id,start,end,headline,published_on,source\r\n"
+    "77,15.0,20.0,%,约,城镇新增就业人数,同比增长,2025年1-10月,呼和浩特市,城镇新增就业人数增幅,城镇新增就业人数增幅-5b1c2e,"
+    "同比增长约15%至20%,auto,0.1,4,312,324,“零距离”就业服务托起百姓稳稳的幸福,2025-12-08,000_f0101c1e4c2d4782.txt\r\n"
+)
+# ninja documents the JSON page under 200; this adds the CSV beside it (an int key, so the two are merged).
 CSV_DOC = {
     "responses": {
-        "200": {
-            "description": "a page of figures (JSON), or with format=csv the whole selection (CSV)",
+        200: {
+            "description": "a page of figures (JSON), or with format=csv / Accept: text/csv the whole selection (CSV)",
             "content": {
-                "application/json": {"schema": {"$ref": "#/components/schemas/FigureListOut"}},
                 "text/csv": {
                     "schema": {"type": "string", "description": "a comment row with the row count, a header, then every figure"},
-                    "example": "# 民生 Minsheng 数据导出：共 1 条\r\nid,value,unit\r\n1,1180000000.0,元\r\n",
+                    "example": CSV_EXAMPLE,
                 }
-            }
+            },
         }
     }
 }
+VARY = {"Vary": "Accept"}  # the same URL answers JSON or CSV by Accept
 
 
 def figure_out(figure: Figure) -> dict:
@@ -54,20 +79,18 @@ def wants_csv(request, format: str | None) -> bool:
     "/figures",
     response={200: FigureListOut, 304: None, 400: ErrorOut, 422: ErrorOut},
     summary="List figures (JSON pages or one CSV file)",
+    description=FIGURES.description,
     openapi_extra=CSV_DOC,
 )
-def list_figures(
-    request,
-    filters: Query[ListFilters],
-    controls: Query[FigureControls],
-    format: Literal["json", "csv"] | None = Query(
-        None, description="csv: the whole selection as one CSV file (also with `Accept: text/csv`); paging is ignored", examples=["json"]
-    ),
-):
-    """Published figures matching the filters (`measure` is an indicator slug or words of the measure)."""
-    figures = filter_figures(Figure.objects.published(), applicable(filters, FIGURE_FILTERS, "figures"))
-    figures = figures.order_by(*FIGURE_SORTS[controls.sort or "newest"])
-    if wants_csv(request, format):
-        return conditional(request, figures_csv_response(figures, "minsheng-figures.csv"))
+def list_figures(request, params: Query[FigureParams]):
+    filters = list_filters(params)
+    sort = params.sort or "newest"
+    figures = filter_figures(Figure.objects.published(), filters).order_by(*FIGURE_SORTS[sort])
+    if wants_csv(request, params.format):
+        last_modified = data_last_modified()
+        response = figures_csv_response(figures, "minsheng-figures.csv")
+        patch_vary_headers(response, ["Accept"])
+        etag = figures_csv_etag({**filters.model_dump(mode="json", exclude_none=True), "sort": sort}, last_modified)
+        return conditional(request, response, etag=etag, last_modified=last_modified)
     rows = figures.select_related("article__source", "indicator").prefetch_related("article__personal_data")
-    return list_response(request, rows, controls, figure_out, lambda names: facet_counts(figures, names))
+    return list_response(request, rows, params, figure_out, lambda names: facet_counts(figures, names), headers=VARY)

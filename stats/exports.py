@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import QuerySet
@@ -121,3 +122,15 @@ def figures_json_response(figures: QuerySet[Figure], filename: str) -> HttpRespo
     response = HttpResponse(json.dumps(body, cls=DjangoJSONEncoder, ensure_ascii=False), content_type="application/json")
     response["Content-Disposition"] = _attachment(filename)
     return response
+
+
+def figures_csv_etag(selection: dict, data_version: datetime | None) -> str:
+    """A weak ETag for a CSV export: what decides its rows — the data's last change, the selection (validated
+    filters and sort, so spelling and paging do not matter) and the columns. Weak: the comment row's export time
+    differs from one download to the next, the data does not."""
+    key = json.dumps(
+        {"data": data_version.isoformat() if data_version else None, "selection": selection, "columns": list(COLUMNS)},
+        sort_keys=True,
+        ensure_ascii=False,
+    )
+    return 'W/"' + hashlib.sha256(key.encode("utf-8")).hexdigest()[:32] + '"'

@@ -2,7 +2,7 @@
 import pytest
 
 from articles.masking import public_text
-from articles.models import Article, PersonalData, RecordStatus
+from articles.models import Article, PersonalData, RecordStatus, RegionMention
 from stats.models import Figure
 
 pytestmark = pytest.mark.django_db
@@ -87,3 +87,47 @@ def test_the_article_page_makes_a_fixed_number_of_queries(client, django_assert_
     article = max(Article.objects.published(), key=lambda a: Figure.objects.filter(article=a).count())
     with django_assert_max_num_queries(15):
         client.get(f"/api/v1/articles/{article.pk}")
+
+
+def test_every_published_article_has_a_detail_that_matches_the_schema(client, assert_matches_schema):
+    articles = Article.objects.published()
+    assert articles.filter(duplicate_of__isnull=False).exists(), "the seed pages reprint some stories"
+    for article in articles:
+        response = client.get(f"/api/v1/articles/{article.pk}")
+        assert response.status_code == 200, article.pk
+        assert_matches_schema(response.json(), "articles/{article_id}")
+
+
+def test_a_reprint_names_the_published_article_it_repeats(client):
+    reprint = Article.objects.published().filter(duplicate_of__is_public=True).first()
+    body = client.get(f"/api/v1/articles/{reprint.pk}").json()
+    assert body["duplicate_of"] == reprint.duplicate_of_id
+    assert client.get(f"/api/v1/articles/{body['duplicate_of']}").status_code == 200
+    Article.objects.filter(pk=reprint.duplicate_of_id).update(is_public=False)
+    assert client.get(f"/api/v1/articles/{reprint.pk}").json()["duplicate_of"] is None  # never a link to a 404
+
+
+def test_the_region_facet_counts_what_the_region_filter_selects(client):
+    facets = client.get("/api/v1/articles?facets=region&limit=1").json()["facets"]["region"]
+    top = facets[0]
+    assert top["value"] == "150000", "the seed pages are mostly about Inner Mongolia"
+    assert client.get(f"/api/v1/articles?region={top['value']}").json()["count"] == top["count"]
+    for facet in facets:
+        assert client.get(f"/api/v1/articles?region={facet['value']}").json()["count"] == facet["count"], facet
+
+
+def test_a_province_facet_counts_articles_naming_any_division_in_it(client):
+    top = client.get("/api/v1/articles?facets=region&limit=1").json()["facets"]["region"][0]
+    direct = Article.objects.published().filter(regions__region_id=top["value"]).distinct().count()
+    below = Article.objects.published().filter(regions__region__code__startswith=top["value"][:2]).distinct().count()
+    assert top["count"] == below > direct
+
+
+def test_a_place_mention_an_editor_hid_counts_neither_in_the_facet_nor_in_the_filter(client):
+    url = "/api/v1/articles?facets=region&limit=1"
+    county = next(f for f in client.get(url).json()["facets"]["region"] if not f["value"].endswith("00"))
+    article = Article.objects.published().filter(regions__region_id=county["value"]).first()
+    RegionMention.objects.filter(article=article, region_id=county["value"]).update(is_public=False)
+    after = next(f for f in client.get(url).json()["facets"]["region"] if f["value"] == county["value"])
+    assert after["count"] == county["count"] - 1
+    assert client.get(f"/api/v1/articles?region={county['value']}").json()["count"] == after["count"]

@@ -2,6 +2,8 @@
 import pytest
 
 from articles.models import Article
+from articles.search import search_programs, search_qa
+from policies.models import Program, QAPair
 from stats.models import Figure
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +96,82 @@ def test_health_checks_the_database_and_is_never_cached(client):
     response = client.get("/api/v1/health")
     assert response.json() == {"status": "ok", "database": "ok"}
     assert response["Cache-Control"] == "no-store"
+
+
+# Every GET route, with a real id where it takes one.
+GET_ROUTES = ["articles", "articles/1", "figures", "programs", "programs/{slug}", "qa", "dates", "regions",
+              "regions/150000", "search?q=医保", "sources", "health"]
+
+
+@pytest.fixture
+def route():
+    def concrete(path: str) -> str:
+        return path.replace("{slug}", Program.objects.published().order_by("pk").first().slug)
+
+    return concrete
+
+
+@pytest.mark.parametrize("path", GET_ROUTES)
+def test_an_unknown_query_parameter_is_a_422_naming_it_on_every_route(client, route, path):
+    url = route(f"/api/v1/{path}")
+    response = client.get(f"{url}{'&' if '?' in url else '?'}colour=red")
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["param"] == "colour" and "unknown" in error["message"]
+
+
+def test_format_is_only_a_parameter_of_figures_and_only_json_or_csv(client):
+    for path, status in [("articles?format=xml", 422), ("figures?format=xml", 422), ("figures?format=json", 200)]:
+        response = client.get(f"/api/v1/{path}")
+        assert response.status_code == status, path
+        if status == 422:
+            assert response.json()["error"]["param"] == "format", path
+
+
+@pytest.mark.parametrize("path, param", [("regions?measure=就业", "measure"), ("sources?region=150000", "region"),
+                                         ("articles?status=confirmed", "status"), ("programs?unit=元", "unit")])
+def test_a_filter_that_does_not_apply_to_a_list_is_a_422_naming_it(client, path, param):
+    response = client.get(f"/api/v1/{path}")
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["param"] == param and "does not apply" in error["message"]
+
+
+@pytest.mark.parametrize("name", ["articles", "figures", "programs", "qa", "dates", "regions", "search?q=医保"])
+def test_an_unknown_division_is_a_422_naming_region_on_every_list(client, name):
+    response = client.get(f"/api/v1/{name}{'&' if '?' in name else '?'}region=999999")
+    assert response.status_code == 422
+    assert response.json()["error"] == {"status": 422, "message": "999999 is not a known division code", "param": "region"}
+
+
+@pytest.mark.parametrize("path, param", [("regions/%00", "code"), ("programs/%00", "slug"), ("programs/a%00b", "slug")])
+def test_a_nul_character_in_the_path_is_a_400_in_the_error_shape(client, path, param):
+    response = client.get(f"/api/v1/{path}")
+    assert response.status_code == 400
+    assert response.json()["error"] == {"status": 400, "message": "contains a NUL character", "param": param}
+
+
+@pytest.mark.parametrize("name", ["articles", "figures", "programs", "qa", "dates", "search?q=医保"])
+def test_every_region_facet_value_used_as_the_filter_selects_exactly_its_count(client, name):
+    url = f"/api/v1/{name}{'&' if '?' in name else '?'}facets=region&limit=1"
+    body = client.get(url).json()
+    facets = body["facets"]["region"] if "facets" in body else body["articles"]["facets"]["region"]
+    assert facets
+    for facet in facets:
+        filtered = client.get(f"{url}&region={facet['value']}").json()
+        count = filtered["count"] if "count" in filtered else filtered["articles"]["count"]
+        assert count == facet["count"], (name, facet)
+
+
+def test_search_counts_every_matching_programme_and_qa_pair_and_lists_the_best_ten(client):
+    body = client.get("/api/v1/search?q=行动").json()
+    assert body["programs_count"] == len(search_programs("行动", Program.objects.published())) > 10
+    assert len(body["programs"]) == 10
+    body = client.get("/api/v1/search?q=医保").json()
+    assert body["qa_count"] == len(body["qa_pairs"]) == len(search_qa("医保", QAPair.objects.published())) > 0
+
+
+@pytest.mark.parametrize("name", ["articles", "figures", "programs", "qa", "dates"])
+def test_facets_of_an_empty_selection_are_empty(client, name):
+    body = client.get(f"/api/v1/{name}?q=没有这样的词语zzz&facets=region,topic,year").json()
+    assert body["count"] == 0 and body["facets"] == {"region": [], "topic": [], "year": []}

@@ -2,6 +2,7 @@
 import pytest
 
 from articles.models import Article
+from stats.models import Figure
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +63,66 @@ def test_no_cors_headers_without_configured_origins(client, settings):
     settings.CORS_ALLOWED_ORIGINS = []
     response = client.get("/api/v1/articles?limit=1", headers={"Origin": "https://example.org"})
     assert not response.has_header("Access-Control-Allow-Origin")
+
+
+ENTITY_HEADERS = ("Content-Type", "Content-Length", "ETag", "Last-Modified", "Cache-Control", "Link", "Vary", "Content-Disposition")
+
+
+@pytest.mark.parametrize("path", ["articles?limit=2", "articles/1", "figures", "figures?format=csv", "programs", "qa",
+                                  "dates", "regions", "regions/150000", "search?q=医保", "sources", "health"])
+def test_head_answers_every_get_route_with_the_same_headers_and_no_body(client, path):
+    get = client.get(f"/api/v1/{path}")
+    head = client.head(f"/api/v1/{path}")
+    assert head.status_code == get.status_code == 200
+    assert head.content == b""
+    for name in ENTITY_HEADERS:
+        if name == "Content-Length" and get.streaming:
+            continue  # a streamed CSV has no length before it is written
+        assert head.get(name) == get.get(name), name
+    if not get.streaming:
+        assert head["Content-Length"] == str(len(get.content))
+
+
+def test_head_is_conditional_too(client):
+    etag = client.get("/api/v1/articles?limit=2")["ETag"]
+    assert client.head("/api/v1/articles?limit=2", headers={"If-None-Match": etag}).status_code == 304
+
+
+def test_methods_not_allowed_list_head_beside_get(client):
+    response = client.delete("/api/v1/articles")
+    assert response.status_code == 405 and "HEAD" in response["Allow"] and "GET" in response["Allow"]
+
+
+@pytest.mark.parametrize("how", [{"path": "/api/v1/figures?format=csv"}, {"path": "/api/v1/figures", "headers": {"Accept": "text/csv"}},
+                                 {"path": "/api/v1/figures"}])
+def test_figures_vary_by_accept(client, how):
+    response = client.get(how["path"], headers=how.get("headers", {}))
+    vary = {name.strip() for name in response["Vary"].split(",")}
+    assert {"Accept", "Origin"} <= vary
+
+
+def test_the_csv_has_a_weak_etag_and_a_matching_one_gets_a_304(client):
+    first = client.get("/api/v1/figures?format=csv")
+    assert first["ETag"].startswith('W/"')
+    again = client.get("/api/v1/figures?format=csv", headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304 and again.content == b""
+    assert again["ETag"] == first["ETag"] and "Accept" in again["Vary"]
+    by_accept = client.get("/api/v1/figures", headers={"Accept": "text/csv", "If-None-Match": first["ETag"]})
+    assert by_accept.status_code == 304  # the same selection asked for by Accept
+
+
+def test_the_csv_etag_follows_the_selection_not_the_spelling_of_the_query(client):
+    plain = client.get("/api/v1/figures?format=csv")["ETag"]
+    by_unit = client.get("/api/v1/figures?format=csv&unit=元")["ETag"]
+    reordered = client.get("/api/v1/figures?unit=%20元%20&limit=5&format=csv")["ETag"]  # paging does not shape a CSV
+    assert by_unit != plain and reordered == by_unit
+    assert client.get("/api/v1/figures?format=csv&sort=value")["ETag"] != plain
+
+
+def test_the_csv_etag_changes_when_the_data_does(client):
+    etag = client.get("/api/v1/figures?format=csv")["ETag"]
+    figure = Figure.objects.published().first()
+    figure.value += 1
+    figure.save()  # a reviewed change leaves a history row: the data version moves
+    response = client.get("/api/v1/figures?format=csv", headers={"If-None-Match": etag})
+    assert response.status_code == 200 and response["ETag"] != etag

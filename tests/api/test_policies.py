@@ -2,7 +2,7 @@
 import pytest
 
 from articles.models import PersonalData
-from policies.models import Program, ProgramMention, QAPair
+from policies.models import Program, ProgramKind, ProgramMention, QAPair
 
 pytestmark = pytest.mark.django_db
 
@@ -49,3 +49,31 @@ def test_personal_data_in_an_answer_is_masked(client):
 def test_qa_search_ranks_by_the_query(client):
     body = client.get("/api/v1/qa?q=医保缴费").json()
     assert body["count"] > 0 and "医保" in body["results"][0]["question"] + body["results"][0]["answer"]
+
+
+def test_every_listed_programme_has_a_detail_that_matches_the_schema(client, every_row, assert_matches_schema):
+    programs = every_row("programs")
+    assert len(programs) == Program.objects.published().count()
+    for program in programs:
+        response = client.get(f"/api/v1/programs/{program['slug']}")
+        assert response.status_code == 200, program["slug"]
+        assert_matches_schema(response.json(), "programs/{slug}")
+
+
+@pytest.mark.parametrize("kind", ProgramKind.values)
+def test_program_kind_keeps_the_programmes_of_that_kind_as_the_site_does(client, every_row, kind):
+    rows = every_row(f"programs?program_kind={kind}")
+    assert {row["kind"] for row in rows} == {kind}
+    assert len(rows) == Program.objects.published().filter(kind=kind).count()
+
+
+def test_program_kind_combines_with_the_other_filters(client):
+    both = client.get("/api/v1/programs?program_kind=campaign&region=150000").json()
+    region = client.get("/api/v1/programs?region=150000&limit=100").json()
+    assert both["count"] == sum(row["kind"] == "campaign" for row in region["results"]) > 0
+
+
+def test_an_unknown_program_kind_is_a_422_naming_it(client):
+    response = client.get("/api/v1/programs?program_kind=poem")
+    assert response.status_code == 422 and response.json()["error"]["param"] == "program_kind"
+    assert "campaign" in response.json()["error"]["message"]
