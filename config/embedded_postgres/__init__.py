@@ -7,6 +7,7 @@ so that the next command (gunicorn, the tests, another manage.py) reuses it.
 from __future__ import annotations
 
 import functools
+import time
 import warnings
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def ensure_server(pgdata: str, database: str) -> str:
     path = Path(pgdata)
     try:
         path.mkdir(parents=True, exist_ok=True)
-        server = pgserver.get_server(path, cleanup_mode=None)
+        server = _started(pgserver, path)
         exists = server.psql(f"SELECT 1 FROM pg_database WHERE datname = '{database}';")
         if "(1 row)" not in exists:
             server.psql(f'CREATE DATABASE "{database}";')
@@ -42,6 +43,22 @@ def ensure_server(pgdata: str, database: str) -> str:
             "set DATABASE_URL=postgres://USER@HOST:5432/DBNAME to use a running server instead."
         ) from error
     return _socket_dir(uri)
+
+
+START_ATTEMPTS = 5
+
+
+def _started(pgserver, path: Path):
+    """pgserver reads postmaster.pid while a starting server is still writing it and then fails an assertion (seen
+    on a loaded machine); the server itself comes up, so look again after a pause before giving up."""
+    for attempt in range(1, START_ATTEMPTS + 1):
+        try:
+            return pgserver.get_server(path, cleanup_mode=None)
+        except AssertionError:
+            if attempt == START_ATTEMPTS:
+                raise
+            time.sleep(attempt)
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _socket_dir(uri: str) -> str:
