@@ -108,12 +108,13 @@ def annotation_pairs(corpus: str) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def print_table(title: str, scores: dict[str, MatchResult], show_targets: bool = False) -> None:
+def print_table(title: str, scores: dict[str, MatchResult], show_targets: bool = False,
+                rows: tuple[str, ...] = RECORD_TYPES) -> None:
     print(f"\n{title}")
     header = f"{'type':<17} {'gold':>5} {'pred':>5} {'TP':>5} {'precision':>9} {'recall':>7} {'F1':>6}"
     print(header + ("  target" if show_targets else ""))
     print("-" * (len(header) + (8 if show_targets else 0)))
-    for name in RECORD_TYPES:
+    for name in rows:
         r = scores[name]
         line = f"{name:<17} {r.gold:>5} {r.predicted:>5} {r.true_positives:>5} {r.precision:>9.3f} {r.recall:>7.3f} {r.f1:>6.3f}"
         if show_targets and name in TARGETS:
@@ -133,8 +134,9 @@ def describe(record: Any, kind: str) -> str:
     return f"{text!r} name={field_of(record, 'name')!r}"
 
 
-def print_errors(page_name: str, scores: dict[str, MatchResult]) -> None:
-    for kind in ("figures", "dates", "regions", "places", "programs"):
+def print_errors(page_name: str, scores: dict[str, MatchResult],
+                 kinds: tuple[str, ...] = ("figures", "dates", "regions", "places", "programs")) -> None:
+    for kind in kinds:
         result = scores[kind]
         if not result.missed and not result.false_hits:
             continue

@@ -69,16 +69,11 @@ if str(ROOT) not in sys.path:
 
 # Both imports are plain Python (no Django): the page parser and the bench's matcher.
 from articles.parsing.page import parse_page_bytes  # noqa: E402
-from bench.quality_match import MatchResult, field_of, score_page, sum_scores  # noqa: E402
+from bench.extraction_quality import CORPORA, annotation_pairs, print_errors, print_table  # noqa: E402
+from bench.quality_match import MatchResult, score_page, sum_scores  # noqa: E402
 
-CORPORA = {
-    "seed": (ROOT / "fixtures" / "pages", ROOT / "tests" / "data" / "annotations", "seed pages"),
-    "unseen": (ROOT / "tests" / "data" / "unseen", ROOT / "tests" / "data" / "unseen" / "annotations", "unseen corpus"),
-    "heldout": (ROOT / "tests" / "data" / "heldout", ROOT / "tests" / "data" / "heldout" / "annotations",
-                "held-out corpus"),
-    "blind": (ROOT / "tests" / "data" / "blind", ROOT / "tests" / "data" / "blind" / "annotations", "blind corpus"),
-}
 ROWS = ("figures", "figures_strict", "dates", "regions")
+KINDS = ("figures", "dates", "regions")  # what JioNLP is scored on
 logging.getLogger().setLevel(logging.CRITICAL)  # jionlp logs a traceback for every string it fails to parse
 
 with contextlib.redirect_stdout(io.StringIO()):  # jionlp and jiojio print banners on import
@@ -482,21 +477,6 @@ def _street(text: str, end: int) -> bool:
 
 # ---- corpus loop ----------------------------------------------------------------------------------------------
 
-def annotation_pairs(corpus: str) -> list[tuple[Path, Path]]:
-    pages_dir, notes_dir, _ = CORPORA[corpus]
-    if corpus == "blind" and not pages_dir.exists():
-        sys.exit(f"jionlp_reference: {pages_dir} does not exist yet")
-    pairs = []
-    for note in sorted(notes_dir.glob("*.json")):
-        page = pages_dir / f"{note.stem}.txt"
-        if not page.exists():
-            sys.exit(f"jionlp_reference: annotation {note.name} has no page file {page}")
-        pairs.append((note, page))
-    if not pairs:
-        sys.exit(f"jionlp_reference: no annotations in {notes_dir}")
-    return pairs
-
-
 def predict_page(raw: bytes, name: str, published_on: datetime.date, regions: RegionPredictor, body_only: bool,
                  modes: dict[str, tuple[str, ...]]) -> dict[str, dict[str, list[Any]]]:
     """Records per type and per option value: {"figures": {"money": [...], ...}, "dates": {...}, ...}."""
@@ -533,39 +513,6 @@ def score(pages: list[tuple[str, dict[str, Any], dict[str, dict[str, list[Any]]]
           choice: dict[str, str]) -> list[tuple[str, dict[str, MatchResult]]]:
     return [(name, score_page(gold, {kind: predicted[kind][choice[kind]] for kind in choice}))
             for name, gold, predicted in pages]
-
-
-def print_table(title: str, scores: dict[str, MatchResult]) -> None:
-    print(f"\n{title}")
-    header = f"{'type':<17} {'gold':>5} {'pred':>5} {'TP':>5} {'precision':>9} {'recall':>7} {'F1':>6}"
-    print(header)
-    print("-" * len(header))
-    for name in ROWS:
-        r = scores[name]
-        print(f"{name:<17} {r.gold:>5} {r.predicted:>5} {r.true_positives:>5} {r.precision:>9.3f} "
-              f"{r.recall:>7.3f} {r.f1:>6.3f}")
-
-
-def describe(record: Any, kind: str) -> str:
-    text = " ".join(str(field_of(record, "text") or "").split())
-    if kind.startswith("figures"):
-        return (f"{text!r} value={field_of(record, 'value')} max={field_of(record, 'value_max')} "
-                f"unit={field_of(record, 'unit')!r}")
-    if kind == "dates":
-        return f"{text!r} {field_of(record, 'start')}..{field_of(record, 'end')}"
-    return f"{text!r} code={field_of(record, 'code')}"
-
-
-def print_errors(page_name: str, scores: dict[str, MatchResult]) -> None:
-    for kind in ("figures", "dates", "regions"):
-        result = scores[kind]
-        if not result.missed and not result.false_hits:
-            continue
-        print(f"\n[{page_name}] {kind}: {len(result.missed)} missed, {len(result.false_hits)} false hits")
-        for record in result.missed:
-            print(f"  - missed     {describe(record, kind)}")
-        for record in result.false_hits:
-            print(f"  + false hit  {describe(record, kind)}")
 
 
 DATE_MODES = ("default", "ret_future", "keep_bare_numbers")
@@ -618,12 +565,12 @@ def main(argv: list[str] | None = None) -> int:
     per_page = score(pages, choice)
     if args.verbose:
         for name, scores in per_page:
-            print_table(f"page {name}", scores)
+            print_table(f"page {name}", scores, rows=ROWS)
     if args.errors:
         for name, scores in per_page:
-            print_errors(name, scores)
+            print_errors(name, scores, kinds=KINDS)
     print_table(f"JioNLP {jio.__version__} OVERALL — {title}; figures={args.figures}, regions={args.regions}"
-                + (", ret_future" if args.ret_future else ""), sum_scores(s for _, s in per_page))
+                + (", ret_future" if args.ret_future else ""), sum_scores(s for _, s in per_page), rows=ROWS)
     return 0
 
 
