@@ -33,6 +33,7 @@ from articles.search import search_articles, search_programs, search_qa, snippet
 from articles.services import PageRejected, source_ingest
 from config.api_conventions import (
     ErrorOut,
+    dump,
     facet_counts,
     list_body,
     list_filters,
@@ -67,7 +68,7 @@ ArticleParams = ARTICLES.params
 
 
 def article_out(article: Article) -> dict:
-    return ArticleOut.from_orm(article).model_dump(mode="json")
+    return dump(ArticleOut, article)
 
 
 @router.get(
@@ -99,7 +100,7 @@ def get_article(request, article_id: int = Path(..., description="article id", e
     article = browse.article_for_page(article_id)
     records = browse.public_records(article)
     article.records = records
-    return json_response(request, ArticleDetailOut.from_orm(article).model_dump(mode="json"))
+    return json_response(request, dump(ArticleDetailOut, article))
 
 
 # --- Dates --------------------------------------------------------------------------------------------------------
@@ -134,7 +135,7 @@ def list_dates(request, params: Query[DateParams]):
     rows = rows.select_related("article__source").prefetch_related("article__personal_data")
     rows = rows.order_by(*DATE_SORTS[params.sort or "start"])
     return list_response(
-        request, rows, params, lambda d: DateOut.from_orm(d).model_dump(mode="json"), lambda names: facet_counts(rows, names)
+        request, rows, params, lambda d: dump(DateOut, d), lambda names: facet_counts(rows, names)
     )
 
 
@@ -262,7 +263,7 @@ PUBLIC_ARTICLES = Q(articles__is_public=True)
 
 
 def source_out(source: Source) -> dict:
-    return SourceOut.from_orm(source).model_dump(mode="json")
+    return dump(SourceOut, source)
 
 
 @router.get(

@@ -30,6 +30,11 @@ FACET_SIZE = 10
 # examples (`example`), so the examples of the document agree with each other and with the schemas.
 
 
+def dump(schema: type[Schema], obj) -> dict:
+    """One model instance as the JSON-ready dict of its output schema."""
+    return schema.from_orm(obj).model_dump(mode="json")
+
+
 def example(model: type[Schema], **changes) -> dict:
     """An instance of a schema made of its fields' first examples (`changes` replace some)."""
     return {**{name: field.examples[0] for name, field in model.model_fields.items() if field.examples}, **changes}

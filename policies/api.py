@@ -9,7 +9,7 @@ from ninja import Field, Path, Query, Router
 
 from articles.filters import PUBLIC_STATUSES, ListFilters
 from articles.search import search_qa
-from config.api_conventions import ErrorOut, facet_counts, list_filters, list_response, list_spec
+from config.api_conventions import ErrorOut, dump, facet_counts, list_filters, list_response, list_spec
 from config.api_http import json_response
 from policies.filters import ARTICLE_PARAMS, filter_programs, filter_qa
 from policies.models import Program, ProgramKind, ProgramMention, QAPair
@@ -61,7 +61,7 @@ def annotated_programs() -> QuerySet[Program]:
 
 
 def program_out(program: Program) -> dict:
-    return ProgramOut.from_orm(program).model_dump(mode="json")
+    return dump(ProgramOut, program)
 
 
 def _program_facets(programs: QuerySet[Program], filters: ListFilters, names: list[str]) -> dict:
@@ -105,9 +105,9 @@ def get_program(request, slug: str = Path(..., description="programme slug", exa
         **program_out(program),
         "description": profile.description,
         "defining": profile.defining,
-        "mentions": [ProgramMentionOut.from_orm(m).model_dump(mode="json") for m in profile.mentions],
+        "mentions": [dump(ProgramMentionOut, m) for m in profile.mentions],
         "regions": [{"code": r["region__code"], "name": r["region__name"], "article_count": r["article_count"]} for r in profile.regions],
-        "figures": [FigureOut.from_orm(f).model_dump(mode="json") for f in profile.figures],
+        "figures": [dump(FigureOut, f) for f in profile.figures],
         "qa_pairs": [qa_out(q) for q in profile.qa_pairs],
     }
     return json_response(request, body)
@@ -135,7 +135,7 @@ def qa_rows(pairs: QuerySet[QAPair] | None = None) -> QuerySet[QAPair]:
 
 
 def qa_out(pair: QAPair) -> dict:
-    return QAOut.from_orm(pair).model_dump(mode="json")
+    return dump(QAOut, pair)
 
 
 @router.get(

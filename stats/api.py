@@ -6,7 +6,7 @@ from typing import Literal
 from django.utils.cache import patch_vary_headers
 from ninja import Field, Query, Router
 
-from config.api_conventions import ErrorOut, facet_counts, list_filters, list_response, list_spec
+from config.api_conventions import ErrorOut, dump, facet_counts, list_filters, list_response, list_spec
 from config.api_http import conditional, data_last_modified
 from stats.exports import figures_csv_etag, figures_csv_response
 from stats.filters import filter_figures
@@ -65,7 +65,7 @@ VARY = {"Vary": "Accept"}  # the same URL answers JSON or CSV by Accept
 
 
 def figure_out(figure: Figure) -> dict:
-    return FigureOut.from_orm(figure).model_dump(mode="json")
+    return dump(FigureOut, figure)
 
 
 def wants_csv(request, format: str | None) -> bool:
