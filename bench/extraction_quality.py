@@ -6,6 +6,8 @@ Usage (from the project root):
 --unseen     score tests/data/unseen/ instead of the seed pages in fixtures/pages/
 --heldout    score tests/data/heldout/ (pages written as a guard against tuning to the other two sets)
 --blind      score tests/data/blind/ (pages annotated without reading the extractors or running them)
+--real       score tests/data/real/ (real excerpts from other outlets and scripts, annotated blind; SOURCES.md)
+--reserve    score tests/data/real_reserve/ (real excerpts kept aside, unmeasured, for the next check)
 --verbose    also print the table for every page
 --errors     list the missed gold records and the false hits, per page and type
 --body-only  run the extractors on article bodies only, as the pipeline does (by default headlines and
@@ -35,6 +37,8 @@ HELDOUT_PAGES = ROOT / "tests" / "data" / "heldout"
 HELDOUT_ANNOTATIONS = HELDOUT_PAGES / "annotations"
 BLIND_PAGES = ROOT / "tests" / "data" / "blind"
 BLIND_ANNOTATIONS = BLIND_PAGES / "annotations"
+REAL_PAGES = ROOT / "tests" / "data" / "real"
+RESERVE_PAGES = ROOT / "tests" / "data" / "real_reserve"
 
 # (module, names) the benchmark needs; a missing one is reported by name.
 ENTRY_POINTS = [
@@ -92,6 +96,8 @@ CORPORA = {
     "unseen": (UNSEEN_PAGES, UNSEEN_ANNOTATIONS, "unseen corpus"),
     "heldout": (HELDOUT_PAGES, HELDOUT_ANNOTATIONS, "held-out corpus"),
     "blind": (BLIND_PAGES, BLIND_ANNOTATIONS, "blind corpus"),
+    "real": (REAL_PAGES, REAL_PAGES / "annotations", "real excerpts"),
+    "reserve": (RESERVE_PAGES, RESERVE_PAGES / "annotations", "real excerpts kept aside"),
 }
 
 
@@ -153,11 +159,13 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--unseen", action="store_true", help="score the unseen corpus in tests/data/unseen/")
     which.add_argument("--heldout", action="store_true", help="score the held-out corpus in tests/data/heldout/")
     which.add_argument("--blind", action="store_true", help="score the blind corpus in tests/data/blind/")
+    which.add_argument("--real", action="store_true", help="score the real excerpts in tests/data/real/")
+    which.add_argument("--reserve", action="store_true", help="score the reserve excerpts (only for the next check)")
     parser.add_argument("--verbose", action="store_true", help="print a table per page too")
     parser.add_argument("--errors", action="store_true", help="list misses and false hits")
     parser.add_argument("--body-only", action="store_true", help="skip headlines, as the pipeline does")
     args = parser.parse_args(argv)
-    corpus = "unseen" if args.unseen else "heldout" if args.heldout else "blind" if args.blind else "seed"
+    corpus = next((name for name in ("unseen", "heldout", "blind", "real", "reserve") if getattr(args, name)), "seed")
 
     api = load_entry_points()
     per_page: list[tuple[str, dict[str, MatchResult]]] = []
