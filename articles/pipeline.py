@@ -7,7 +7,8 @@ from typing import Any
 
 from articles.extract.context import ExtractContext
 from articles.extract.dates import extract_dates
-from articles.extract.pii import extract_personal_data
+from articles.extract.pii import extract_personal_data_by_field
+from articles.extract.pii_names import is_notice
 from articles.extract.regions import extract_regions, infer_focus_region, infer_home_region
 from articles.extract.segmenter import BlockWords
 from articles.parsing.page import parse_page_bytes
@@ -60,8 +61,16 @@ def _extract(draft: ArticleDraft, page: ParsedPage, home: str | None, words: Blo
         regions=extract_regions(text, context, words=words),
         programs=extract_programs(text, context),
         qa_pairs=extract_qa_pairs(text),
-        pii=extract_personal_data(text),
+        pii=_personal_data(draft),
     )
+
+
+def _personal_data(draft: ArticleDraft) -> list:
+    """Personal data in every shown field; names of private persons count in notices (by kind or by wording)."""
+    headline, subheadline = draft.headline or "", draft.subheadline or ""
+    notice = True if draft.kind == "notice" or is_notice(f"{headline}\n{subheadline}") else None  # None: each field says
+    fields = {"headline": headline, "subheadline": subheadline, "byline": "\n".join(draft.byline), "text": draft.text}
+    return extract_personal_data_by_field(fields, notice=notice)
 
 
 def to_contract(result: PageResult) -> dict[str, Any]:

@@ -52,12 +52,14 @@ _KEEP = {ID_CARD: (6, 4), PHONE: (3, 4), BANK_CARD: (4, 4)}
 
 @dataclass
 class PersonalData:
-    """A piece of personal data found in text: its surface `text`, `kind` and span (offsets into the text)."""
+    """A piece of personal data found in text: its surface `text`, `kind` and span (offsets into the text), and
+    which shown `field` of an article that text is (text, headline, subheadline or byline)."""
 
     text: str
     kind: str
     start: int
     end: int
+    field: str = "text"
 
 
 def half_width(text: str) -> str:
@@ -135,6 +137,19 @@ def mask_fragment(fragment: str, items: list[PersonalData]) -> str:
             alone = PersonalData(item.text, item.kind, 0, len(item.text))
             fragment = fragment.replace(item.text, mask_personal_data(item.text, [alone]))
     return fragment
+
+
+def extract_personal_data_by_field(
+    fields: dict[str, str], *, notice: bool | None, byline: str = "byline"
+) -> list[PersonalData]:
+    """Personal data in each shown field of an article (field name → text), each item carrying its field. Names
+    are not looked for in the byline, which names reporters."""
+    found = []
+    for name, text in fields.items():
+        for item in extract_personal_data(text, notice=notice, names=name != byline):
+            item.field = name
+            found.append(item)
+    return found
 
 
 def id_check_digit(first17: str) -> str:

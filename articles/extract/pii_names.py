@@ -20,6 +20,7 @@ _DESCRIBED_AFTER = re.compile(r"\s*[（(，,、]\s*(?:男|女|\d{2,4}年(?:出)?
 # Characters that end a given name: grammar words, titles and the start of a description.
 _NOT_GIVEN = set("的于在是为因丢遗等和与及同先女男某某，。、；：（）()  \n")
 _TITLES = ("先生", "女士", "同志", "老人", "师傅")
+_BEFORE_NAME = set("的人名")  # 家住…的甄美玲（女…）, 老人甄美玲, 一名张三（男…）
 
 
 @lru_cache(maxsize=1)
@@ -56,10 +57,23 @@ def find_names(text: str, *, notice: bool) -> list[tuple[int, int]]:
             spans.append((match.end(), end))
     if notice:
         for start in range(len(text)):
+            if _is_cjk(text[start - 1 : start]) and text[start - 1] not in _BEFORE_NAME:
+                continue  # inside a word (副厅长王…): a title or a place, not the start of a private person's name
             end = _name_end(text, start)
-            if end is not None and _DESCRIBED_AFTER.match(text, end) and not _is_cjk(text[start - 1 : start]):
+            if end is not None and _DESCRIBED_AFTER.match(text, end):
                 spans.append((start, end))
-    return spans
+    return _every_occurrence(text, spans)
+
+
+def _every_occurrence(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A name found once names the person wherever else it stands in the same text (甄美玲的女儿介绍 …)."""
+    found = set(spans)
+    for name in {text[start:end] for start, end in spans if not text[start:end].endswith("某")}:
+        position = text.find(name)
+        while position >= 0:
+            found.add((position, position + len(name)))
+            position = text.find(name, position + 1)
+    return sorted(found)
 
 
 def _name_end(text: str, start: int) -> int | None:
