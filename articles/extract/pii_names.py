@@ -11,16 +11,15 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "surnames.txt"
 NOTICE_WORDS = re.compile(r"公示|寻人启事|寻亲|招领|遗失声明|遗失启事|声明作废|作废声明|悬赏|认领|失物|走失|讣告|公告")
 # Labels that name the person after them, in a notice or not (a labelled name is never a byline or an official).
 _LABELS = (
-    "户主|失主|遗失人|姓名|当事人|申请人|领取人|认领人|拾得人|监护人|走失者|走失人|走失老人|寻找亲人|寻找|被寻找人|死者|"
-    "患者|求助人|受助人|救助对象|困难户"
+    "户主|失主|遗失人|姓名|当事人|申请人|领取人|认领人|拾得人|监护人|走失者|走失人|走失老人|寻找亲人|被寻找人|死者"
 )
 _LABEL = re.compile(rf"(?:{_LABELS})\s*[：:为是]?\s*")
 # Inside a notice, a name directly followed by (男 / ，女， / 1985年生 describes a private person.
-_DESCRIBED_AFTER = re.compile(r"\s*[（(，,、]\s*(?:男|女|\d{2,4}年(?:出)?生|现年|年龄|\d{1,3}岁)")
-# Characters that end a given name: grammar words, titles and the start of a description.
-_NOT_GIVEN = set("的于在是为因丢遗等和与及同先女男某某，。、；：（）()  \n")
+_DESCRIBED_AFTER = re.compile(r"\s*[（(，,、]\s*(?:男|女|\d{2,4}年(?:出)?生|现年|年龄|\d{1,3}岁|身份证|公民身份)")
+# Characters that end a given name: grammar words, verbs that follow a name, titles, the start of a description.
+_NOT_GIVEN = set("的于在是为因丢遗等和与及同先女男某，。、；：（）()  \n") | set("请说称讲拨将把被向对从已曾")
 _TITLES = ("先生", "女士", "同志", "老人", "师傅")
-_BEFORE_NAME = set("的人名")  # 家住…的甄美玲（女…）, 老人甄美玲, 一名张三（男…）
+_BEFORE_NAME = set("的人名民者户")  # 家住…的甄美玲（女…）, 老人甄美玲, 牧民赵忠山（身份证号码…）
 
 
 @lru_cache(maxsize=1)
@@ -94,6 +93,8 @@ def _name_end(text: str, start: int) -> int | None:
         end += 1
     if end == given_from or text[given_from:].startswith(_TITLES):
         return None
+    if end - given_from == 2 and _is_cjk(text[end : end + 1]) and text[end] not in _NOT_GIVEN:
+        end -= 1  # 刘涛拿起…: a word goes on after the name, so its given name is one character, not two
     return end
 
 

@@ -184,3 +184,13 @@ def test_it_leaves_officials_and_reporters_in_ordinary_news_alone():
 def test_it_skips_names_when_asked_for_a_byline():
     assert found("户主：张三") == [("name", "张三")]
     assert extract_personal_data("户主：张三", names=False) == []
+
+
+def test_it_finds_a_private_person_named_before_an_id_in_a_loss_notice():
+    text = "四子王旗牧民赵忠山(身份证号码:152634195501256017)不慎将草场确权证丢失，声明作废。"
+    assert ("name", "赵忠山") in found(text)
+
+
+def test_it_does_not_take_a_patient_or_a_word_after_a_name_for_a_name():
+    assert [kind for kind, _ in found("患者和家属奔波劳累。购药患者刘涛拿起一盒药。")] == []
+    assert found("户主刘涛拿起一盒药") == [("name", "刘涛")]
