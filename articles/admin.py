@@ -12,7 +12,7 @@ from articles.highlight import highlight
 from articles.models import Article, DateMention, PersonalData, Region, RegionMention, Source, Topic
 from articles.record_marks import article_marks
 from articles.services import PageRejected, source_ingest, source_reparse
-from articles.services.public_view import article_public_refresh
+from articles.services.public_view import article_personal_data_sync
 from articles.services.review import record_save_by_editor
 from policies.models import ProgramMention, QAPair
 from stats.models import Figure
@@ -151,7 +151,8 @@ class ArticleAdmin(admin.ModelAdmin):
         if "topics" in form.changed_data:
             obj.topics_by_editor = True
         super().save_model(request, obj, form, change)
-        article_public_refresh(article=obj)  # the public headline, byline … follow the editor's edit
+        # Personal data looked for again in the fields the editor changed; the public view follows the edit.
+        article_personal_data_sync(article=obj, fields=form.changed_data)
 
     class Media:
         css = {"all": ["css/review.css"]}

@@ -43,13 +43,9 @@ def _region_fields(mention, article: Article, cache: dict) -> dict:
     }
 
 
-def _personal_data_fields(item, article: Article, cache: dict) -> dict:
-    return {"text": item.text[:255], "start": item.start, "end": item.end, "kind": item.kind, "field": item.field}
-
-
 DATES = RecordKind("dates", DateMention, _date_fields)
 REGIONS = RecordKind("regions", RegionMention, _region_fields)
-PERSONAL_DATA = personal_data_kinds(_personal_data_fields)
+PERSONAL_DATA = personal_data_kinds()
 # Personal data first: the public view and the search index are built from fields with personal data masked.
 RECORD_KINDS = [*PERSONAL_DATA, DATES, REGIONS, FIGURES, PROGRAM_MENTIONS, QA_PAIRS]
 

@@ -11,6 +11,7 @@ from articles.models import Article, PersonalData, RecordStatus
 from articles.pipeline import parse_page
 from articles.search import search_articles
 from articles.services import source_ingest, source_reparse
+from articles.services.public_view import article_personal_data_sync
 from articles.services.review import record_save_by_editor, records_review
 from policies.models import QAPair
 
@@ -102,3 +103,12 @@ def test_an_editor_cannot_anchor_a_headline_record_outside_the_headline(article,
             user=editor,
             changed_fields=["start", "end"],
         )
+
+
+def test_a_phone_an_editor_writes_into_a_headline_is_found_and_masked(article):
+    article.headline = "请拨13912345670认领钱包"
+    article.save()
+    article_personal_data_sync(article=article, fields=["headline"])
+    article.refresh_from_db()
+    assert article.public_headline == "请拨139****5670认领钱包"
+    assert PersonalData.objects.get(article=article, field="headline").text == "13912345670"
