@@ -12,6 +12,7 @@ from articles.highlight import highlight
 from articles.models import Article, DateMention, PersonalData, Region, RegionMention, Source, Topic
 from articles.record_marks import article_marks
 from articles.services import PageRejected, source_ingest, source_reparse
+from articles.services.public_view import article_personal_data_sync
 from articles.services.review import record_save_by_editor
 from policies.models import ProgramMention, QAPair
 from stats.models import Figure
@@ -111,7 +112,7 @@ class QAPairInline(RecordInline):
 
 class PersonalDataInline(RecordInline):
     model = PersonalData
-    fields = ["text", "start", "end", "kind", "status", "needs_review"]
+    fields = ["field", "text", "start", "end", "kind", "status", "needs_review"]
 
 
 @admin.register(Article)
@@ -150,6 +151,8 @@ class ArticleAdmin(admin.ModelAdmin):
         if "topics" in form.changed_data:
             obj.topics_by_editor = True
         super().save_model(request, obj, form, change)
+        # Personal data looked for again in the fields the editor changed; the public view follows the edit.
+        article_personal_data_sync(article=obj, fields=form.changed_data)
 
     class Media:
         css = {"all": ["css/review.css"]}
@@ -173,10 +176,10 @@ class RegionMentionAdmin(RecordAdmin):
 
 @admin.register(PersonalData)
 class PersonalDataAdmin(RecordAdmin):
-    list_display = ["kind", "text", "status", "article"]
-    list_filter = [*RecordAdmin.list_filter, "kind"]
+    list_display = ["kind", "field", "text", "status", "article"]
+    list_filter = [*RecordAdmin.list_filter, "kind", "field"]
     search_fields = ["article__headline"]
-    fields = ["article", "text", "start", "end", "kind", "status", "is_public", *PROVENANCE]
+    fields = ["article", "field", "text", "start", "end", "kind", "status", "is_public", *PROVENANCE]
 
 
 @admin.register(Region)

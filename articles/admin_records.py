@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
+from articles.masking import field_text
 from articles.models import RecordStatus
 from articles.services.review import record_save_by_editor, records_review
 
@@ -33,7 +34,7 @@ class RecordForm(forms.ModelForm):
         start, end = data.get("start"), data.get("end")
         if article is None or start is None or end is None:
             return data
-        text = article.text
+        text = field_text(article, data.get("field") or getattr(self.instance, "field", "text"))
         if not (0 <= start < end <= len(text)):
             raise ValidationError(f"位置 {start}–{end} 超出正文范围（0–{len(text)}）。")
         if not data.get("text"):

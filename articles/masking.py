@@ -1,15 +1,67 @@
-"""Personal data masked for the public: an article's text with its (non-rejected) personal-data spans starred."""
+"""The public view of an article: each shown field with its non-rejected personal data masked (same lengths)."""
 from __future__ import annotations
 
-from articles.extract.pii import mask_personal_data
-from articles.models import Article, RecordStatus
+from dataclasses import dataclass
+
+from articles.extract.pii import PersonalData as Found
+from articles.extract.pii import mask_fragment, mask_personal_data
+from articles.models import Article, PersonalData, RecordStatus
+
+BYLINE_JOIN = "\n"  # byline names joined by this make the text that byline personal-data spans index into
 
 
-def public_text(article: Article) -> str:
-    """The article text as the public may see it (same length, so every record's span still holds)."""
-    items = [
-        item
-        for item in article.personal_data.all()
-        if item.status != RecordStatus.REJECTED and 0 <= item.start < item.end <= len(article.text)
-    ]
-    return mask_personal_data(article.text, items) if items else article.text
+@dataclass(frozen=True)
+class PublicView:
+    headline: str
+    subheadline: str
+    byline: list[str]
+    text: str
+
+
+def field_text(article: Article, field: str) -> str:
+    """The original text of one shown field, as personal-data spans index into it."""
+    if field == PersonalData.Field.BYLINE:
+        return BYLINE_JOIN.join(article.byline)
+    return getattr(article, field)
+
+
+def shown_items(records) -> dict[str, list[Found]]:
+    """Non-rejected personal-data records by field, as the masking function takes them."""
+    by_field: dict[str, list[Found]] = {}
+    for record in records:
+        if record.status != RecordStatus.REJECTED:
+            by_field.setdefault(record.field, []).append(Found(record.text, record.kind, record.start, record.end))
+    return by_field
+
+
+def public_view(article: Article, records) -> PublicView:
+    """The article's fields as the public may see them, given its personal-data records (stale spans are skipped
+    by the masking function, and any item's text is also masked wherever else it occurs in the same field)."""
+    by_field = shown_items(records)
+
+    def masked(field: str) -> str:
+        text, items = field_text(article, field), by_field.get(field, [])
+        fitting = [item for item in items if text.startswith(item.text, item.start)]
+        return mask_fragment(mask_personal_data(text, fitting), items) if items else text
+
+    byline = masked(PersonalData.Field.BYLINE)
+    return PublicView(
+        headline=masked(PersonalData.Field.HEADLINE),
+        subheadline=masked(PersonalData.Field.SUBHEADLINE),
+        byline=byline.split(BYLINE_JOIN) if article.byline else [],
+        text=masked(PersonalData.Field.TEXT),
+    )
+
+
+def public_fragment(fragment: str, records) -> str:
+    """A piece of text cut from the article (a Q&A question joined from lines, a figure's sentence) with the
+    article's non-rejected personal data masked wherever it occurs in it."""
+    items = [item for items in shown_items(records).values() for item in items]
+    return mask_fragment(fragment, items) if items else fragment
+
+
+def public_span(article: Article, text: str, start: int) -> str:
+    """A record's span text as the public may see it: cut from the stored public text when it still lies there."""
+    if article.text.startswith(text, start) and len(article.public_text) == len(article.text):
+        return article.public_text[start : start + len(text)]
+    return public_fragment(text, article.personal_data.all())

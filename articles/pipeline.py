@@ -7,7 +7,8 @@ from typing import Any
 
 from articles.extract.context import ExtractContext
 from articles.extract.dates import extract_dates
-from articles.extract.pii import extract_personal_data
+from articles.extract.pii import extract_personal_data_by_field, mask_fragment
+from articles.extract.pii_names import is_notice
 from articles.extract.regions import extract_regions, infer_focus_region, infer_home_region
 from articles.extract.segmenter import BlockWords
 from articles.parsing.page import parse_page_bytes
@@ -53,15 +54,42 @@ def _extract(draft: ArticleDraft, page: ParsedPage, home: str | None, words: Blo
         home_region=home,
         focus_region=infer_focus_region(f"{draft.headline or ''}\n{text}", home, words=words),
     )
+    pii = _personal_data(draft)
     return ArticleResult(
         draft=draft,
-        figures=extract_figures(text, context),
+        figures=_derived_masked(extract_figures(text, context), pii, DERIVED_FIGURE_FIELDS),
         dates=extract_dates(text, context),
         regions=extract_regions(text, context, words=words),
-        programs=extract_programs(text, context),
+        programs=_derived_masked(extract_programs(text, context), pii, ("name",)),
         qa_pairs=extract_qa_pairs(text),
-        pii=extract_personal_data(text),
+        pii=pii,
     )
+
+
+# Record fields written from the text around a record rather than cut at its span (a figure's measure, a
+# programme's canonical name): they become public as they are (indicator and programme names), so personal data
+# in them is masked here, once. Spans (`text`) stay verbatim: they anchor records in the article text.
+DERIVED_FIGURE_FIELDS = ("measure", "change", "qualifier", "period", "region_text")
+
+
+def _derived_masked(records: list, pii: list, fields: tuple[str, ...]) -> list:
+    body = [item for item in pii if item.field == "text"]
+    if not body:
+        return records
+    for record in records:
+        for name in fields:
+            value = getattr(record, name, None)
+            if value:
+                setattr(record, name, mask_fragment(value, body))
+    return records
+
+
+def _personal_data(draft: ArticleDraft) -> list:
+    """Personal data in every shown field; names of private persons count in notices (by kind or by wording)."""
+    headline, subheadline = draft.headline or "", draft.subheadline or ""
+    notice = True if draft.kind == "notice" or is_notice(f"{headline}\n{subheadline}") else None  # None: each field says
+    fields = {"headline": headline, "subheadline": subheadline, "byline": "\n".join(draft.byline), "text": draft.text}
+    return extract_personal_data_by_field(fields, notice=notice)
 
 
 def to_contract(result: PageResult) -> dict[str, Any]:

@@ -37,5 +37,7 @@ def article_marks(article: Article, *, public: bool) -> list[Mark]:
         marks.append(Mark(q.start, q.start + len(q.text), "qa", "问答", q.pk))
     if not public:
         for item in article.personal_data.all():
+            if item.field != "text":
+                continue  # marks are drawn on the article text only
             marks.append(Mark(item.start, item.end, "pii", item.get_kind_display(), item.pk))
     return marks

@@ -27,6 +27,11 @@ class RecordKind:
     model: type[models.Model]
     # dataclass, article, per-page lookup cache → model fields (text, start, end and the kind's own fields)
     fields: Callable[[Any, Article, dict], dict[str, Any]]
+    # Records whose spans index into another shown field than the article text (personal data in a headline): the
+    # rows this kind owns (model field lookups), the text their spans point into, and which items are theirs.
+    scope: tuple[tuple[str, Any], ...] = ()
+    text_of: Callable[[Article], str] | None = None
+    owns: Callable[[Any], bool] | None = None
 
 
 @dataclass
@@ -73,8 +78,8 @@ def records_sync(
     *, article: Article, kind: RecordKind, items: Iterable[Any], version: str, outcome: SyncOutcome, cache: dict
 ) -> None:
     """Replace the article's auto records of one kind by `items`, keeping every editor decision."""
-    existing = list(kind.model.objects.filter(article=article))
-    text = article.text
+    existing = list(kind.model.objects.filter(article=article, **dict(kind.scope)))
+    text = kind.text_of(article) if kind.text_of else article.text
     protected: set[tuple[str, int]] = set()
     for record in existing:
         if record.status == RecordStatus.AUTO:
@@ -88,6 +93,8 @@ def records_sync(
 
     rows = []
     for item in items:
+        if kind.owns is not None and not kind.owns(item):
+            continue
         values = kind.fields(item, article, cache)
         if _identity(text, values["text"], values["start"]) in protected:
             outcome.suppressed += 1

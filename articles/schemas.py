@@ -3,7 +3,6 @@ from datetime import date, datetime
 
 from ninja import Field, Schema
 
-from articles.masking import public_text
 from config.api_conventions import (
     ArticleRef,
     FacetedPageOut,
@@ -38,6 +37,18 @@ class ArticleOut(Selectable):
     topics: list[str] = Field(..., description="topic slugs", examples=[["health", "insurance"]])
     source: SourceRef = Field(..., description="page file it comes from", examples=[example(SourceRef)])
     url: str = Field(..., description="public page of the article", examples=["/articles/5/"])
+
+    @staticmethod
+    def resolve_headline(obj) -> str:
+        return obj.public_headline  # personal data masked, like every public field
+
+    @staticmethod
+    def resolve_subheadline(obj) -> str:
+        return obj.public_subheadline
+
+    @staticmethod
+    def resolve_byline(obj) -> list[str]:
+        return obj.public_byline
 
     @staticmethod
     def resolve_topics(obj) -> list[str]:
@@ -93,7 +104,7 @@ class ArticleDetailOut(ArticleOut):
 
     @staticmethod
     def resolve_text(obj) -> str:
-        return public_text(obj)
+        return obj.public_text
 
     @staticmethod
     def resolve_duplicate_of(obj) -> int | None:

@@ -11,15 +11,14 @@ from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import ExtractYear
 
 from articles.filters import PUBLIC_STATUSES
-from articles.masking import public_text
 from articles.models import Article, RegionMention, Topic
 from articles.search_terms import document_terms, query_terms, tsquery
 
 
 def search_index_update(article: Article) -> None:
-    """Recompute one article's search vector from its headline and its public (masked) text."""
-    head_words, head_grams = document_terms(article.headline + " " + article.subheadline)
-    body_words, body_grams = document_terms(public_text(article))
+    """Recompute one article's search vector from its public (masked) headline, subheadline and text only."""
+    head_words, head_grams = document_terms(article.public_headline + " " + article.public_subheadline)
+    body_words, body_grams = document_terms(article.public_text)
     with connection.cursor() as cursor:
         cursor.execute(
             "UPDATE articles_article SET search_vector = "

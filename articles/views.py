@@ -16,7 +16,7 @@ ARTICLES_PER_PAGE = 20
 SORTS = {
     "newest": ("-source__published_on", "source_id", "position"),
     "oldest": ("source__published_on", "source_id", "position"),
-    "headline": ("headline", "id"),
+    "headline": ("public_headline", "id"),  # the masked headline: order must not reveal hidden digits
 }
 # The parameters the article list and search apply: their JSON twins carry these (the API refuses the others).
 ARTICLE_PARAMS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column")

@@ -3,7 +3,6 @@
 from collections.abc import Callable, Iterable
 from copy import copy
 from functools import wraps
-from types import SimpleNamespace
 from typing import Literal, NamedTuple
 
 from django.core.exceptions import EmptyResultSet
@@ -14,9 +13,9 @@ from django.http import HttpRequest, HttpResponse
 from ninja import Field, Schema
 from pydantic import ConfigDict, create_model, field_validator
 
-from articles.extract.pii import mask_personal_data
 from articles.filters import PUBLIC_STATUSES, ListFilters, parse_filters
-from articles.models import Article, RecordStatus, Region
+from articles.masking import public_fragment
+from articles.models import Article, Region
 from config.api_http import error_response, json_response, link_header
 
 MAX_LIMIT = 100
@@ -130,12 +129,8 @@ class RecordOut(Selectable):
 
 def masked(fragment: str, article) -> str:
     """A piece of an article's text with the article's personal data masked wherever it occurs in it (uses the
-    article's prefetched `personal_data`). Spans of the text itself are better cut from `public_text(article)`."""
-    for item in article.personal_data.all():
-        if item.status != RecordStatus.REJECTED and item.text and item.text in fragment:
-            alone = SimpleNamespace(kind=item.kind, text=item.text, start=0, end=len(item.text))
-            fragment = fragment.replace(item.text, mask_personal_data(item.text, [alone]))
-    return fragment
+    article's prefetched `personal_data`, so no page text is loaded)."""
+    return public_fragment(fragment, article.personal_data.all())
 
 
 # --- List parameters --------------------------------------------------------------------------------------------
@@ -402,9 +397,13 @@ class ArticleRef(Schema):
     """The article a record comes from."""
 
     id: int = Field(..., description="article id", examples=[5])
-    headline: str = Field(..., description="headline", examples=["事关居民医保！这些政策请知晓"])
+    headline: str = Field(..., description="headline (personal data masked)", examples=["事关居民医保！这些政策请知晓"])
     published_on: str | None = Field(None, description="issue date of its page (YYYY-MM-DD)", examples=["2025-12-08"])
     url: str = Field(..., description="public page of the article", examples=["/articles/5/"])
+
+    @staticmethod
+    def resolve_headline(obj) -> str:
+        return obj.public_headline
 
     @staticmethod
     def resolve_published_on(obj) -> str | None:

@@ -66,8 +66,10 @@ class ProgramMention(ExtractedRecord):
 
 class QAPair(ExtractedRecord):
     article = models.ForeignKey("articles.Article", verbose_name="文章", on_delete=models.CASCADE, related_name="qa_pairs")
-    question = models.TextField("问题")
-    answer = models.TextField("回答")
+    # Stored with personal data masked (search matches these columns); the unmasked exchange stays in the article
+    # text at start–end, and articles/services/public_view.py rewrites both whenever personal-data records change.
+    question = models.TextField("问题", help_text="个人信息已遮盖；原文见文章正文。")
+    answer = models.TextField("回答", help_text="个人信息已遮盖；原文见文章正文。")
 
     class Meta(ExtractedRecord.Meta):
         verbose_name = "政策问答"

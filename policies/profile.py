@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from django.db.models import Count
 
-from articles.masking import public_text
 from articles.models import Article, RegionMention
 from policies.models import Program, ProgramMention, QAPair
 from stats.models import Figure
@@ -64,7 +63,7 @@ def program_profile(program: Program) -> ProgramProfile:
     )
     articles = list({m.article_id: m.article for m in mentions}.values())
     article_ids = [a.pk for a in articles]
-    texts = {a.pk: public_text(a) for a in articles}
+    texts = {a.pk: a.public_text for a in articles}
     names = [program.name, *(program.aliases or []), *(m.text for m in mentions)]
     defining = [] if program.description else defining_sentences(names, list(texts.values()))
     regions = list(

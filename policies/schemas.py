@@ -10,7 +10,6 @@ from config.api_conventions import (
     RecordOut,
     Selectable,
     example,
-    masked,
     provenance,
 )
 from stats.schemas import EMPLOYMENT_ARTICLE, FigureOut
@@ -58,17 +57,10 @@ class QAOut(RecordOut):
     """A question and its answer from a Q&A article (personal data masked)."""
 
     provenance: ProvenanceOut = provenance("2026年居民医保缴费什么时候截止？", 75)
-    question: str = Field(..., description="the question", examples=["2026年居民医保缴费什么时候截止？不在缴费期缴费有什么影响？"])
+    question: str = Field(..., description="the question (stored with personal data masked)", examples=["2026年居民医保缴费什么时候截止？不在缴费期缴费有什么影响？"])
     answer: str = Field(..., description="the answer", examples=["集中征缴期从2025年9月到2025年12月31日。咨询电话138****5678。"])
     article: ArticleRef = Field(..., description="article it comes from", examples=[example(ArticleRef)])
 
-    @staticmethod
-    def resolve_question(obj) -> str:
-        return masked(obj.question, obj.article)
-
-    @staticmethod
-    def resolve_answer(obj) -> str:
-        return masked(obj.answer, obj.article)
 
 
 class RegionCountOut(Schema):

@@ -34,7 +34,7 @@ COLUMNS = {
     "article_id": "article_id",
     "start": "start",
     "end": "end",
-    "headline": "article__headline",
+    "headline": "article__public_headline",
     "published_on": "article__source__published_on",
     "source": "article__source__name",
 }

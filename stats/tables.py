@@ -26,7 +26,7 @@ FIELDS = {
     "period": "period",
     "region": "region_text",
     "article_id": "article_id",
-    "headline": "article__headline",
+    "headline": "article__public_headline",
     "source": "article__source__name",
     "published_on": "article__source__published_on",
 }

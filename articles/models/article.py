@@ -50,6 +50,14 @@ class Article(models.Model):
     is_public = models.BooleanField("公开", default=True, help_text="取消勾选即对公众隐藏，但不删除。")
     is_featured = models.BooleanField("首页推荐", default=False, help_text="勾选后在首页“编辑推荐”中展示。")
     search_vector = SearchVectorField("检索向量", null=True, editable=False)
+    # The public view: the fields above with personal data masked (articles/services/public_view.py writes them
+    # whenever personal-data records change). Every public surface reads these; the admin shows the originals.
+    public_headline = models.CharField("公开标题", max_length=255, blank=True, editable=False)
+    public_subheadline = models.CharField("公开副题", max_length=255, blank=True, editable=False)
+    public_byline = ArrayField(
+        models.CharField(max_length=32), verbose_name="公开作者", default=list, blank=True, editable=False
+    )
+    public_text = models.TextField("公开正文", blank=True, editable=False, help_text="个人信息已遮盖，与正文等长。")
 
     objects = ArticleQuerySet.as_manager()
 

@@ -79,13 +79,26 @@ class PersonalData(ExtractedRecord):
     class Kind(models.TextChoices):
         ID_CARD = "id_card", "身份证号"
         PHONE = "phone", "电话号码"
+        BANK_CARD = "bank_card", "银行卡号"
+        EMAIL = "email", "电子邮箱"
+        NAME = "name", "个人姓名"
+
+    class Field(models.TextChoices):
+        TEXT = "text", "正文"
+        HEADLINE = "headline", "标题"
+        SUBHEADLINE = "subheadline", "副题/引题"
+        BYLINE = "byline", "作者"
 
     article = models.ForeignKey("articles.Article", verbose_name="文章", on_delete=models.CASCADE, related_name="personal_data")
     kind = models.CharField("类型", max_length=16, choices=Kind.choices)
+    field = models.CharField(
+        "所在字段", max_length=16, choices=Field.choices, default=Field.TEXT,
+        help_text="起点、终点指向这一字段的文字；作者字段按各作者之间换行连接后计。",
+    )
 
     class Meta(ExtractedRecord.Meta):
         verbose_name = "个人信息"
         verbose_name_plural = "个人信息"
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} @ {self.start}"
+        return f"{self.get_kind_display()} @ {self.get_field_display()} {self.start}"

@@ -9,11 +9,11 @@ from django.conf import settings
 from django.db import transaction
 
 from articles import pipeline
-from articles.models import Article, DateMention, PersonalData, RecordStatus, Region, RegionMention, Source, Topic
+from articles.models import Article, DateMention, RecordStatus, Region, RegionMention, Source, Topic
 from articles.parsing.decode import UndecodableFile
 from articles.record_sync import RecordKind, SyncOutcome, records_sync
 from articles.same_story import align_by_similarity, same_story_candidate
-from articles.search import search_index_update
+from articles.services.public_view import article_public_refresh, personal_data_kinds
 from articles.topics import classify
 from policies.services import PROGRAM_MENTIONS, QA_PAIRS
 from stats.services import FIGURES
@@ -43,15 +43,11 @@ def _region_fields(mention, article: Article, cache: dict) -> dict:
     }
 
 
-def _personal_data_fields(item, article: Article, cache: dict) -> dict:
-    return {"text": item.text[:255], "start": item.start, "end": item.end, "kind": item.kind}
-
-
 DATES = RecordKind("dates", DateMention, _date_fields)
 REGIONS = RecordKind("regions", RegionMention, _region_fields)
-PERSONAL_DATA = RecordKind("pii", PersonalData, _personal_data_fields)
-# Personal data first: the search index is built from text with personal data masked.
-RECORD_KINDS = [PERSONAL_DATA, DATES, REGIONS, FIGURES, PROGRAM_MENTIONS, QA_PAIRS]
+PERSONAL_DATA = personal_data_kinds()
+# Personal data first: the public view and the search index are built from fields with personal data masked.
+RECORD_KINDS = [*PERSONAL_DATA, DATES, REGIONS, FIGURES, PROGRAM_MENTIONS, QA_PAIRS]
 
 
 class PageRejected(ValueError):
@@ -216,7 +212,7 @@ def _records_sync(articles: list[Article], result: pipeline.PageResult) -> SyncO
                 outcome=outcome,
                 cache=cache,
             )
-        search_index_update(article)
+        article_public_refresh(article=article)
         if not article.topics_by_editor:
             article.topics.set(_topics(classify(article.headline, article.text), cache))
     return outcome

@@ -10,7 +10,9 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from articles.models import ExtractedRecord, RecordStatus
+from articles.masking import field_text
+from articles.models import Article, ExtractedRecord, RecordStatus
+from articles.services.public_view import article_public_refresh
 
 # Fields whose change by an editor makes a record "corrected" (everything else is bookkeeping).
 BOOKKEEPING = {"status", "is_public", "reviewed_by", "reviewed_at", "needs_review", "extractor_version"}
@@ -21,6 +23,7 @@ def records_review(*, records: QuerySet, user, status: str) -> int:
     if status not in (RecordStatus.CONFIRMED, RecordStatus.REJECTED):
         raise ValueError(f"a bulk review confirms or rejects, not {status!r}")
     changed = 0
+    articles: set[int] = set()
     with transaction.atomic():
         for record in records.select_for_update():
             record.status = status
@@ -30,12 +33,16 @@ def records_review(*, records: QuerySet, user, status: str) -> int:
             record._history_user = user  # django-simple-history: who made this change
             record.save()
             changed += 1
+            articles.add(record.article_id)
+        for article in Article.objects.filter(pk__in=articles):
+            article_public_refresh(article=article)  # a rejected false positive is shown unmasked from now on
     return changed
 
 
 def record_span_check(record: ExtractedRecord) -> None:
-    """The span must lie inside the article text; the record's text is taken from it when left empty."""
-    text = record.article.text
+    """The span must lie inside the text it indexes (the article text, or a personal datum's field); the record's
+    text is taken from it when left empty."""
+    text = field_text(record.article, getattr(record, "field", "text"))
     if not (0 <= record.start < record.end <= len(text)):
         raise ValidationError(f"位置 {record.start}–{record.end} 超出正文范围（0–{len(text)}）。")
     if not record.text:
@@ -58,5 +65,7 @@ def record_save_by_editor(*, record: ExtractedRecord, user, changed_fields: list
         record.reviewed_at = timezone.now()
         record.needs_review = False
     record._history_user = user
-    record.save()
+    with transaction.atomic():
+        record.save()
+        article_public_refresh(article=record.article)  # masked fields follow the editor's personal-data decision
     return record

@@ -10,7 +10,6 @@ from django.utils.safestring import mark_safe
 
 from articles.extract.pii import extract_personal_data, mask_personal_data
 from articles.highlight import highlight
-from articles.masking import public_text
 from articles.record_marks import article_marks
 from config.api_conventions import DEFAULT_LIMIT
 from stats.charts import format_value
@@ -77,7 +76,7 @@ def masked(text: str) -> str:
 @register.simple_tag
 def highlighted_article(article) -> str:
     """The article's public text as paragraphs, its public records marked (personal data masked, never marked)."""
-    return mark_safe(highlight(public_text(article), article_marks(article, public=True)))  # noqa: S308 (escaped by highlight)
+    return mark_safe(highlight(article.public_text, article_marks(article, public=True)))  # noqa: S308 (escaped by highlight)
 
 
 @register.filter
@@ -106,7 +105,7 @@ def search_snippet(article, query: str) -> str:
     """HTML: the part of the article's public text around the query, its words marked."""
     from articles.search import snippet
 
-    return mark_safe(snippet(public_text(article), query))  # noqa: S308 (snippet escapes the text)
+    return mark_safe(snippet(article.public_text, query))  # noqa: S308 (snippet escapes the text)
 
 
 @register.simple_tag

@@ -91,3 +91,106 @@ def test_masking_keeps_the_country_code_and_the_mobile_prefix_visible():
 
 def test_the_seed_notice_id_number_is_valid_and_found():
     assert found("牧民赵某(身份证号码:152634195501256017)不慎") == [("id_card", "152634195501256017")]
+
+
+# --- Written forms (issue 11): spaced, dashed, full-width, prefixed ------------------------------------------------
+
+SPACED_ID = f"{VALID_ID[:4]} {VALID_ID[4:8]} {VALID_ID[8:12]} {VALID_ID[12:16]} {VALID_ID[16:]}"
+DASHED_ID = f"{VALID_ID[:6]}-{VALID_ID[6:14]}-{VALID_ID[14:]}"
+FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def test_it_finds_an_id_grouped_by_spaces_or_dashes():
+    assert found(f"身份证号 {SPACED_ID}，") == [("id_card", SPACED_ID)]
+    assert found(f"证件：{DASHED_ID}。") == [("id_card", DASHED_ID)]
+
+
+def test_it_masks_a_grouped_id_keeping_its_separators_and_length():
+    text = f"身份证号 {SPACED_ID}，"
+    masked = mask_personal_data(text, extract_personal_data(text))
+    assert SPACED_ID == "1501 0519 8802 2930 17"
+    assert masked == "身份证号 1501 05** **** **30 17，"
+
+
+def test_it_finds_full_width_ids_and_mobiles():
+    wide_id, wide_phone = VALID_ID.translate(FULL_WIDTH), "１３８１２３４５６７８"
+    assert found(f"身份证{wide_id}，手机{wide_phone}") == [("id_card", wide_id), ("phone", wide_phone)]
+    assert mask_personal_data(wide_phone, extract_personal_data(wide_phone)) == "１３８****５６７８"
+
+
+def test_it_finds_mobiles_behind_a_letter_prefix_or_a_label():
+    for text in ("Tel13712345678", "TEL:13712345678", "电话:13712345678", "手机号13712345678", "M.13712345678"):
+        assert found(text) == [("phone", "13712345678")], text
+
+
+def test_it_ignores_a_mobile_shaped_run_inside_a_product_code():
+    assert found("型号AB13712345678") == []
+
+
+def test_it_finds_mobiles_with_spaces_dashes_and_country_code():
+    for phone in ("137 1234 5678", "137-1234-5678", "+86 137 1234 5678", "+86-13712345678", "1371 234 5678"):
+        assert found(f"联系方式：{phone}。") == [("phone", phone)], phone
+
+
+def test_it_finds_a_landline_next_to_a_person_but_not_a_hotline():
+    assert found("请联系张先生，电话0471-6921234。") == [("phone", "0471-6921234")]
+    assert found("政策咨询热线0471-6921234。") == []
+
+
+def test_it_finds_a_bank_card_that_passes_luhn_near_a_card_word():
+    assert found("银行卡号：6222 0212 3456 7894，户名") == [("bank_card", "6222 0212 3456 7894")]
+    assert found("账号4111111111111111") == [("bank_card", "4111111111111111")]
+
+
+def test_it_ignores_a_long_number_that_fails_luhn_or_has_no_card_context():
+    assert found("银行卡号：6222 0212 3456 7890") == []
+    assert found("统计编号4111111111111111") == []
+
+
+def test_it_masks_a_bank_card_keeping_its_first_and_last_four_digits():
+    text = "卡号6222021234567894"
+    assert mask_personal_data(text, extract_personal_data(text)) == "卡号6222********7894"
+
+
+def test_it_finds_and_masks_an_email_address():
+    text = "请将材料发至zhangsan1985@example.com。"
+    assert found(text) == [("email", "zhangsan1985@example.com")]
+    assert mask_personal_data(text, extract_personal_data(text)) == "请将材料发至z***********@example.com。"
+
+
+def test_it_leaves_a_newsroom_submission_address_alone():
+    assert found("投稿邮箱：news@nmgdaily.com.cn") == []
+
+
+# --- Names of private persons: only in notices or after a label -------------------------------------------------
+
+def test_it_finds_labelled_names_and_keeps_the_surname_when_masking():
+    text = "户主：张三，失主王某某，寻找亲人李四"
+    assert found(text) == [("name", "张三"), ("name", "王某某"), ("name", "李四")]
+    assert mask_personal_data(text, extract_personal_data(text)) == "户主：张*，失主王**，寻找亲人李*"
+
+
+def test_it_finds_a_described_person_in_a_notice():
+    text = "寻人启事\n欧阳明华（男，1985年生），于11月3日走失。"
+    assert found(text) == [("name", "欧阳明华")]
+    assert mask_personal_data(text, extract_personal_data(text)).startswith("寻人启事\n欧阳**（男")
+
+
+def test_it_leaves_officials_and_reporters_in_ordinary_news_alone():
+    text = "自治区人社厅副厅长王建国（男，1968年生）介绍，记者张丽华报道。"
+    assert found(text) == []
+
+
+def test_it_skips_names_when_asked_for_a_byline():
+    assert found("户主：张三") == [("name", "张三")]
+    assert extract_personal_data("户主：张三", names=False) == []
+
+
+def test_it_finds_a_private_person_named_before_an_id_in_a_loss_notice():
+    text = "四子王旗牧民赵忠山(身份证号码:152634195501256017)不慎将草场确权证丢失，声明作废。"
+    assert ("name", "赵忠山") in found(text)
+
+
+def test_it_does_not_take_a_patient_or_a_word_after_a_name_for_a_name():
+    assert [kind for kind, _ in found("患者和家属奔波劳累。购药患者刘涛拿起一盒药。")] == []
+    assert found("户主刘涛拿起一盒药") == [("name", "刘涛")]

@@ -1,0 +1,84 @@
+"""The one function that writes an article's public (masked) view: after ingest, re-parse and editors' reviews."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from articles import pipeline
+from articles.extract.pii import extract_personal_data_by_field
+from articles.extract.pii_names import is_notice
+from articles.masking import field_text, public_fragment, public_view
+from articles.models import Article, PersonalData, RecordStatus
+from articles.record_sync import RecordKind, SyncOutcome, records_sync
+from articles.search import search_index_update
+from policies.qa import extract_qa_pairs
+
+
+def _personal_data_fields(item, article: Article, cache: dict) -> dict:
+    return {"text": item.text[:255], "start": item.start, "end": item.end, "kind": item.kind, "field": item.field}
+
+
+def personal_data_kinds() -> list[RecordKind]:
+    """One record kind per shown field, so that the record sync anchors each record in the text it indexes into."""
+    return [
+        RecordKind(
+            "pii",
+            PersonalData,
+            _personal_data_fields,
+            scope=(("field", name),),
+            text_of=lambda article, name=name: field_text(article, name),
+            owns=lambda item, name=name: item.field == name,
+        )
+        for name in PersonalData.Field.values
+    ]
+
+
+def article_personal_data_sync(*, article: Article, fields: Iterable[str]) -> None:
+    """After an editor changed shown fields (headline, subheadline, byline): personal data is looked for again in
+    them, editors' decisions on its records are kept by the record sync, and the public view is refreshed."""
+    texts = {name: field_text(article, name) for name in fields if name in PersonalData.Field.values}
+    if texts:
+        heads = f"{article.headline}\n{article.subheadline}"
+        notice = True if article.kind == Article.Kind.NOTICE or is_notice(heads) else None
+        items = extract_personal_data_by_field(texts, notice=notice)
+        outcome, version = SyncOutcome(), pipeline.EXTRACTOR_VERSION
+        for kind in personal_data_kinds():
+            if dict(kind.scope)["field"] in texts:
+                records_sync(article=article, kind=kind, items=items, version=version, outcome=outcome, cache={})
+    article_public_refresh(article=article)
+
+
+def article_public_refresh(*, article: Article) -> None:
+    """Store the article's public headline, subheadline, byline and text, its Q&A pairs' masked question and
+    answer, and a search vector built from those masked fields only."""
+    records = list(article.personal_data.all())
+    view = public_view(article, records)
+    article.public_headline, article.public_subheadline = view.headline, view.subheadline
+    article.public_byline, article.public_text = view.byline, view.text
+    Article.objects.filter(pk=article.pk).update(
+        public_headline=view.headline, public_subheadline=view.subheadline, public_byline=view.byline, public_text=view.text
+    )
+    _qa_pairs_mask(article, records)
+    search_index_update(article)
+
+
+def _qa_pairs_mask(article: Article, records: list) -> None:
+    """Each parsed Q&A pair as the extractor reads it from the public text (same offsets, so the same pairs); a
+    pair an editor corrected or added keeps its words, with the article's known personal data masked in them."""
+    from policies.models import QAPair
+
+    pairs = list(QAPair.objects.filter(article=article))
+    if not pairs:
+        return
+    originals = {(p.question_start, p.answer_end): p for p in extract_qa_pairs(article.text)}
+    public = {(p.question_start, p.answer_end): p for p in extract_qa_pairs(article.public_text)}
+    changed = []
+    for pair in pairs:
+        key = (pair.start, pair.end)
+        if pair.status == RecordStatus.AUTO and key in originals and key in public:
+            question, answer = public[key].question, public[key].answer
+        else:
+            question, answer = public_fragment(pair.question, records), public_fragment(pair.answer, records)
+        if (question, answer) != (pair.question, pair.answer):
+            pair.question, pair.answer = question, answer
+            changed.append(pair)
+    QAPair.objects.bulk_update(changed, ["question", "answer"])
