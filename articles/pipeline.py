@@ -17,6 +17,7 @@ from policies.extract import extract_programs
 from policies.qa import extract_qa_pairs
 from stats.extract import extract_figures
 
+CONTRACT_PII_KINDS = ("id_card", "phone")  # the kinds shared/contracts/parse-page.schema.json allows under `pii`
 EXTRACTOR_VERSION = "0.1"
 
 
@@ -123,7 +124,10 @@ def _article_contract(article: ArticleResult) -> dict[str, Any]:
         "regions": [_jsonable(asdict(item)) for item in article.regions],
         "programs": [_jsonable(asdict(item)) for item in article.programs],
         "qa_pairs": [_jsonable(asdict(item)) for item in article.qa_pairs],
-        "pii": [_jsonable(asdict(item)) for item in article.pii],
+        # The contract's `pii` names ID and phone numbers only; `personal_data` carries every kind (bank cards,
+        # e-mail, private names) and the field each is in, so the contract holds while it lags behind.
+        "pii": [_jsonable(asdict(item)) for item in article.pii if item.kind in CONTRACT_PII_KINDS],
+        "personal_data": [_jsonable(asdict(item)) for item in article.pii],
     }
 
 

@@ -49,6 +49,17 @@ def test_offsets_point_at_the_text_they_claim(contracts):
                 assert text[record["start_offset"] : record["end_offset"]] == record["text"], record
 
 
+def test_personal_data_lists_every_kind_and_pii_only_the_contracts_kinds(contracts):
+    kinds = {item["kind"] for c in contracts.values() for a in c["articles"] for item in a["personal_data"]}
+    assert "name" in kinds  # the private names in seed 001's loss notices
+    for contract in contracts.values():
+        for article in contract["articles"]:
+            assert {item["kind"] for item in article["pii"]} <= {"id_card", "phone"}
+            for item in article["personal_data"]:
+                field = article[item["field"]] if item["field"] != "byline" else "\n".join(article["byline"])
+                assert field[item["start"] : item["end"]] == item["text"], item
+
+
 def test_the_page_records_source_and_issue_date(contracts):
     contract = contracts[SEED_PAGES[0].name]
     assert contract["source"]["encoding"] == "utf-8"
