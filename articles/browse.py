@@ -35,7 +35,7 @@ def most_mentioned_programs(limit: int = 8):
 
 def headline_figures(limit: int = 4) -> list[Figure]:
     """Figures of featured indicators first, then the largest confirmed or automatic figures with a known period."""
-    base = Figure.objects.published().select_related("indicator", "article__source")
+    base = Figure.objects.published().with_article().select_related("indicator")
     chosen = list(base.filter(indicator__is_featured=True, indicator__is_public=True).order_by("-article__source__published_on")[:limit])
     if len(chosen) < limit:
         more = (
@@ -51,7 +51,7 @@ def headline_figures(limit: int = 4) -> list[Figure]:
 
 def featured():
     return {
-        "articles": Article.objects.featured().select_related("source")[:6],
+        "articles": Article.objects.featured().headlines()[:6],
         "programs": Program.objects.published().filter(is_featured=True)[:6],
         "indicators": Indicator.objects.published().filter(is_featured=True)[:6],
     }
@@ -112,7 +112,9 @@ def article_for_page(pk: int) -> Article:
     """A published article with every record kind prefetched (the page's query count does not grow with records)."""
     from django.shortcuts import get_object_or_404
 
-    queryset = Article.objects.published().select_related("source", "duplicate_of__source").prefetch_related(
+    queryset = Article.objects.published().with_source().select_related("duplicate_of__source").defer(
+        "duplicate_of__text", "duplicate_of__search_vector", "duplicate_of__source__raw", "duplicate_of__source__text"
+    ).prefetch_related(
         "figures__indicator", "dates", "regions__region", "programs__program", "qa_pairs", "personal_data", "topics"
     )
     return get_object_or_404(queryset, pk=pk)
@@ -142,5 +144,5 @@ def same_story(article: Article) -> list[Article]:
         Article.objects.published()
         .filter(Q(pk=original_id) | Q(duplicate_of_id=original_id))
         .exclude(pk=article.pk)
-        .select_related("source")
+        .headlines()
     )

@@ -26,7 +26,7 @@ SORT_LABELS = [("newest", "最新在前"), ("oldest", "最早在前"), ("headlin
 
 def home(request):
     context = {
-        "latest": Article.objects.published().select_related("source")[:8],
+        "latest": Article.objects.published().headlines()[:8],
         "counts": browse.corpus_counts(),
         "featured": browse.featured(),
         "top_programs": browse.most_mentioned_programs(),
@@ -52,7 +52,7 @@ def article_list(request):
     except InvalidFilter as error:
         context = {"error": error, "page": None, "choices": _filter_choices(), "sort_labels": SORT_LABELS, "sort": sort}
         return render(request, "articles/list.html", context, status=400)
-    articles = filter_articles(Article.objects.published(), filters).select_related("source").prefetch_related("topics")
+    articles = filter_articles(Article.objects.published(), filters).headlines().prefetch_related("topics")
     if filters.q:
         articles = search_articles(filters.q, articles)
     else:
@@ -90,7 +90,7 @@ def search(request):
     except InvalidFilter as error:
         return render(request, "search.html", {"query": query, "error": error}, status=400)
     articles = search_articles(query, filter_articles(Article.objects.published(), filters))
-    page = Paginator(articles.select_related("source").prefetch_related("personal_data"), ARTICLES_PER_PAGE).get_page(
+    page = Paginator(articles.with_source().prefetch_related("personal_data"), ARTICLES_PER_PAGE).get_page(
         request.GET.get("page")
     )
     context = {
@@ -114,7 +114,7 @@ def region_detail(request, code: str):
     region = get_object_or_404(Region, code=code)
     filters = parse_filters({"region": code})
     counts = browse.region_counts()
-    articles = filter_articles(Article.objects.published(), filters).select_related("source")
+    articles = filter_articles(Article.objects.published(), filters).headlines()
     context = {
         "region": region,
         "ancestors": browse.region_ancestors(region),
@@ -122,6 +122,6 @@ def region_detail(request, code: str):
         "children": browse.region_tree(counts, root=region),
         "articles": articles[:10],
         "programs": filter_programs(Program.objects.published(), filters)[:20],
-        "figures": filter_figures(Figure.objects.published(), filters).select_related("article__source", "indicator")[:20],
+        "figures": filter_figures(Figure.objects.published(), filters).with_article().select_related("indicator")[:20],
     }
     return render(request, "regions/detail.html", context)

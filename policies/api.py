@@ -131,7 +131,7 @@ QAParams = QA.params
 
 def qa_rows(pairs: QuerySet[QAPair] | None = None) -> QuerySet[QAPair]:
     pairs = QAPair.objects.published() if pairs is None else pairs
-    return pairs.select_related("article__source").prefetch_related("article__personal_data")
+    return pairs.with_article().prefetch_related("article__personal_data")
 
 
 def qa_out(pair: QAPair) -> dict:

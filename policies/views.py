@@ -81,7 +81,7 @@ def qa_list(request):
     if filters.q:
         pairs = search_qa(filters.q, pairs)
     else:
-        pairs = pairs.select_related("article__source").order_by("-article__source__published_on", "article_id", "start")
+        pairs = pairs.with_article().order_by("-article__source__published_on", "article_id", "start")
     page = Paginator(pairs, QA_PER_PAGE).get_page(request.GET.get("page"))
     context = {"page": page, "filters": filters, "choices": _choices(program_kinds=False), "api_params": QA_PARAMS}
     return render(request, "policies/qa.html", context)
