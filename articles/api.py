@@ -241,9 +241,9 @@ def search(request, params: Query[SearchParams]):
         "query": query,
         "articles": articles,
         "programs": [program_out(p) for p in programs[:SEARCH_BEST]],
-        "programs_count": len(programs),
+        "programs_count": programs.count(),
         "qa_pairs": [qa_out(p) for p in pairs[:SEARCH_BEST]],
-        "qa_count": len(pairs),
+        "qa_count": pairs.count(),
     }
     return json_response(request, body, headers=next_link(articles["next"]))
 
