@@ -146,3 +146,16 @@ def same_story(article: Article) -> list[Article]:
         .exclude(pk=article.pk)
         .headlines()
     )
+
+
+# A page can hold thousands of articles: each article's page lists its neighbours, so a reader walks the page.
+PAGE_NEIGHBOURS = 10
+
+
+def page_neighbours(article: Article) -> tuple[list[Article], int]:
+    """The published articles of the same page nearest to this one (up to PAGE_NEIGHBOURS on each side, in page
+    order, headlines only) and how many other published articles the page holds."""
+    others = Article.objects.published().filter(source_id=article.source_id).exclude(pk=article.pk)
+    before = others.filter(position__lt=article.position).headlines().order_by("-position")[:PAGE_NEIGHBOURS]
+    after = others.filter(position__gt=article.position).headlines().order_by("position")[:PAGE_NEIGHBOURS]
+    return [*list(before)[::-1], *after], others.count()

@@ -7,7 +7,7 @@ from articles.filters import InvalidFilter, filter_articles, parse_filters
 from articles.models import Article, Region, Topic
 from articles.search import article_facets, search_articles, search_programs, search_qa
 from policies.filters import filter_programs
-from policies.models import Program
+from policies.models import Program, QAPair
 from stats.filters import filter_figures
 from stats.models import Figure
 
@@ -72,11 +72,13 @@ def article_list(request):
 
 def article_detail(request, pk: int):
     article = browse.article_for_page(pk)
+    page_articles, page_count = browse.page_neighbours(article)
     context = {
         "article": article,
         "records": browse.public_records(article),
         "same_story": browse.same_story(article),
-        "page_articles": Article.objects.published().filter(source_id=article.source_id).exclude(pk=article.pk).select_related("source"),
+        "page_articles": page_articles,
+        "page_count": page_count,
     }
     return render(request, "articles/detail.html", context)
 
@@ -100,7 +102,7 @@ def search(request):
         "facets": article_facets(articles) if query else {},
         "facet_names": FACET_NAMES,
         "programs": search_programs(query)[:10],
-        "qa_pairs": search_qa(query)[:10],
+        "qa_pairs": search_qa(query, QAPair.objects.published().with_article())[:10],
         "api_params": ARTICLE_PARAMS,
     }
     return render(request, "search.html", context)
