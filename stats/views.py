@@ -63,7 +63,7 @@ def stats_download(request, fmt: str):
         _, figures = _selection(request.GET)
     except InvalidFilter as error:
         return render(request, "stats/index.html", {"error": error, "choices": _choices()}, status=400)
-        # The CSV is streamed: its 200 headers go out before the rows are read. Run the selection's query once first,
+    # The CSV is streamed: its 200 headers go out before the rows are read. Run the selection's query once first,
     # so that anything the database refuses is answered here, never by a download that breaks off part-way.
     figures.exists()
     respond = {"csv": exports.figures_csv_response, "xlsx": exports.figures_xlsx_response, "json": exports.figures_json_response}
