@@ -31,6 +31,9 @@ class ArticleInline(admin.TabularInline):
     readonly_fields = ["position", "headline", "column", "kind"]
     show_change_link = True
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("text", "search_vector")  # the inline shows headlines only
+
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
@@ -42,6 +45,10 @@ class SourceAdmin(admin.ModelAdmin):
     readonly_fields = ["name", "sha256", "encoding", "text", "published_earliest", "published_latest", "ingested_at"]
     inlines = [ArticleInline]
     actions = ["reparse_selected"]
+
+    def get_queryset(self, request):
+        # The list shows names and dates: the page file (bytes and text) is loaded only where it is shown or used.
+        return super().get_queryset(request).defer("raw", "text")
 
     def get_urls(self):
         upload = path("upload/", self.admin_site.admin_view(self.upload_view), name="articles_source_upload")
@@ -130,6 +137,9 @@ class ArticleAdmin(admin.ModelAdmin):
     raw_id_fields = ["duplicate_of"]
     filter_horizontal = ["topics"]
     inlines = [FigureInline, DateInline, RegionMentionInline, ProgramMentionInline, QAPairInline, PersonalDataInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_source()  # the page's name and date, not its file
 
     @admin.display(description="正文与抽取记录")
     def review(self, article: Article):

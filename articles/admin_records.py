@@ -55,6 +55,10 @@ class RecordAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["article"]
     actions = [confirm_selected, reject_selected]
 
+    def get_queryset(self, request):
+        # A record lists as its article (headline, page): never load the page file or the article text per row.
+        return super().get_queryset(request).with_article()
+
     def has_delete_permission(self, request, obj=None):
         return False  # reject instead of delete: a rejected record is never created again by a re-parse
 

@@ -84,7 +84,7 @@ def list_articles(request, params: Query[ArticleParams]):
         rows = search_articles(filters.q, articles)
     else:
         rows = articles.order_by(*(ARTICLE_SORTS.get(params.sort or "newest") or ARTICLE_SORTS["newest"]))
-    rows = rows.select_related("source").prefetch_related("topics")
+    rows = rows.headlines().prefetch_related("topics")
     return list_response(request, rows, params, article_out, lambda names: facet_counts(rows, names, article=""))
 
 
@@ -131,7 +131,7 @@ DateParams = DATES.params
 )
 def list_dates(request, params: Query[DateParams]):
     rows = filter_dates(DateMention.objects.published(), list_filters(params))
-    rows = rows.select_related("article__source").prefetch_related("article__personal_data")
+    rows = rows.with_article().prefetch_related("article__personal_data")
     rows = rows.order_by(*DATE_SORTS[params.sort or "start"])
     return list_response(
         request, rows, params, lambda d: dump(DateOut, d), lambda names: facet_counts(rows, names)
@@ -226,7 +226,7 @@ def search(request, params: Query[SearchParams]):
         raise ApiError(422, "a search needs a query", param="q")
     query = filters.q
     rows = search_articles(query, filter_articles(Article.objects.published(), filters.model_copy(update={"q": None})))
-    rows = rows.select_related("source").prefetch_related("topics", "personal_data")
+    rows = rows.with_source().prefetch_related("topics", "personal_data")
     articles = list_body(
         request,
         rows,
@@ -240,9 +240,9 @@ def search(request, params: Query[SearchParams]):
         "query": query,
         "articles": articles,
         "programs": [program_out(p) for p in programs[:SEARCH_BEST]],
-        "programs_count": len(programs),
+        "programs_count": programs.count(),
         "qa_pairs": [qa_out(p) for p in pairs[:SEARCH_BEST]],
-        "qa_count": len(pairs),
+        "qa_count": pairs.count(),
     }
     return json_response(request, body, headers=next_link(articles["next"]))
 

@@ -35,7 +35,7 @@ def most_mentioned_programs(limit: int = 8):
 
 def headline_figures(limit: int = 4) -> list[Figure]:
     """Figures of featured indicators first, then the largest confirmed or automatic figures with a known period."""
-    base = Figure.objects.published().select_related("indicator", "article__source")
+    base = Figure.objects.published().with_article().select_related("indicator")
     chosen = list(base.filter(indicator__is_featured=True, indicator__is_public=True).order_by("-article__source__published_on")[:limit])
     if len(chosen) < limit:
         more = (
@@ -51,7 +51,7 @@ def headline_figures(limit: int = 4) -> list[Figure]:
 
 def featured():
     return {
-        "articles": Article.objects.featured().select_related("source")[:6],
+        "articles": Article.objects.featured().headlines()[:6],
         "programs": Program.objects.published().filter(is_featured=True)[:6],
         "indicators": Indicator.objects.published().filter(is_featured=True)[:6],
     }
@@ -112,7 +112,9 @@ def article_for_page(pk: int) -> Article:
     """A published article with every record kind prefetched (the page's query count does not grow with records)."""
     from django.shortcuts import get_object_or_404
 
-    queryset = Article.objects.published().select_related("source", "duplicate_of__source").prefetch_related(
+    queryset = Article.objects.published().with_source().select_related("duplicate_of__source").defer(
+        "duplicate_of__text", "duplicate_of__search_vector", "duplicate_of__source__raw", "duplicate_of__source__text"
+    ).prefetch_related(
         "figures__indicator", "dates", "regions__region", "programs__program", "qa_pairs", "personal_data", "topics"
     )
     return get_object_or_404(queryset, pk=pk)
@@ -142,5 +144,18 @@ def same_story(article: Article) -> list[Article]:
         Article.objects.published()
         .filter(Q(pk=original_id) | Q(duplicate_of_id=original_id))
         .exclude(pk=article.pk)
-        .select_related("source")
+        .headlines()
     )
+
+
+# A page can hold thousands of articles: each article's page lists its neighbours, so a reader walks the page.
+PAGE_NEIGHBOURS = 10
+
+
+def page_neighbours(article: Article) -> tuple[list[Article], int]:
+    """The published articles of the same page nearest to this one (up to PAGE_NEIGHBOURS on each side, in page
+    order, headlines only) and how many other published articles the page holds."""
+    others = Article.objects.published().filter(source_id=article.source_id).exclude(pk=article.pk)
+    before = others.filter(position__lt=article.position).headlines().order_by("-position")[:PAGE_NEIGHBOURS]
+    after = others.filter(position__gt=article.position).headlines().order_by("position")[:PAGE_NEIGHBOURS]
+    return [*list(before)[::-1], *after], others.count()

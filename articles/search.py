@@ -2,12 +2,26 @@
 query words; snippets and facet counts for /search/ and /api/v1/search."""
 from __future__ import annotations
 
+import operator
 import re
+from functools import reduce
 from html import escape
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import (
+    Case,
+    Count,
+    Expression,
+    ExpressionWrapper,
+    F,
+    FloatField,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models.functions import ExtractYear
 
 from articles.filters import PUBLIC_STATUSES
@@ -57,56 +71,47 @@ def significant_terms(query: str) -> list[str]:
     return [term for term in query_terms(query or "") if term not in QUESTION_WORDS]
 
 
-def _coverage(terms: list[str], text: str) -> float:
-    """Share of the terms (weighted by length) found in the text."""
-    total = sum(len(term) for term in terms)
-    text = text.lower()
-    return sum(len(term) for term in terms if term in text) / total if total else 0.0
-
-
-def _ranked(rows, query: str, texts, bonus=None) -> list:
-    terms = significant_terms(query)
-    scored = []
-    for row in rows:
-        row.score = _coverage(terms, " ".join(texts(row)))
-        if row.score >= MIN_COVERAGE:
-            row.score += 0.5 * _coverage(terms, bonus(row)) if bonus else 0
-            scored.append(row)
-    return sorted(scored, key=lambda row: -row.score)
-
-
-def _any_term(query: str, fields: tuple[str, ...]) -> Q | None:
-    condition = None
-    for term in significant_terms(query):
+def _covered(terms: list[str], fields: tuple[str, ...]) -> Expression:
+    """SQL: the summed length of the terms that occur in any of the fields (each term counts once)."""
+    parts = []
+    for term in terms:
+        found = Q()
         for field in fields:
-            part = Q(**{f"{field}__icontains": term})
-            condition = part if condition is None else condition | part
-    return condition
+            found |= Q(**{f"{field}__icontains": term})
+        parts.append(Case(When(found, then=Value(len(term))), default=Value(0), output_field=IntegerField()))
+    return reduce(operator.add, parts)
 
 
-def search_programs(query: str, programs: QuerySet | None = None) -> list:
+def _ranked(rows: QuerySet, query: str, fields: tuple[str, ...], bonus: tuple[str, ...], order: tuple[str, ...]) -> QuerySet:
+    """The rows covering at least MIN_COVERAGE of the query's (length-weighted) words, best first, ranked in SQL:
+    score = coverage + half the coverage of the `bonus` fields. A lazy queryset, so a page takes only its LIMIT."""
+    terms = significant_terms(query)
+    if not terms:
+        return rows.none()
+    total = sum(len(term) for term in terms)
+    return (
+        rows.annotate(covered=_covered(terms, fields), covered_bonus=_covered(terms, bonus))
+        .filter(covered__gte=total * MIN_COVERAGE)
+        .annotate(score=ExpressionWrapper((F("covered") + F("covered_bonus") * 0.5) / float(total), output_field=FloatField()))
+        .order_by("-score", *order)
+    )
+
+
+def search_programs(query: str, programs: QuerySet | None = None) -> QuerySet:
     """Published programmes whose name, aliases, description or issuing body cover the query, best first (name hits rank higher)."""
     from policies.models import Program
 
     programs = Program.objects.published() if programs is None else programs
-    condition = _any_term(query, ("name", "aliases", "description", "issuing_body"))
-    if condition is None:
-        return []
-    rows = programs.filter(condition)
-    texts = lambda p: [p.name, " ".join(p.aliases or []), p.description, p.issuing_body]  # noqa: E731
-    return _ranked(rows, query, texts, bonus=lambda p: p.name)
+    fields = ("name", "aliases", "description", "issuing_body")
+    return _ranked(programs, query, fields, bonus=("name",), order=("name", "pk"))
 
 
-def search_qa(query: str, pairs: QuerySet | None = None) -> list:
+def search_qa(query: str, pairs: QuerySet | None = None) -> QuerySet:
     """Published Q&A pairs whose question (or answer) covers the query, best first; the question weighs double."""
     from policies.models import QAPair
 
     pairs = QAPair.objects.published() if pairs is None else pairs
-    condition = _any_term(query, ("question", "answer"))
-    if condition is None:
-        return []
-    rows = pairs.filter(condition).select_related("article__source")
-    return _ranked(rows, query, lambda p: [p.question, p.answer], bonus=lambda p: p.question)
+    return _ranked(pairs, query, ("question", "answer"), bonus=("question",), order=("article_id", "start", "pk"))
 
 
 # --- Snippets and facets --------------------------------------------------------------------------------------

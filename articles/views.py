@@ -7,7 +7,7 @@ from articles.filters import InvalidFilter, filter_articles, parse_filters
 from articles.models import Article, Region, Topic
 from articles.search import article_facets, search_articles, search_programs, search_qa
 from policies.filters import filter_programs
-from policies.models import Program
+from policies.models import Program, QAPair
 from stats.filters import filter_figures
 from stats.models import Figure
 
@@ -26,7 +26,7 @@ SORT_LABELS = [("newest", "最新在前"), ("oldest", "最早在前"), ("headlin
 
 def home(request):
     context = {
-        "latest": Article.objects.published().select_related("source")[:8],
+        "latest": Article.objects.published().headlines()[:8],
         "counts": browse.corpus_counts(),
         "featured": browse.featured(),
         "top_programs": browse.most_mentioned_programs(),
@@ -52,7 +52,7 @@ def article_list(request):
     except InvalidFilter as error:
         context = {"error": error, "page": None, "choices": _filter_choices(), "sort_labels": SORT_LABELS, "sort": sort}
         return render(request, "articles/list.html", context, status=400)
-    articles = filter_articles(Article.objects.published(), filters).select_related("source").prefetch_related("topics")
+    articles = filter_articles(Article.objects.published(), filters).headlines().prefetch_related("topics")
     if filters.q:
         articles = search_articles(filters.q, articles)
     else:
@@ -72,11 +72,13 @@ def article_list(request):
 
 def article_detail(request, pk: int):
     article = browse.article_for_page(pk)
+    page_articles, page_count = browse.page_neighbours(article)
     context = {
         "article": article,
         "records": browse.public_records(article),
         "same_story": browse.same_story(article),
-        "page_articles": Article.objects.published().filter(source_id=article.source_id).exclude(pk=article.pk).select_related("source"),
+        "page_articles": page_articles,
+        "page_count": page_count,
     }
     return render(request, "articles/detail.html", context)
 
@@ -90,7 +92,7 @@ def search(request):
     except InvalidFilter as error:
         return render(request, "search.html", {"query": query, "error": error}, status=400)
     articles = search_articles(query, filter_articles(Article.objects.published(), filters))
-    page = Paginator(articles.select_related("source").prefetch_related("personal_data"), ARTICLES_PER_PAGE).get_page(
+    page = Paginator(articles.with_source().prefetch_related("personal_data"), ARTICLES_PER_PAGE).get_page(
         request.GET.get("page")
     )
     context = {
@@ -100,7 +102,7 @@ def search(request):
         "facets": article_facets(articles) if query else {},
         "facet_names": FACET_NAMES,
         "programs": search_programs(query)[:10],
-        "qa_pairs": search_qa(query)[:10],
+        "qa_pairs": search_qa(query, QAPair.objects.published().with_article())[:10],
         "api_params": ARTICLE_PARAMS,
     }
     return render(request, "search.html", context)
@@ -114,7 +116,7 @@ def region_detail(request, code: str):
     region = get_object_or_404(Region, code=code)
     filters = parse_filters({"region": code})
     counts = browse.region_counts()
-    articles = filter_articles(Article.objects.published(), filters).select_related("source")
+    articles = filter_articles(Article.objects.published(), filters).headlines()
     context = {
         "region": region,
         "ancestors": browse.region_ancestors(region),
@@ -122,6 +124,6 @@ def region_detail(request, code: str):
         "children": browse.region_tree(counts, root=region),
         "articles": articles[:10],
         "programs": filter_programs(Program.objects.published(), filters)[:20],
-        "figures": filter_figures(Figure.objects.published(), filters).select_related("article__source", "indicator")[:20],
+        "figures": filter_figures(Figure.objects.published(), filters).with_article().select_related("indicator")[:20],
     }
     return render(request, "regions/detail.html", context)

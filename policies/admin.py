@@ -19,6 +19,9 @@ class MentionInline(admin.TabularInline):
     readonly_fields = ["text", "article", "status"]
     show_change_link = True
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_article()  # each row names its article: one join, no page file
+
 
 class MergeForm(forms.Form):
     survivor = forms.ModelChoiceField(queryset=Program.objects.none(), label="保留的项目", help_text="其余项目的提及和别名并入此项目。")

@@ -131,7 +131,7 @@ QAParams = QA.params
 
 def qa_rows(pairs: QuerySet[QAPair] | None = None) -> QuerySet[QAPair]:
     pairs = QAPair.objects.published() if pairs is None else pairs
-    return pairs.select_related("article__source").prefetch_related("article__personal_data")
+    return pairs.with_article().prefetch_related("article__personal_data")
 
 
 def qa_out(pair: QAPair) -> dict:
@@ -149,7 +149,7 @@ def list_qa(request, params: Query[QAParams]):
     filters = list_filters(params)
     if filters.q and params.sort in (None, "relevance"):
         rows = search_qa(filters.q, qa_rows(filter_qa(QAPair.objects.published(), filters.model_copy(update={"q": None}))))
-        selected = QAPair.objects.filter(pk__in=[pair.pk for pair in rows])
+        selected = rows
     else:
         selected = filter_qa(QAPair.objects.published(), filters)
         rows = qa_rows(selected).order_by(*QA_SORTS["newest"])

@@ -37,7 +37,7 @@ def filter_programs(programs: QuerySet[Program], filters: ListFilters) -> QueryS
     if filters.q:
         from articles.search import search_programs
 
-        programs = programs.filter(pk__in=[program.pk for program in search_programs(filters.q, programs)])
+        programs = programs.filter(pk__in=search_programs(filters.q, programs).values("pk"))
     return programs
 
 
@@ -52,5 +52,5 @@ def filter_qa(pairs: QuerySet[QAPair], filters: ListFilters) -> QuerySet[QAPair]
     if filters.q:
         from articles.search import search_qa
 
-        pairs = pairs.filter(pk__in=[pair.pk for pair in search_qa(filters.q, pairs)])
+        pairs = pairs.filter(pk__in=search_qa(filters.q, pairs).values("pk"))
     return pairs

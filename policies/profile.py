@@ -10,8 +10,11 @@ from articles.models import Article, RegionMention
 from policies.models import Program, ProgramMention, QAPair
 from stats.models import Figure
 
-# The page file's bytes and text are never shown here; each row joined to its source would otherwise carry them.
-SOURCE_BODY = ("article__source__raw", "article__source__text")
+# A programme named in thousands of articles gets a page of bounded size: the latest mentions, and the figures and
+# Q&A of those articles up to a limit (the page says how many articles there are in all).
+MAX_MENTIONS = 100
+MAX_FIGURES = 100
+MAX_QA_PAIRS = 50
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 # Words that introduce what a programme is or does, strongest first.
 DEFINING_CUES = ("是指", "是一项", "旨在", "主要包括", "主要内容", "聚焦", "围绕", "针对", "面向", "为了", "通过", "是")
@@ -43,8 +46,9 @@ class ProgramProfile:
     program: Program
     description: str
     defining: list[str]
-    mentions: list[ProgramMention]  # the timeline: oldest issue first
-    articles: list[Article]
+    mentions: list[ProgramMention]  # the timeline: the latest MAX_MENTIONS, oldest issue first
+    articles: list[Article]  # the articles of those mentions
+    article_count: int  # every public article that mentions the programme
     regions: list[dict]
     figures: list[Figure]
     figures_in_sentence: set[int]
@@ -52,15 +56,14 @@ class ProgramProfile:
 
 
 def program_profile(program: Program) -> ProgramProfile:
-    """Everything the programme page shows, in a fixed number of queries whatever the number of mentions."""
-    mentions = list(
-        ProgramMention.objects.published()
-        .filter(program=program)
-        .select_related("article__source")
-        .defer(*SOURCE_BODY)
+    """Everything the programme page shows, in a fixed number of queries and rows whatever the number of mentions."""
+    published = ProgramMention.objects.published().filter(program=program)
+    latest = (
+        published.with_article(text=True)  # the texts give the defining sentences and the figures' sentences
         .prefetch_related("article__personal_data")
-        .order_by("article__source__published_on", "article_id", "start")
+        .order_by("-article__source__published_on", "-article_id", "-start")[:MAX_MENTIONS]
     )
+    mentions = list(latest)[::-1]
     articles = list({m.article_id: m.article for m in mentions}.values())
     article_ids = [a.pk for a in articles]
     texts = {a.pk: a.public_text for a in articles}
@@ -68,7 +71,7 @@ def program_profile(program: Program) -> ProgramProfile:
     defining = [] if program.description else defining_sentences(names, list(texts.values()))
     regions = list(
         RegionMention.objects.published()
-        .filter(article_id__in=article_ids, region__isnull=False)
+        .filter(article_id__in=published.values("article_id"), region__isnull=False)  # of every article, in SQL
         .values("region__code", "region__name")
         .annotate(article_count=Count("article", distinct=True))
         .order_by("-article_count", "region__code")[:20]
@@ -76,8 +79,9 @@ def program_profile(program: Program) -> ProgramProfile:
     figures = list(
         Figure.objects.published()
         .filter(article_id__in=article_ids)
-        .select_related("article__source", "indicator")
-        .defer("article__text", *SOURCE_BODY)
+        .with_article()
+        .select_related("indicator")
+        .order_by("article_id", "start")[:MAX_FIGURES]
     )
     sentences = {(m.article_id, _sentence_span(texts[m.article_id], m.start)) for m in mentions}
     in_sentence = {f.pk for f in figures if (f.article_id, _sentence_span(texts[f.article_id], f.start)) in sentences}
@@ -85,8 +89,8 @@ def program_profile(program: Program) -> ProgramProfile:
     qa_pairs = list(
         QAPair.objects.published()
         .filter(article_id__in=article_ids)
-        .select_related("article__source")
-        .defer("article__text", *SOURCE_BODY)
+        .with_article()
+        .order_by("article_id", "start")[:MAX_QA_PAIRS]
     )
     return ProgramProfile(
         program=program,
@@ -94,6 +98,7 @@ def program_profile(program: Program) -> ProgramProfile:
         defining=defining,
         mentions=mentions,
         articles=articles,
+        article_count=published.values("article_id").distinct().count(),
         regions=regions,
         figures=figures,
         figures_in_sentence=in_sentence,

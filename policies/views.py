@@ -77,11 +77,11 @@ def qa_list(request):
         filters = parse_filters(request.GET)
     except InvalidFilter as error:
         return render(request, "policies/qa.html", {"error": error, "choices": _choices(program_kinds=False)}, status=400)
-    pairs = filter_qa(QAPair.objects.published(), filters.model_copy(update={"q": None}))
+    pairs = filter_qa(QAPair.objects.published(), filters.model_copy(update={"q": None})).with_article()
     if filters.q:
         pairs = search_qa(filters.q, pairs)
     else:
-        pairs = pairs.select_related("article__source").order_by("-article__source__published_on", "article_id", "start")
+        pairs = pairs.order_by("-article__source__published_on", "article_id", "start")
     page = Paginator(pairs, QA_PER_PAGE).get_page(request.GET.get("page"))
     context = {"page": page, "filters": filters, "choices": _choices(program_kinds=False), "api_params": QA_PARAMS}
     return render(request, "policies/qa.html", context)

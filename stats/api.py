@@ -92,5 +92,5 @@ def list_figures(request, params: Query[FigureParams]):
         patch_vary_headers(response, ["Accept"])
         etag = figures_csv_etag({**filters.model_dump(mode="json", exclude_none=True), "sort": sort}, last_modified)
         return conditional(request, response, etag=etag, last_modified=last_modified)
-    rows = figures.select_related("article__source", "indicator").prefetch_related("article__personal_data")
+    rows = figures.with_article().select_related("indicator").prefetch_related("article__personal_data")
     return list_response(request, rows, params, figure_out, lambda names: facet_counts(figures, names), headers=VARY)

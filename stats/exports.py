@@ -5,6 +5,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from collections.abc import Iterator
 from datetime import date, datetime
 
@@ -12,6 +13,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import timezone
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from stats.models import Figure
 
@@ -39,6 +41,9 @@ COLUMNS = {
     "source": "article__source__name",
 }
 CHUNK = 2000
+# Text a spreadsheet would run as a formula when it starts a cell (OWASP "CSV injection"): = + - @, tab, CR.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -60,6 +65,24 @@ def figures_rows(figures: QuerySet[Figure]) -> Iterator[list]:
         yield _public(row)
 
 
+def spreadsheet_cell(value):
+    """A value as a CSV or XLSX cell: the control characters a workbook cannot hold are dropped, and text that a
+    spreadsheet would run as a formula gets a leading apostrophe (OWASP); numbers, and text that is only a number,
+    stay as they are."""
+    if not isinstance(value, str):
+        return value
+    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if value.startswith(FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
+def spreadsheet_rows(figures: QuerySet[Figure]) -> Iterator[list]:
+    """`figures_rows` made safe for spreadsheets (every CSV and XLSX export writes these)."""
+    for values in figures_rows(figures):
+        yield [spreadsheet_cell(value) for value in values]
+
+
 def _note(count: int) -> str:
     return f"民生 Minsheng 数据导出：共 {count} 条；导出时间 {timezone.localtime():%Y-%m-%d %H:%M}"
 
@@ -68,7 +91,7 @@ def figures_csv_rows(figures: QuerySet[Figure]) -> Iterator[list]:
     """The CSV lines as lists: a leading comment row stating the row count, the header, then every figure."""
     yield [f"# {_note(figures.count())}"]
     yield list(COLUMNS)
-    for values in figures_rows(figures):
+    for values in spreadsheet_rows(figures):
         yield ["" if value is None else value.isoformat() if isinstance(value, date) else value for value in values]
 
 
@@ -106,7 +129,7 @@ def figures_xlsx_response(figures: QuerySet[Figure], filename: str) -> HttpRespo
     about.append(["条数", count])
     data = workbook.create_sheet("数据")
     data.append(list(COLUMNS))
-    for values in figures_rows(figures):
+    for values in spreadsheet_rows(figures):
         data.append(values)
     buffer = io.BytesIO()
     workbook.save(buffer)

@@ -1,13 +1,17 @@
-"""Figures as pandas tables: one row per figure, a per-indicator summary and the series drawn on /stats/."""
+"""Figures for /stats/, computed in SQL over bounded result sets: a page of rows, the per-indicator summary and the
+series drawn as charts (capped in points), whatever the size of the selection."""
 from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-import pandas as pd
-from django.db.models import QuerySet
+from django.contrib.postgres.aggregates import ArrayAgg
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, DateField, F, FloatField, Func, Max, Min, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from stats.models import Figure
 
@@ -30,18 +34,11 @@ FIELDS = {
     "source": "article__source__name",
     "published_on": "article__source__published_on",
 }
-_YEAR_MONTH = re.compile(r"((?:19|20)\d{2})年(?:(\d{1,2})月)?")
+YEAR_MONTH = r"((?:19|20)\d{2})年(?:(\d{1,2})月)?"  # the same pattern in Python (time_of) and PostgreSQL (FigureTime)
+_YEAR_MONTH = re.compile(YEAR_MONTH)
 MIN_SERIES_POINTS = 2
-
-
-def figures_frame(figures: QuerySet[Figure]) -> pd.DataFrame:
-    """One row per figure (one query); unknown values stay NaN/None, never 0."""
-    rows = list(figures.values_list(*FIELDS.values()))
-    frame = pd.DataFrame(rows, columns=list(FIELDS), dtype=object)
-    frame["value"] = pd.to_numeric(frame["value"], errors="coerce")
-    frame["value_max"] = pd.to_numeric(frame["value_max"], errors="coerce")
-    frame["when"] = [time_of(p, d) for p, d in zip(frame["period"], frame["published_on"], strict=True)]
-    return frame
+SUMMARY_ROWS = 30
+MAX_SERIES_POINTS = 48  # a chart draws the latest points of a series; its caption gives the series' full size
 
 
 def time_of(period: str | None, published_on: date | None) -> date | None:
@@ -53,14 +50,54 @@ def time_of(period: str | None, published_on: date | None) -> date | None:
     return published_on
 
 
-def summary(frame: pd.DataFrame) -> pd.DataFrame:
-    """Per indicator and unit: how many figures, smallest, largest and latest value."""
-    if frame.empty:
-        return pd.DataFrame(columns=["indicator", "indicator_slug", "unit", "count", "min", "max", "latest"])
-    known = frame[frame["indicator"].notna()].sort_values("when", na_position="first", kind="stable")
-    grouped = known.groupby(["indicator", "indicator_slug", "unit"], dropna=False)["value"]
-    table = grouped.agg(count="size", min="min", max="max", latest="last").reset_index()
-    return table.sort_values(["count", "indicator"], ascending=[False, True], kind="stable").reset_index(drop=True)
+class FigureTime(Func):
+    """SQL twin of `time_of` for a figure row: the first year (and month) its period names, else its issue date."""
+
+    output_field = DateField()
+
+    def __init__(self):
+        super().__init__(F("period"), F("article__source__published_on"))
+
+    def as_sql(self, compiler, connection, **extra_context):
+        (period, period_params), (published, published_params) = (compiler.compile(e) for e in self.get_source_expressions())
+        sql = (
+            f"(SELECT CASE WHEN m IS NULL THEN {published} ELSE make_date(m[1]::int, "
+            f"CASE WHEN m[2]::int BETWEEN 1 AND 12 THEN m[2]::int ELSE 1 END, 1) END "
+            f"FROM regexp_match({period}, %s) AS r(m))"
+        )
+        return sql, (*published_params, *period_params, YEAR_MONTH)
+
+
+class First(Func):
+    """The first element of an SQL array."""
+
+    template = "(%(expressions)s)[1]"
+    output_field = FloatField()
+
+
+def figures_page(figures: QuerySet[Figure], number, per_page: int) -> Page:
+    """One page of the selection (in its order), each figure a dict of FIELDS: a count and one LIMIT query."""
+    page = Paginator(figures.values_list(*FIELDS.values()), per_page).get_page(number)
+    page.object_list = [dict(zip(FIELDS, row, strict=True)) for row in page.object_list]
+    return page
+
+
+def summary(figures: QuerySet[Figure], limit: int = SUMMARY_ROWS) -> list[dict]:
+    """Per indicator and unit, the largest groups first: how many figures, smallest, largest and latest value (by
+    the time it holds). One aggregate query returning at most `limit` rows; an unknown value stays unknown."""
+    latest = First(ArrayAgg("value", order_by=(FigureTime().desc(nulls_last=True), "-id")))
+    rows = (
+        figures.filter(indicator__isnull=False)
+        .order_by()
+        .values("indicator__name", "indicator__slug", "unit")
+        .annotate(count=Count("id"), min=Min("value"), max=Max("value"), latest=latest)
+        .order_by("-count", "indicator__name", "unit")[:limit]
+    )
+    return [
+        {"indicator": r["indicator__name"], "indicator_slug": r["indicator__slug"], "unit": r["unit"],
+         "count": r["count"], "min": r["min"], "max": r["max"], "latest": r["latest"]}
+        for r in rows
+    ]
 
 
 @dataclass
@@ -79,33 +116,53 @@ class Series:
     slug: str
     unit: str
     axis: str  # "time": value over time; "region": bars by region (or by article when no region is named)
-    points: list[Point]
+    points: list[Point]  # the latest MAX_SERIES_POINTS, in time order
+    count: int = 0  # every figure of the series in the selection
 
 
 def _missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
-def build_series(frame: pd.DataFrame, limit: int | None = None) -> tuple[list[Series], int]:
-    """Series of the figures grouped by indicator, those with at least two points, largest first.
-
-    Returns (the first `limit` series, how many there are in all) so a page can say when it shows fewer.
-    """
-    if frame.empty:
+def build_series(
+    figures: QuerySet[Figure], limit: int | None = None, max_points: int = MAX_SERIES_POINTS
+) -> tuple[list[Series], int]:
+    """Series of the figures grouped by indicator, those with at least two points, largest first, each with its
+    latest `max_points` points. Returns (the first `limit` series, how many there are in all). Two queries: the
+    groups (counted in SQL, with their number as a window) and the capped points (ranked in SQL)."""
+    groups = (
+        figures.filter(indicator__isnull=False)
+        .order_by()
+        .values("indicator_id", "indicator__slug")
+        .annotate(n=Count("id"), groups=Window(Count("*")))
+        .filter(n__gte=MIN_SERIES_POINTS)
+        .order_by("-n", "indicator__slug")
+    )
+    top = list(groups[:limit] if limit else groups)
+    if not top:
         return [], 0
-    known = frame[frame["indicator"].notna()]
-    sizes = known.groupby(["indicator_slug"]).size()
-    slugs = sizes[sizes >= MIN_SERIES_POINTS].sort_values(ascending=False, kind="stable").index.tolist()
+    when = FigureTime()
+    latest_first = Window(RowNumber(), partition_by=F("indicator_id"), order_by=[when.desc(nulls_last=True), F("id").desc()])
+    rows = (
+        figures.filter(indicator_id__in=[g["indicator_id"] for g in top])
+        .annotate(when=when, rank=latest_first)
+        .filter(rank__lte=max_points)
+        .values_list(*FIELDS.values(), "when")
+    )
+    by_slug: dict[str, list[dict]] = defaultdict(list)
+    for values in rows:
+        row = dict(zip([*FIELDS, "when"], values, strict=True))
+        by_slug[row["indicator_slug"]].append(row)
     series = []
-    for slug in slugs[:limit] if limit else slugs:
-        rows = known[known["indicator_slug"] == slug].sort_values(["when", "id"], na_position="last", kind="stable")
-        points = [_point(row) for row in rows.to_dict("records")]
+    for group in top:
+        rows_of = sorted(by_slug[group["indicator__slug"]], key=lambda r: (r["when"] is None, r["when"] or date.min, r["id"]))
+        points = [_point(row) for row in rows_of]
         times = {p.when for p in points if p.when is not None}
         regions = {p.region for p in points if p.region}
         axis = "region" if len(times) < 2 or (len(times) < len(points) and len(regions) >= 2) else "time"
-        first = rows.iloc[0]
-        series.append(Series(first["indicator"], slug, first["unit"], axis, points))
-    return series, len(slugs)
+        first = rows_of[0]
+        series.append(Series(first["indicator"], group["indicator__slug"], first["unit"], axis, points, group["n"]))
+    return series, top[0]["groups"]
 
 
 def _point(row: dict) -> Point:

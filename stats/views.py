@@ -1,5 +1,4 @@
 """Public pages of the stats app: the figures browser (/stats/) and downloads of its current selection."""
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
@@ -8,7 +7,7 @@ from articles.filters import InvalidFilter, ListFilters, parse_filters
 from articles.models import Region, Topic
 from stats.filters import filter_figures
 from stats.models import Figure, Indicator
-from stats.tables import build_series, figures_frame, summary
+from stats.tables import build_series, figures_page, summary
 
 FIGURES_PER_PAGE = 50
 MAX_CHARTS = 12
@@ -37,15 +36,15 @@ def stats_index(request):
         filters, figures = _selection(request.GET)
     except InvalidFilter as error:
         return render(request, "stats/index.html", {"error": error, "choices": _choices()}, status=400)
-    frame = figures_frame(figures)
-    series, series_total = build_series(frame, limit=MAX_CHARTS)
-    page = Paginator(frame.to_dict("records"), FIGURES_PER_PAGE).get_page(request.GET.get("page"))
+    # Every part is bounded in SQL: one page of rows, the largest groups of the summary, MAX_CHARTS capped series.
+    page = figures_page(figures, request.GET.get("page"), FIGURES_PER_PAGE)
+    series, series_total = build_series(figures, limit=MAX_CHARTS)
     context = {
         "filters": filters,
         "choices": _choices(),
-        "count": len(frame),
+        "count": page.paginator.count,
         "page": page,
-        "summary": summary(frame).head(30).to_dict("records"),
+        "summary": summary(figures),
         "series": series,
         "series_total": series_total,
         "formats": FORMATS,
@@ -64,7 +63,6 @@ def stats_download(request, fmt: str):
         _, figures = _selection(request.GET)
     except InvalidFilter as error:
         return render(request, "stats/index.html", {"error": error, "choices": _choices()}, status=400)
-    figures = figures.select_related("article__source", "indicator")
     # The CSV is streamed: its 200 headers go out before the rows are read. Run the selection's query once first,
     # so that anything the database refuses is answered here, never by a download that breaks off part-way.
     figures.exists()

@@ -14,7 +14,7 @@ def test_a_readers_question_finds_the_qa_pair_that_answers_it():
 
 def test_question_words_do_not_count_as_the_subject():
     assert significant_terms("缴费标准是多少？") == ["缴费", "标准"]
-    assert search_qa("是多少？") == []
+    assert not search_qa("是多少？").exists()
 
 
 def test_programmes_are_found_by_words_of_their_name():

@@ -5,11 +5,25 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 
+# What no page shows of an article row: its page file (the source's verbatim bytes and decoded text, up to the size
+# of a whole page each) and its search vector. Lists that join the source must leave these out, or every row
+# carries the whole page.
+PAGE_FILE = ("source__raw", "source__text")
+NEVER_SHOWN = (*PAGE_FILE, "search_vector")
+
 
 class ArticleQuerySet(models.QuerySet):
     def published(self) -> "ArticleQuerySet":
         """What the public may see: articles an editor has not hidden."""
         return self.filter(is_public=True)
+
+    def with_source(self) -> "ArticleQuerySet":
+        """Articles with their page's name and date joined in, never the page file nor the search vector."""
+        return self.select_related("source").defer(*NEVER_SHOWN)
+
+    def headlines(self) -> "ArticleQuerySet":
+        """What a list of headlines needs: `with_source()` without the article's own text either."""
+        return self.with_source().defer("text")
 
     def featured(self) -> "ArticleQuerySet":
         return self.published().filter(is_featured=True)

@@ -16,6 +16,15 @@ class RecordQuerySet(models.QuerySet):
         """What the public may see: not rejected, not hidden, in a public article."""
         return self.filter(is_public=True, article__is_public=True).exclude(status=RecordStatus.REJECTED)
 
+    def with_article(self, *, text: bool = False) -> "RecordQuerySet":
+        """Records with their article's headline and page name/date joined in — never the page file nor the search
+        vector, and the article's text only when `text` (to quote or mask it): a page's records would otherwise each
+        carry the whole page."""
+        deferred = ["article__source__raw", "article__source__text", "article__search_vector"]
+        if not text:
+            deferred.append("article__text")
+        return self.select_related("article__source").defer(*deferred)
+
 
 class ExtractedRecord(models.Model):
     """Provenance every record carries: its article, the span it came from, who made it and how it was reviewed."""

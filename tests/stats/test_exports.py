@@ -46,3 +46,61 @@ def test_the_stats_page_downloads_the_whole_selection(client, fmt):
     response = client.get(f"/stats/figures.{fmt}?unit=元")
     assert response.status_code == 200
     assert response["Content-Disposition"] == f'attachment; filename="minsheng-figures.{fmt}"'
+
+
+HYPERLINK = '=HYPERLINK("http://example.com/","点此领取补贴")'
+
+
+@pytest.fixture
+def hostile_figure(figures):
+    """A figure as an editor or a bad scan can leave it: a control character in its text, a formula for a headline
+    (another article's), and a negative value."""
+    figure = figures.first()
+    Figure.objects.filter(pk=figure.pk).update(text="发放\x07补贴\x1b12万元", measure="@SUM(A1:A9)", value=-3.5)
+    figure.article.__class__.objects.filter(pk=figure.article_id).update(headline=HYPERLINK)
+    return Figure.objects.get(pk=figure.pk)
+
+
+def _xlsx_row(response, figure_id):
+    workbook = load_workbook(io.BytesIO(response.content))
+    sheet = workbook["数据"]
+    header = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
+    for row in sheet.iter_rows(min_row=2):
+        if row[0].value == figure_id:
+            return {name: cell for name, cell in zip(header, row, strict=True)}
+    raise AssertionError("figure not in the workbook")
+
+
+def test_a_control_character_in_a_figure_does_not_break_the_xlsx_download(client, hostile_figure):
+    response = client.get("/stats/figures.xlsx?unit=元")
+    assert response.status_code == 200
+    assert _xlsx_row(response, hostile_figure.pk)["text"].value == "发放补贴12万元"
+
+
+def test_xlsx_cells_that_would_run_as_formulas_are_text_and_negative_numbers_stay_numbers(client, hostile_figure):
+    row = _xlsx_row(client.get("/stats/figures.xlsx?unit=元"), hostile_figure.pk)
+    assert row["headline"].value == "'" + HYPERLINK and row["headline"].data_type == "s"
+    assert row["measure"].value == "'@SUM(A1:A9)"
+    assert row["value"].value == -3.5 and row["value"].data_type == "n"
+
+
+def test_csv_cells_that_would_run_as_formulas_start_with_an_apostrophe(client, hostile_figure):
+    response = client.get("/stats/figures.csv?unit=元")
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    row = dict(zip(rows[1], next(r for r in rows[2:] if r[0] == str(hostile_figure.pk)), strict=True))
+    assert row["headline"] == "'" + HYPERLINK and row["measure"] == "'@SUM(A1:A9)"
+    assert row["value"] == "-3.5" and row["text"] == "发放补贴12万元"
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ("=1+2", "'=1+2"), ("+86 471 1234", "'+86 471 1234"), ("-2+3", "'-2+3"), ("@A1", "'@A1"),
+        ("\tx", "'\tx"), ("\r=1", "'\r=1"), ("\x03=1", "'=1"), ("同比-3%", "同比-3%"), ("-12.5", "-12.5"),
+        (-12.5, -12.5), (None, None),
+    ],
+)
+def test_a_spreadsheet_cell_is_neutralised_the_owasp_way(value, cell):
+    from stats.exports import spreadsheet_cell
+
+    assert spreadsheet_cell(value) == cell

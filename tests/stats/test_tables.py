@@ -1,10 +1,11 @@
-"""Figures as pandas tables: the frame, the per-indicator summary and the series (unknown values never become 0)."""
+"""Figures for /stats/ in SQL: a page of rows, the per-indicator summary and the series (unknown values never
+become 0), each bounded whatever the size of the selection."""
 from datetime import date
 
 import pytest
 
 from stats.models import Figure
-from stats.tables import build_series, figures_frame, summary, time_of
+from stats.tables import FigureTime, build_series, figures_page, summary, time_of
 
 
 def test_a_period_naming_a_year_and_month_sets_the_time_of_a_figure():
@@ -14,20 +15,30 @@ def test_a_period_naming_a_year_and_month_sets_the_time_of_a_figure():
 
 
 @pytest.mark.django_db
-def test_the_frame_has_one_row_per_figure_in_one_query(django_assert_num_queries):
-    figures = Figure.objects.published()
-    with django_assert_num_queries(1):
-        frame = figures_frame(figures)
-    assert len(frame) == figures.count()
-    assert frame["value"].notna().all()
+def test_the_database_reads_the_time_of_a_figure_as_time_of_does():
+    periods = ["2025年1—10月", "2024年6月", "今年", "", "2023年13月", "2019年和2020年3月", "截至2026年2月底"]
+    figures = list(Figure.objects.published().select_related("article__source")[: len(periods)])
+    for figure, period in zip(figures, periods, strict=True):
+        Figure.objects.filter(pk=figure.pk).update(period=period)
+    read = dict(Figure.objects.filter(pk__in=[f.pk for f in figures]).annotate(when=FigureTime()).values_list("pk", "when"))
+    assert [read[f.pk] for f in figures] == [time_of(p, f.article.source.published_on) for f, p in zip(figures, periods, strict=True)]
+
+
+@pytest.mark.django_db
+def test_a_page_holds_one_page_of_figures_in_two_queries(django_assert_num_queries):
+    figures = Figure.objects.published().order_by("id")
+    with django_assert_num_queries(2):  # the count and the page
+        page = figures_page(figures, 2, 10)
+    assert page.paginator.count == figures.count()
+    assert [row["id"] for row in page.object_list] == list(figures.values_list("id", flat=True)[10:20])
+    assert {"indicator", "headline", "published_on", "value"} <= set(page.object_list[0])
 
 
 @pytest.mark.django_db
 def test_series_group_figures_of_one_indicator_with_two_or_more_points():
-    frame = figures_frame(Figure.objects.published())
-    series, total = build_series(frame)
+    series, total = build_series(Figure.objects.published())
     assert total == len(series) > 0
-    assert all(len(s.points) >= 2 for s in series)
+    assert all(len(s.points) >= 2 and s.count == len(s.points) for s in series)
     sizes = [len(s.points) for s in series]
     assert sizes == sorted(sizes, reverse=True)
     first = series[0]
@@ -36,21 +47,36 @@ def test_series_group_figures_of_one_indicator_with_two_or_more_points():
 
 @pytest.mark.django_db
 def test_a_limit_keeps_the_largest_series_and_reports_how_many_there_are():
-    frame = figures_frame(Figure.objects.published())
-    shown, total = build_series(frame, limit=2)
+    shown, total = build_series(Figure.objects.published(), limit=2)
     assert len(shown) == 2 and total > 2
 
 
 @pytest.mark.django_db
+def test_a_series_draws_its_latest_points_and_counts_them_all():
+    biggest = build_series(Figure.objects.published(), limit=1)[0][0]
+    capped = build_series(Figure.objects.published(), limit=1, max_points=2)[0][0]
+    assert capped.count == biggest.count > 2 and len(capped.points) == 2
+    assert [p.when for p in capped.points] == sorted(p.when for p in biggest.points if p.when)[-2:]
+
+
+@pytest.mark.django_db
 def test_a_missing_value_stays_missing_in_the_summary_never_zero():
-    frame = figures_frame(Figure.objects.published().filter(indicator__isnull=False))
-    slug = frame["indicator_slug"].iloc[0]
-    frame.loc[frame["indicator_slug"] == slug, "value"] = float("nan")
-    table = summary(frame)
-    row = table[table["indicator_slug"] == slug].iloc[0]
-    assert row["min"] != row["min"]  # NaN: unknown, not 0
+    slug = summary(Figure.objects.published())[0]["indicator_slug"]
+    Figure.objects.filter(indicator__slug=slug).update(value=float("nan"))
+    row = next(r for r in summary(Figure.objects.published()) if r["indicator_slug"] == slug)
+    assert row["min"] != row["min"] and row["latest"] != row["latest"]  # NaN: unknown, not 0
+
+
+@pytest.mark.django_db
+def test_the_summary_counts_each_indicator_and_gives_its_latest_value():
+    figures = Figure.objects.published()
+    row = summary(figures)[0]
+    mine = [f for f in figures.select_related("article__source", "indicator") if f.indicator and f.indicator.slug == row["indicator_slug"] and f.unit == row["unit"]]
+    assert row["count"] == len(mine)
+    assert (row["min"], row["max"]) == (min(f.value for f in mine), max(f.value for f in mine))
+    newest = max(mine, key=lambda f: (time_of(f.period, f.article.source.published_on) or date.min, f.pk))
+    assert row["latest"] == newest.value
 
 
 def test_an_empty_selection_gives_empty_tables():
-    frame = figures_frame(Figure.objects.none())
-    assert frame.empty and summary(frame).empty and build_series(frame) == ([], 0)
+    assert summary(Figure.objects.none()) == [] and build_series(Figure.objects.none()) == ([], 0)

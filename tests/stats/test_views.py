@@ -87,3 +87,23 @@ def test_an_unknown_region_is_refused_in_chinese(client, url):
     response = client.get(url)
     assert response.status_code == 400
     assert "没有代码为 999999 的行政区划" in response.content.decode()
+
+
+@pytest.mark.parametrize("per_indicator", [60, 120])
+def test_the_stats_page_fetches_a_bounded_number_of_rows_however_many_figures(client, per_indicator):
+    from stats.tables import MAX_SERIES_POINTS, SUMMARY_ROWS
+    from stats.views import FIGURES_PER_PAGE, MAX_CHARTS
+    from tests.crowded import crowded_page, fetched_rows, selects_page_file
+
+    crowded_page(articles=40, qa_pairs=0, indicators=40, figures_per_indicator=per_indicator)
+    with fetched_rows() as log:
+        response = client.get("/stats/")
+    assert response.context["count"] == Figure.objects.published().count() >= 40 * per_indicator
+    figure_rows = [s.rows for s in log if 'FROM "stats_figure"' in s.sql]
+    units = Figure.objects.published().values("unit").distinct().count()  # the unit filter's choices
+    assert max(figure_rows) <= MAX_CHARTS * MAX_SERIES_POINTS
+    assert sum(figure_rows) <= 1 + FIGURES_PER_PAGE + SUMMARY_ROWS + MAX_CHARTS + MAX_CHARTS * MAX_SERIES_POINTS + units
+    assert selects_page_file(log) == []
+    series = response.context["series"]
+    assert len(series) == MAX_CHARTS and all(len(s.points) == MAX_SERIES_POINTS < s.count for s in series)
+    assert f"共 {per_indicator} 个数据点，这里画出最近的 {MAX_SERIES_POINTS} 个" in response.content.decode()
