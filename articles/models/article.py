@@ -22,8 +22,8 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("source").defer(*NEVER_SHOWN)
 
     def headlines(self) -> "ArticleQuerySet":
-        """What a list of headlines needs: `with_source()` without the article's own text either."""
-        return self.with_source().defer("text")
+        """What a list of headlines needs: `with_source()` without the article's own text (nor its masked copy)."""
+        return self.with_source().defer("text", "public_text")
 
     def featured(self) -> "ArticleQuerySet":
         return self.published().filter(is_featured=True)

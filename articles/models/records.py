@@ -22,7 +22,7 @@ class RecordQuerySet(models.QuerySet):
         carry the whole page."""
         deferred = ["article__source__raw", "article__source__text", "article__search_vector"]
         if not text:
-            deferred.append("article__text")
+            deferred += ["article__text", "article__public_text"]
         return self.select_related("article__source").defer(*deferred)
 
 

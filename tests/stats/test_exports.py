@@ -6,6 +6,7 @@ import json
 import pytest
 from openpyxl import load_workbook
 
+from articles.services.public_view import article_public_refresh
 from stats.exports import COLUMNS, figures_csv_response, figures_json_response, figures_xlsx_response
 from stats.models import Figure
 
@@ -57,7 +58,10 @@ def hostile_figure(figures):
     (another article's), and a negative value."""
     figure = figures.first()
     Figure.objects.filter(pk=figure.pk).update(text="发放\x07补贴\x1b12万元", measure="@SUM(A1:A9)", value=-3.5)
-    figure.article.__class__.objects.filter(pk=figure.article_id).update(headline=HYPERLINK)
+    article = figure.article
+    article.headline = HYPERLINK
+    article.save(update_fields=["headline"])
+    article_public_refresh(article=article)  # what the public (and so every export) sees of the new headline
     return Figure.objects.get(pk=figure.pk)
 
 
