@@ -8,6 +8,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "fixtures" / "pages"
 SEED_PAGES = sorted(SEED_DIR.glob("*.txt"))
 
+pytest_plugins = ["config.embedded_postgres.pytest_plugin"]  # the run holds, then stops, the embedded PostgreSQL
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
