@@ -134,9 +134,15 @@ def ensure_running(pgdata: Path) -> Postmaster:
             elif not running and not server_processes(pgdata):
                 if started:
                     raise EmbeddedDatabaseError(f"the embedded PostgreSQL in {pgdata} stopped while starting{_log_tail(pgdata)}.")
-                _start(pgdata, postmaster)
-                started = True
-                continue
+                try:
+                    _start(pgdata, postmaster)
+                except EmbeddedDatabaseError:
+                    # A server that has just exited may not be reaped yet: its socket lock still names a live pid.
+                    if "already exists" not in _log_tail(pgdata, lines=3) or time.monotonic() > deadline:
+                        raise
+                else:
+                    started = True
+                    continue
             # Otherwise: starting, shutting down, or children of a killed postmaster still leaving — wait.
             if time.monotonic() > deadline:
                 state = postmaster.status if running and postmaster.status else "left behind by a stopped server"
@@ -159,7 +165,9 @@ def stop(pgdata: Path) -> bool:
             # Immediate shutdown: the next start replays the WAL, so nothing committed is lost.
             _signal(pgdata, postmaster.pid, signal.SIGQUIT)
         deadline = time.monotonic() + STOP_TIMEOUT
-        while server_processes(pgdata) and time.monotonic() < deadline:
+        # Until its parent reaps it, the exited postmaster is a zombie whose pid still looks alive to PostgreSQL's
+        # lock-file check, so a start at once would fail: wait for the pid itself to go.
+        while (server_processes(pgdata) or psutil.pid_exists(postmaster.pid)) and time.monotonic() < deadline:
             time.sleep(POLL)
         return True
 
@@ -275,12 +283,14 @@ def _socket_dir(pgdata: Path) -> Path:
     return short
 
 
-def _log_tail(pgdata: Path) -> str:
+def _log_tail(pgdata: Path, lines: int = 1) -> str:
     try:
-        lines = [line for line in (pgdata / "log").read_text(errors="replace").splitlines() if line.strip()]
+        with open(pgdata / "log", "rb") as log:
+            log.seek(max(0, log.seek(0, os.SEEK_END) - 4096))  # the end is enough; the log grows across starts
+            found = [line.strip() for line in log.read().decode(errors="replace").splitlines() if line.strip()]
     except OSError:
         return ""
-    return f"; its log ends: {lines[-1].strip()}" if lines else ""
+    return f"; its log ends: {' / '.join(found[-lines:])}" if found else ""
 
 
 def _pids(pgdata: Path) -> str:
