@@ -1,7 +1,6 @@
 """gunicorn settings: bind to 127.0.0.1:$PORT by default (HOST=0.0.0.0 in the container); stop the database on exit."""
 import os
 import sys
-from pathlib import Path
 
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
@@ -9,8 +8,6 @@ threads = int(os.environ.get("GUNICORN_THREADS", "2"))
 wsgi_app = "config.wsgi:application"
 accesslog = "-"
 timeout = 60
-# Found by `make stop` and by a second `make run` (config/lifecycle.py); the folder is settings.VAR_DIR's.
-pidfile = str(Path(os.environ.get("MINSHENG_VAR_DIR", str(Path(__file__).resolve().parent.parent / "var"))) / "gunicorn.pid")
 graceful_timeout = 10  # Ctrl-C / SIGTERM: requests in flight get this long, then the embedded database is stopped
 
 

@@ -1,9 +1,9 @@
 """Start and stop checks of `make run` / `make stop`: one sentence when the site already runs, and a clean stop.
 
-    python -m config.lifecycle preflight     # bin/serve, before anything: exit 1 with one sentence if the port or
-                                             # this folder's server is already taken
+    python -m config.lifecycle preflight PID # bin/serve, before anything: exit 1 with one sentence if the port or
+                                             # this folder's site is already taken; else record PID as the site
     python -m config.lifecycle release PID   # bin/serve interrupted before gunicorn: stop the database it started
-    python -m config.lifecycle stop          # make stop: the gunicorn of this folder, then the embedded PostgreSQL
+    python -m config.lifecycle stop          # make stop: the site of this folder, then the embedded PostgreSQL
 """
 from __future__ import annotations
 
@@ -19,22 +19,26 @@ import psutil
 STOP_WAIT = 30  # seconds gunicorn gets for a graceful stop before `make stop` gives up on it
 
 
-def gunicorn_pidfile() -> Path:
+def site_pidfile() -> Path:
+    """The pid of this folder's `bin/serve`, which `exec`s gunicorn and so stays the pid of the running site."""
     from django.conf import settings
 
-    return Path(settings.VAR_DIR) / "gunicorn.pid"
+    return Path(settings.VAR_DIR) / "minsheng.pid"
 
 
-def running_gunicorn(pidfile: Path) -> int | None:
-    """The pid of the gunicorn master that wrote `pidfile`, if it still runs (a pid reused by another program does
-    not count)."""
+def running_site(pidfile: Path) -> tuple[int, str] | None:
+    """(pid, "starting" or "running") of the site that wrote `pidfile`, if it still runs; a pid file left by a
+    killed site, or whose pid now belongs to another program, does not count."""
     try:
         pid = int(pidfile.read_text().strip())
-        process = psutil.Process(pid)
-        command = " ".join(process.cmdline())
+        command = " ".join(psutil.Process(pid).cmdline())
     except (OSError, ValueError, psutil.Error):
         return None
-    return pid if "gunicorn" in command else None
+    if "gunicorn" in command:
+        return pid, "running"
+    if "bin/serve" in command:
+        return pid, "starting"
+    return None
 
 
 def port_problem(host: str, port: int) -> str | None:
@@ -51,33 +55,43 @@ def port_problem(host: str, port: int) -> str | None:
     return None
 
 
-def preflight(host: str, port: int) -> str | None:
-    pid = running_gunicorn(gunicorn_pidfile())
-    if pid is not None:
+def preflight(host: str, port: int, pid: int) -> str | None:
+    """None, after recording `pid` as this folder's site, when nothing is in the way; else one sentence."""
+    pidfile = site_pidfile()
+    site = running_site(pidfile)
+    if site is not None:
+        other, state = site
+        advice = "use that one" if state == "running" else "wait for it"
         return (
-            f"Minsheng already runs from this folder (gunicorn pid {pid}, data in {gunicorn_pidfile().parent}); "
-            "use that one, or stop it with `make stop`."
+            f"Minsheng is already {state} from this folder (pid {other}, data in {pidfile.parent}); "
+            f"{advice}, or stop it with `make stop`."
         )
-    return port_problem(host, port)
+    problem = port_problem(host, port)
+    if problem is None:
+        pidfile.parent.mkdir(parents=True, exist_ok=True)
+        pidfile.write_text(f"{pid}\n")
+    return problem
 
 
 def stop() -> list[str]:
-    """Stop this folder's gunicorn (it releases the database itself), then the embedded PostgreSQL if nobody uses it."""
+    """Stop this folder's site (it releases the database itself), then the embedded PostgreSQL if nobody uses it."""
     from django.conf import settings
 
     from config.embedded_postgres import stop_server
 
     said = []
-    pid = running_gunicorn(gunicorn_pidfile())
-    if pid is not None:
-        os.kill(pid, signal.SIGTERM)
+    site = running_site(site_pidfile())
+    if site is not None:
+        pid = site[0]
+        os.kill(pid, signal.SIGTERM)  # gunicorn stops gracefully; bin/serve, still preparing, releases the database
         try:
             psutil.Process(pid).wait(STOP_WAIT)
-            said.append(f"stopped gunicorn (pid {pid}).")
         except psutil.TimeoutExpired:
-            said.append(f"gunicorn (pid {pid}) is still stopping after {STOP_WAIT} s.")
+            said.append(f"the site (pid {pid}) is still stopping after {STOP_WAIT} s.")
         except psutil.NoSuchProcess:
-            said.append(f"stopped gunicorn (pid {pid}).")
+            pass
+        if not said:
+            said.append(f"stopped the site (pid {pid}).")
     if not settings.DATABASE_URL:
         sentence = stop_server(settings.EMBEDDED_PGDATA)
         if sentence:
@@ -92,7 +106,9 @@ def main(argv: list[str]) -> int:
     command = argv[1] if len(argv) > 1 else ""
     try:
         if command == "preflight":
-            problem = preflight(os.environ.get("HOST", "127.0.0.1"), int(os.environ.get("PORT", "8000")))
+            if len(argv) != 3 or not argv[2].isdigit():
+                raise SystemExit("usage: python -m config.lifecycle preflight PID")
+            problem = preflight(os.environ.get("HOST", "127.0.0.1"), int(os.environ.get("PORT", "8000")), int(argv[2]))
             if problem:
                 print(f"minsheng: {problem}", file=sys.stderr)
                 return 1
@@ -114,7 +130,7 @@ def main(argv: list[str]) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
-    print("usage: python -m config.lifecycle preflight | release PID | stop", file=sys.stderr)
+    print("usage: python -m config.lifecycle preflight PID | release PID | stop", file=sys.stderr)
     return 2
 
 

@@ -71,8 +71,10 @@ def test_a_second_start_says_what_is_in_use_and_ctrl_c_stops_gunicorn_and_the_da
 
             same_folder = _run_again(var_dir, port + 1)
             assert same_folder.returncode == 1
-            assert same_folder.stderr.startswith("minsheng: Minsheng already runs from this folder (gunicorn pid ")
-            assert same_folder.stderr.count("\n") == 1
+            assert same_folder.stderr == (
+                f"minsheng: Minsheng is already running from this folder (pid {first.pid}, data in {var_dir}); "
+                "use that one, or stop it with `make stop`.\n"
+            )
 
             same_port = _run_again(tmp_path / "another-var", port)
             assert same_port.returncode == 1
@@ -90,7 +92,7 @@ def test_a_second_start_says_what_is_in_use_and_ctrl_c_stops_gunicorn_and_the_da
     assert f"stopped the embedded PostgreSQL in {var_dir / 'pgdata'}." in text
     assert "Traceback" not in text
     assert server.server_processes(var_dir / "pgdata") == []
-    assert not (var_dir / "gunicorn.pid").exists()
+    assert _lifecycle(var_dir, "stop").stdout == "minsheng: nothing of Minsheng was running from this folder.\n"
 
 
 def test_sigterm_leaves_the_database_to_a_test_run_that_still_uses_it_and_make_stop_stops_it_after(var_dir, port, tmp_path):
