@@ -122,6 +122,17 @@ def test_two_processes_starting_at_once_share_one_server(pgdata):
     assert len(postmasters) == 1
 
 
+def test_a_start_killed_half_way_is_finished_by_the_next(pgdata):
+    """The process that starts the server may die (Ctrl-C, kill -9) while pg_ctl is still at work."""
+    server.stop(pgdata)
+    start = "import sys; from config.embedded_postgres import ensure_server; ensure_server(sys.argv[1], 'minsheng')"
+    starter = subprocess.Popen([sys.executable, "-c", start, str(pgdata)], cwd=ROOT)
+    _wait_until(lambda: (pgdata / "postmaster.pid").exists() or starter.poll() is not None)
+    starter.kill()
+    starter.wait()
+    assert _kept_rows(pgdata) == ["committed before any trouble"]
+
+
 def test_the_last_holder_out_stops_the_server_while_another_live_holder_keeps_it(pgdata, other_program):
     ensure_server(str(pgdata), DATABASE)  # this test run holds it (tests/conftest.py loads the holder plugin)
     with server.folder_lock(pgdata):
