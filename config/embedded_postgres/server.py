@@ -219,7 +219,8 @@ def _run(tool: str, args: list[str], pgdata: Path) -> None:
     except (OSError, subprocess.TimeoutExpired) as error:
         raise EmbeddedDatabaseError(f"{tool} failed for {pgdata} ({type(error).__name__}: {error})") from error
     if result.returncode != 0:
-        reason = (result.stderr.strip().splitlines() or [f"exit status {result.returncode}"])[-1]
+        lines = result.stderr.strip().splitlines() or [f"exit status {result.returncode}"]
+        reason = next((line for line in lines if "error" in line.lower() or "fatal" in line.lower()), lines[-1])
         raise EmbeddedDatabaseError(f"{tool} failed for {pgdata} ({reason}){_log_tail(pgdata)}")
 
 
