@@ -23,6 +23,8 @@ def main() -> None:
             raise
         print(f"minsheng: {problem}", file=sys.stderr)
         sys.exit(1)
+    except KeyboardInterrupt:  # Ctrl-C during `make run`'s set-up: bin/serve says what it stops, no traceback
+        sys.exit(130)
 
 
 if __name__ == "__main__":

@@ -138,6 +138,10 @@ API_CACHE_SECONDS = env_int("API_CACHE_SECONDS", 60)
 # Largest page file accepted by ingest and upload (bytes).
 MAX_PAGE_BYTES = env_int("MAX_PAGE_BYTES", 5 * 1024 * 1024)
 
+# Celery (config/celery.py, `celery -A config worker`): tasks travel through Redis, results come back the same way.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "redis://127.0.0.1:6379/0")
+CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", CELERY_BROKER_URL)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -8,6 +8,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED_DIR = ROOT / "fixtures" / "pages"
 SEED_PAGES = sorted(SEED_DIR.glob("*.txt"))
 
+pytest_plugins = ["config.embedded_postgres.pytest_plugin"]  # the run holds, then stops, the embedded PostgreSQL
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
@@ -15,6 +17,24 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_reference_data", stdout=_Null())
         call_command("ingest", str(SEED_DIR), stdout=_Null(), stderr=_Null())
+
+
+@pytest.fixture(scope="module")
+def reseed_after_module(django_db_blocker):
+    """Tests that commit (live server, Celery worker) leave the database emptied: put the gazetteer and the seed pages
+    back so the tests that follow see the same corpus."""
+    yield
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        contents = getattr(connection, "_test_serialized_contents", None)
+        if contents:
+            connection.creation.deserialize_db_from_string(contents)
+        call_command("load_reference_data", stdout=_Null())
+        call_command("ingest", str(SEED_DIR), stdout=_Null(), stderr=_Null())
+        # While Playwright runs, the ORM here works in a context of its own (asgiref locals follow the greenlet's
+        # context), so this connection is not the session's: close it, or it would keep the test database busy.
+        connection.close()
 
 
 def pytest_sessionstart(session):

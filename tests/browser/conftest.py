@@ -5,8 +5,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
-from django.db import connection
 
 # Playwright's sync API runs an event loop in this thread; the live server's ORM calls are still synchronous.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -33,24 +31,6 @@ def browser():
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
-
-
-@pytest.fixture(scope="module")
-def reseed_after_module(django_db_blocker):
-    """Live-server tests run outside a transaction and the database is emptied after them: put the gazetteer and the
-    seed pages back so the tests that follow see the same corpus."""
-    yield
-    from tests.conftest import SEED_DIR, _Null
-
-    with django_db_blocker.unblock():
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents:
-            connection.creation.deserialize_db_from_string(contents)
-        call_command("load_reference_data", stdout=_Null())
-        call_command("ingest", str(SEED_DIR), stdout=_Null(), stderr=_Null())
-        # While Playwright runs, the ORM here works in a context of its own (asgiref locals follow the greenlet's
-        # context), so this connection is not the session's: close it, or it would keep the test database busy.
-        connection.close()
 
 
 @pytest.fixture
