@@ -152,7 +152,7 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
 # Content-Security-Policy (django-csp): every script, style, font and image comes from this site, except the data:
 # images Swagger UI's stylesheet draws its icons with. No inline script or style anywhere (tests hold templates to
-# it; tests/browser/test_content_security_policy.py loads the pages, the admin and the API docs under it).
+# it; tests/browser/test_security_policy.py loads the pages, the admin and the API docs under it).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

@@ -1,4 +1,7 @@
-"""Every kind of page, the admin and the API docs work under the Content-Security-Policy: none reports a violation."""
+"""Every kind of page, the admin and the API docs work under the Content-Security-Policy: none reports a violation.
+
+(Named to run after the other browser modules: its tests start from a flushed database, which the editor's
+journey, needing the Editors group a migration creates, did not survive when this module ran before it.)"""
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
