@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from django.contrib import admin, messages
+from django.http import HttpRequest, HttpResponse
+from django.template.response import TemplateResponse
 
 from articles.models import ApiToken
 
@@ -31,9 +33,20 @@ class ApiTokenAdmin(admin.ModelAdmin):
         obj.created_by = request.user
         secret = obj.new_secret()
         super().save_model(request, obj, form, change)
-        self.message_user(
-            request,
-            f"令牌“{obj.name}”的密钥：{secret} —— 只显示这一次，请立即复制保存；"
-            "调用写入接口时放在请求头 Authorization: Bearer <密钥> 中。",
-            messages.WARNING,
-        )
+        request.new_api_token_secret = secret  # for response_add, in this request only
+
+    def response_add(self, request: HttpRequest, obj: ApiToken, post_url_continue=None) -> HttpResponse:
+        """The secret is shown in the very response that creates the token: not put in a message, whose cookie
+        (signed, not encrypted) would carry it to the browser and back, nor in the session. The admin's views are
+        never cached, so the page is not kept either."""
+        secret = getattr(request, "new_api_token_secret", None)
+        if secret is None:
+            return super().response_add(request, obj, post_url_continue)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"令牌“{obj.name}”已创建",
+            "opts": self.opts,
+            "token": obj,
+            "secret": secret,
+        }
+        return TemplateResponse(request, "admin/articles/apitoken/created.html", context)

@@ -1,8 +1,6 @@
 """API routers of the articles app: /articles, /dates, /regions, /search and /sources (the one write: upload)."""
 from __future__ import annotations
 
-from datetime import date
-
 from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
@@ -11,7 +9,7 @@ from ninja.files import UploadedFile
 from ninja.security import HttpBearer
 
 from articles import browse
-from articles.filters import filter_articles, filter_dates, region_prefix
+from articles.filters import IsoDate, filter_articles, filter_dates, region_prefix
 from articles.models import ApiToken, Article, DateMention, Region, Source
 from articles.schemas import (
     ArticleDetailOut,
@@ -300,7 +298,7 @@ class TokenAuth(HttpBearer):
     tags=["sources"],
     summary="Upload a page file (token required)",
 )
-def upload_source(request, file: UploadedFile = PAGE_FILE, published_on: date | None = PAGE_DATE):
+def upload_source(request, file: UploadedFile = PAGE_FILE, published_on: IsoDate | None = PAGE_DATE):
     """Ingest a page file (plain text in any common encoding). 201 when new, 200 when the same bytes were already
     here; a file that cannot be read is a 422 with the reason, and nothing is written."""
     try:

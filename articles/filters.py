@@ -5,11 +5,13 @@ per-app functions (`stats.filters`, `policies.filters`) turn them into querysets
 """
 from __future__ import annotations
 
+import re
 from datetime import date
+from typing import Annotated
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from ninja import Field, Schema
-from pydantic import ValidationError, field_validator, model_validator
+from pydantic import BeforeValidator, ValidationError, field_validator, model_validator
 
 from articles.models import Article, RecordStatus, Region, RegionMention
 
@@ -50,6 +52,25 @@ PARAM_LABELS = {
 }
 
 
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date(value):
+    """Only a calendar date written YYYY-MM-DD: pydantic alone reads a bare number as a Unix timestamp
+    (date_to=0 became 1970-01-01) and explains other junk in its own terms."""
+    if isinstance(value, date) or value is None:
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"{value!r} is not a calendar date") from None
+    raise ValueError(f"must be a date written YYYY-MM-DD, not {value!r}")
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date)]
+
+
 class ListFilters(Schema):
     """The list filters shared by the site's list pages, the API lists and the exports."""
 
@@ -57,8 +78,8 @@ class ListFilters(Schema):
     region: str | None = Field(
         None, pattern=r"^\d{6}$", description="GB/T 2260 code; includes every division below it", examples=["150000"]
     )
-    date_from: date | None = Field(None, description="issue date on or after (YYYY-MM-DD)", examples=["2025-01-01"])
-    date_to: date | None = Field(None, description="issue date on or before (YYYY-MM-DD)", examples=["2026-12-31"])
+    date_from: IsoDate | None = Field(None, description="issue date on or after (YYYY-MM-DD)", examples=["2025-01-01"])
+    date_to: IsoDate | None = Field(None, description="issue date on or before (YYYY-MM-DD)", examples=["2026-12-31"])
     program: str | None = Field(None, max_length=80, description="programme slug", examples=["助康工程-1a2b3c"])
     topic: str | None = Field(None, max_length=32, description="topic slug", examples=["insurance"])
     kind: str | None = Field(None, description="article kind", examples=["news"])

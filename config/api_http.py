@@ -1,4 +1,5 @@
-"""HTTP manners of the API: the one JSON error shape, ETag/Last-Modified/304, Cache-Control, CORS and Link headers."""
+"""HTTP manners of the API: the one JSON error shape, ETag/Last-Modified/304, Cache-Control and Link headers (CORS is
+django-cors-headers', configured in settings)."""
 from __future__ import annotations
 
 import hashlib
@@ -12,12 +13,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import Resolver404, resolve
-from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 
 API_PREFIX = "/api/"
-READ_METHODS = ("GET", "HEAD", "OPTIONS")
-EXPOSED_HEADERS = "ETag, Last-Modified, Link, Content-Disposition"
 
 
 class ApiError(Exception):
@@ -96,16 +95,8 @@ def link_header(links: dict[str, str | None]) -> str:
     return ", ".join(f'<{url}>; rel="{rel}"' for rel, url in links.items() if url)
 
 
-def _allowed_origin(origin: str) -> str | None:
-    allowed = settings.CORS_ALLOWED_ORIGINS
-    if "*" in allowed:
-        return "*"
-    return origin if origin in allowed else None
-
-
 class ApiMiddleware:
-    """For /api/ only: CORS for read-only requests (preflight included), HEAD answered as GET without the body, NUL
-    bytes refused, every 4xx in the JSON error shape."""
+    """For /api/ only: HEAD answered as GET without the body, NUL bytes refused, every 4xx in the JSON error shape."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -113,23 +104,9 @@ class ApiMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.path.startswith(API_PREFIX):
             return self.get_response(request)
-        origin = request.headers.get("Origin")
-        if request.method == "OPTIONS" and origin and request.headers.get("Access-Control-Request-Method"):
-            response = HttpResponse(status=204)
-        elif request.method == "HEAD":
-            response = self._head(request)
-        else:
-            response = self._checked(request) or self.get_response(request)
-            response = self._json_error(response)
-        if origin and request.method in READ_METHODS and (allowed := _allowed_origin(origin)):
-            response["Access-Control-Allow-Origin"] = allowed
-            response["Access-Control-Expose-Headers"] = EXPOSED_HEADERS
-            if request.method == "OPTIONS":
-                response["Access-Control-Allow-Methods"] = ", ".join(READ_METHODS)
-                response["Access-Control-Allow-Headers"] = "Accept, If-None-Match, If-Modified-Since"
-                response["Access-Control-Max-Age"] = "86400"
-        patch_vary_headers(response, ["Origin"])
-        return response
+        if request.method == "HEAD":
+            return self._head(request)
+        return self._json_error(self._checked(request) or self.get_response(request))
 
     def _head(self, request: HttpRequest) -> HttpResponse:
         """HEAD is GET without the body: the same status and headers (Content-Length included, when known)."""

@@ -40,3 +40,13 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_tuple(name: str, length: int) -> tuple[str, ...] | None:
+    """A comma-separated value of exactly `length` items (SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO,https)."""
+    items = env_list(name, [])
+    if not items:
+        return None
+    if len(items) != length:
+        raise ImproperlyConfigured(f"{name}={os.environ[name]!r} must be {length} comma-separated values.")
+    return tuple(items)
