@@ -11,7 +11,7 @@ from articles.admin_records import PROVENANCE, RecordAdmin, RecordInline
 from articles.highlight import highlight
 from articles.models import Article, DateMention, PersonalData, Region, RegionMention, Source, Topic
 from articles.record_marks import article_marks
-from articles.services import PageRejected, source_ingest, source_reparse
+from articles.services import PageRejected, source_ingest, source_reparse, upload_read
 from articles.services.review import record_save_by_editor
 from policies.models import ProgramMention, QAPair
 from stats.models import Figure
@@ -56,7 +56,8 @@ class SourceAdmin(admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                outcome = source_ingest(raw=upload.read(), name=upload.name, published_on=form.cleaned_data["published_on"])
+                raw = upload_read(upload=upload, name=upload.name)
+                outcome = source_ingest(raw=raw, name=upload.name, published_on=form.cleaned_data["published_on"])
             except PageRejected as rejected:
                 form.add_error("file", f"无法导入：{rejected.reason_zh}。")
             else:

@@ -10,6 +10,7 @@ from django.db import transaction
 
 from articles import pipeline
 from articles.models import Article, DateMention, PersonalData, RecordStatus, Region, RegionMention, Source, Topic
+from articles.page_files import too_large
 from articles.parsing.decode import UndecodableFile
 from articles.record_sync import RecordKind, SyncOutcome, records_sync
 from articles.same_story import align_by_similarity, same_story_candidate
@@ -72,17 +73,32 @@ class IngestOutcome:
     articles: int
 
 
+def upload_read(*, upload, name: str) -> bytes:
+    """The bytes of an uploaded page file, refused from its declared size before anything is read into memory.
+
+    Django has already spooled a large upload to a temporary file; reading at most one byte past the limit keeps a
+    request's memory bounded whatever the client sent.
+    """
+    limit = settings.MAX_PAGE_BYTES
+    if upload.size is not None and upload.size > limit:
+        error = too_large(upload.size, limit)
+        raise PageRejected(name, error.reason, error.reason_zh)
+    upload.seek(0)
+    raw = upload.read(limit + 1)
+    if len(raw) > limit:
+        error = too_large(len(raw), limit)
+        raise PageRejected(name, error.reason, error.reason_zh)
+    return raw
+
+
 def source_ingest(*, raw: bytes, name: str, published_on: date | None = None) -> IngestOutcome:
     """Ingest one page file. A file already ingested (same bytes) is returned as is; nothing is duplicated.
 
     Raises PageRejected for an empty, oversized, binary or undecodable file; nothing is written then.
     """
     if len(raw) > settings.MAX_PAGE_BYTES:
-        raise PageRejected(
-            name,
-            f"the file is {len(raw)} bytes, more than the {settings.MAX_PAGE_BYTES} allowed for a page",
-            f"文件有 {len(raw)} 字节，超过单个版面允许的 {settings.MAX_PAGE_BYTES} 字节",
-        )
+        error = too_large(len(raw), settings.MAX_PAGE_BYTES)
+        raise PageRejected(name, error.reason, error.reason_zh)
     sha256 = hashlib.sha256(raw).hexdigest()
     existing = Source.objects.filter(sha256=sha256).first()
     if existing is not None:
