@@ -4,6 +4,10 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+# Article fields the parser writes and an editor may correct; a corrected one is never rewritten by a re-parse.
+EDITABLE_BY_PARSER = ("headline", "subheadline", "column", "byline", "kind", "duplicate_of")
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -50,8 +54,15 @@ class Article(models.Model):
     is_public = models.BooleanField("公开", default=True, help_text="取消勾选即对公众隐藏，但不删除。")
     is_featured = models.BooleanField("首页推荐", default=False, help_text="勾选后在首页“编辑推荐”中展示。")
     search_vector = SearchVectorField("检索向量", null=True, editable=False)
+    edited_fields = ArrayField(
+        models.CharField(max_length=32), verbose_name="编辑改过的字段", default=list, blank=True, editable=False,
+        help_text="编辑更正过的字段（标题、作者、栏目、体裁等）；重新解析和导入新版本时保留编辑的值。",
+    )
 
     objects = ArticleQuerySet.as_manager()
+    # Editors' changes are kept; ingest and re-parse save without history rows (see articles/services/ingest.py).
+    # The text is the parser's alone and the search vector derived: neither is copied into every history row.
+    history = HistoricalRecords(excluded_fields=["text", "search_vector"])
 
     class Meta:
         verbose_name = "文章"

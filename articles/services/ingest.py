@@ -190,7 +190,9 @@ def _article_fields(draft, articles: list[Article]) -> dict:
 def _articles_create(*, source: Source, result: pipeline.PageResult) -> list[Article]:
     articles: list[Article] = []
     for position, draft in enumerate(result.page.articles):
-        articles.append(Article.objects.create(source=source, position=position, **_article_fields(draft, articles)))
+        article = Article(source=source, position=position, **_article_fields(draft, articles))
+        article.save_without_historical_record()  # history is for editors' changes; the parser's output is the page
+        articles.append(article)
     _link_same_story_elsewhere(articles)
     return articles
 
@@ -214,8 +216,9 @@ def _articles_align(source: Source, result: pipeline.PageResult) -> list[Article
             article = stored[match]
             used.add(match)
         for field, value in _article_fields(draft, articles).items():
-            setattr(article, field, value)
-        article.save()
+            if field not in article.edited_fields:  # an editor's correction outlives every re-parse
+                setattr(article, field, value)
+        article.save_without_historical_record()
         articles.append(article)
     kept_unmatched = []
     for index, article in enumerate(stored):
@@ -292,4 +295,4 @@ def _link_same_story_elsewhere(articles: list[Article]) -> None:
         earlier = same_story_candidate(article)
         if earlier is not None:
             article.duplicate_of = earlier
-            article.save(update_fields=["duplicate_of"])
+            article.save_without_historical_record(update_fields=["duplicate_of"])
