@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import InterfaceError, OperationalError
 
 from articles.page_files import UnreadablePage, page_files_in, read_page_file
 from articles.progress import ProgressBar
@@ -32,6 +33,8 @@ class Command(BaseCommand):
                 outcome = source_ingest(raw=raw, name=path.name, published_on=date)
             except (PageRejected, UnreadablePage) as rejected:
                 problems.append(f"{path}: {rejected.reason}")
+            except (OperationalError, InterfaceError):
+                raise  # the database itself is unreachable: no later file would fare better, and the top level says so
             except Exception as error:  # noqa: BLE001 — one page's failure must not abort the rest of a folder
                 problems.append(f"{path}: failed ({type(error).__name__}: {error})")
             else:
