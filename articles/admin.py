@@ -6,13 +6,14 @@ from django.contrib import admin, messages
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils.safestring import mark_safe
+from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin_records import PROVENANCE, RecordAdmin, RecordInline
 from articles.highlight import highlight
 from articles.models import Article, DateMention, PersonalData, Region, RegionMention, Source, Topic
 from articles.record_marks import article_marks
-from articles.services import PageRejected, source_ingest, source_reparse
-from articles.services.public_view import article_personal_data_sync
+from articles.services import PageRejected, source_ingest, source_reparse, upload_read
+from articles.services.editing import article_save_by_editor
 from articles.services.review import record_save_by_editor
 from policies.models import ProgramMention, QAPair
 from stats.models import Figure
@@ -64,7 +65,8 @@ class SourceAdmin(admin.ModelAdmin):
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                outcome = source_ingest(raw=upload.read(), name=upload.name, published_on=form.cleaned_data["published_on"])
+                raw = upload_read(upload=upload, name=upload.name)
+                outcome = source_ingest(raw=raw, name=upload.name, published_on=form.cleaned_data["published_on"])
             except PageRejected as rejected:
                 form.add_error("file", f"无法导入：{rejected.reason_zh}。")
             else:
@@ -123,7 +125,7 @@ class PersonalDataInline(RecordInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(SimpleHistoryAdmin):
     list_display = ["headline", "column", "kind", "source", "position", "is_public", "is_featured"]
     list_filter = ["kind", "column", "topics", "is_public", "is_featured", "source__published_on"]
     list_editable = ["is_public", "is_featured"]
@@ -158,11 +160,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 record_save_by_editor(record=inline_form.instance, user=request.user, changed_fields=inline_form.changed_data)
 
     def save_model(self, request, obj, form, change):
-        if "topics" in form.changed_data:
-            obj.topics_by_editor = True
-        super().save_model(request, obj, form, change)
-        # Personal data looked for again in the fields the editor changed; the public view follows the edit.
-        article_personal_data_sync(article=obj, fields=form.changed_data)
+        article_save_by_editor(article=obj, user=request.user, changed_fields=form.changed_data)
 
     class Media:
         css = {"all": ["css/review.css"]}

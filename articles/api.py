@@ -27,7 +27,7 @@ from articles.schemas import (
     SourceOut,
 )
 from articles.search import search_articles, search_programs, search_qa, snippet
-from articles.services import PageRejected, source_ingest
+from articles.services import PageRejected, source_ingest, upload_read
 from config.api_conventions import (
     ErrorOut,
     dump,
@@ -303,7 +303,8 @@ def upload_source(request, file: UploadedFile = PAGE_FILE, published_on: IsoDate
     here; a file that cannot be read is a 422 with the reason, and nothing is written."""
     try:
         with transaction.atomic():
-            outcome = source_ingest(raw=file.read(), name=file.name or "upload.txt", published_on=published_on)
+            name = file.name or "upload.txt"
+            outcome = source_ingest(raw=upload_read(upload=file, name=name), name=name, published_on=published_on)
     except PageRejected as error:
         raise ApiError(422, error.reason, param="file") from None
     source = Source.objects.annotate(article_count=Count("articles", filter=PUBLIC_ARTICLES)).get(pk=outcome.source.pk)

@@ -106,11 +106,16 @@ def records_sync(
 
 
 def _identity_of_stored(record, text: str) -> tuple[str, int] | None:
-    """A rejected record's identity: by its stored span when it still holds its text, else its first occurrence."""
+    """A rejected record's identity, re-anchored like a kept record so that its span never goes stale: at its stored
+    span when that still holds its text, else at the nearest occurrence (None when the text is gone)."""
     if text.startswith(record.text, record.start):
         return _identity(text, record.text, record.start)
     start = _nearest(text, record.text, record.start)
-    return (record.text, occurrence(text, record.text, start)) if start is not None else None
+    if start is None:
+        return None
+    record.start, record.end = start, start + (record.end - record.start)
+    record.save(update_fields=["start", "end"])
+    return _identity(text, record.text, start)
 
 
 def _reanchor(record, text: str, outcome: SyncOutcome) -> tuple[str, int] | None:

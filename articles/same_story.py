@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from articles.models import Article
-from articles.parsing.samestory import similarity
+from articles.parsing.samestory import similar_pairs, similarity
 
 SAME_STORY = 0.5  # similarity at or above which two texts are the same story in different versions
 NEARBY_DAYS = 60  # versions of one story appear in issues close in time
@@ -28,10 +28,7 @@ def same_story_candidate(article: Article) -> Article | None:
 
 def align_by_similarity(old_texts: list[str], new_texts: list[str]) -> dict[int, int]:
     """Pair each new text with at most one old text (greedy, most similar first); returns {new index: old index}."""
-    scored = sorted(
-        ((similarity(new, old), n, o) for n, new in enumerate(new_texts) for o, old in enumerate(old_texts)),
-        reverse=True,
-    )
+    scored = sorted(similar_pairs(old_texts, new_texts, SAME_STORY), reverse=True)
     pairs: dict[int, int] = {}
     taken: set[int] = set()
     for score, n, o in scored:

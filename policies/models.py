@@ -1,4 +1,6 @@
 """Programmes (named policies, projects, campaigns, mechanisms, documents), their mentions in articles, and Q&A pairs."""
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -24,6 +26,10 @@ class Program(models.Model):
     key = models.CharField("归并键", max_length=200, unique=True, help_text="抽取时据此把不同文章中的提及归到同一项目。")
     kind = models.CharField("类型", max_length=16, choices=ProgramKind.choices, default=ProgramKind.PROGRAM)
     aliases = models.JSONField("别名", default=list, blank=True)
+    merged_keys = ArrayField(
+        models.CharField(max_length=200), verbose_name="并入的归并键", default=list, blank=True, editable=False,
+        help_text="合并进来的项目原有的归并键；导入遇到它们时归入本项目。",
+    )
     description = models.TextField("简介", blank=True, help_text="编辑撰写；留空时公开页面显示文中定义它的句子。")
     issuing_body = models.CharField("发布机构", max_length=200, blank=True)
     region = models.ForeignKey(
@@ -42,6 +48,8 @@ class Program(models.Model):
         verbose_name = "政策项目"
         verbose_name_plural = "政策项目"
         ordering = ["name"]
+        # ingest (policies.services.program_for) finds a merged programme by the keys it absorbed.
+        indexes = [GinIndex(fields=["merged_keys"], name="program_merged_keys_gin")]
 
     def __str__(self) -> str:
         return self.name

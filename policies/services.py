@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from articles.models import Article
@@ -13,24 +13,44 @@ from policies.models import Program, ProgramMention, QAPair
 
 
 def program_for(*, name: str, kind: str, surface: str, cache: dict) -> Program:
-    """The Programme a mention belongs to, found by its linking key (created on first mention)."""
+    """The Programme a mention belongs to, found by its linking key (created on first mention).
+
+    The key never changes when an editor renames a programme; a merged programme's key moves to the survivor.
+    """
     key = program_slug_key(name)[:200]
     cache_key = ("program", key)
     if cache_key not in cache:
-        program = Program.objects.filter(key=key).first()
-        if program is None:
-            program = Program.objects.filter(aliases__contains=[name]).first()
-        if program is None:
-            digest = hashlib.sha1(key.encode()).hexdigest()[:6]
-            program = Program.objects.create(
-                key=key, name=name[:200], kind=kind, slug=f"{slugify(name, allow_unicode=True)[:70]}-{digest}"
-            )
-        cache[cache_key] = program
+        cache[cache_key] = _program_find(key, name) or _program_create(key=key, name=name, kind=kind)
     program = cache[cache_key]
     if name != program.name and name not in program.aliases:
         program.aliases = [*program.aliases, name]
         program.save(update_fields=["aliases"])
     return program
+
+
+def _program_find(key: str, name: str) -> Program | None:
+    return (
+        Program.objects.filter(key=key).first()
+        or Program.objects.filter(merged_keys__contains=[key]).first()
+        or Program.objects.filter(aliases__contains=[name]).first()
+    )
+
+
+def _program_create(*, key: str, name: str, kind: str) -> Program:
+    digest = hashlib.sha1(key.encode()).hexdigest()
+    base = slugify(name, allow_unicode=True)
+    slug = f"{base[:70]}-{digest[:6]}"
+    try:
+        with transaction.atomic():  # a savepoint: another ingest may create the same programme at the same moment
+            return Program.objects.create(key=key, name=name[:200], kind=kind, slug=slug)
+    except IntegrityError:
+        pass
+    found = _program_find(key, name)
+    if found is not None:
+        return found
+    # The slug is taken by a programme an editor gave it to: this one gets a longer, still stable, suffix.
+    with transaction.atomic():
+        return Program.objects.create(key=key, name=name[:200], kind=kind, slug=f"{base[:60]}-{digest[:16]}")
 
 
 def _program_fields(mention, article: Article, cache: dict) -> dict:
@@ -62,14 +82,16 @@ def program_merge(*, survivor: Program, others: list[Program], user=None) -> int
     """Move every mention and alias of `others` to `survivor`, then delete them; returns how many were merged."""
     with transaction.atomic():
         aliases = list(survivor.aliases)
+        keys = list(survivor.merged_keys)
         for other in others:
             if other.pk == survivor.pk:
                 continue
             other.mentions.update(program=survivor)
+            keys.extend(k for k in [other.key, *other.merged_keys] if k not in keys and k != survivor.key)
             for alias in [other.name, *other.aliases]:
                 if alias != survivor.name and alias not in aliases:
                     aliases.append(alias)
             other.delete()
-        survivor.aliases = aliases
-        survivor.save(update_fields=["aliases"])
+        survivor.aliases, survivor.merged_keys = aliases, keys
+        survivor.save(update_fields=["aliases", "merged_keys"])
     return len([o for o in others if o.pk != survivor.pk])

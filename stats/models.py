@@ -1,4 +1,6 @@
 """Figures (value, unit, qualifier, measure) found in articles, grouped into Indicators so series can be drawn."""
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -14,6 +16,14 @@ class Indicator(models.Model):
     name = models.CharField("指标名称", max_length=120, help_text="规范的计量对象，如 城镇新增就业。")
     unit = models.CharField("单位", max_length=16)
     slug = models.SlugField("永久链接", max_length=160, unique=True, allow_unicode=True)
+    key = models.CharField(
+        "归并键", max_length=140, unique=True, null=True, blank=True, editable=False,
+        help_text="抽取时的规范计量对象与单位；改名后导入仍据此找到本指标。",
+    )
+    merged_keys = ArrayField(
+        models.CharField(max_length=140), verbose_name="并入的归并键", default=list, blank=True, editable=False,
+        help_text="合并进来的指标原有的归并键；导入遇到它们时归入本指标。",
+    )
     is_public = models.BooleanField("公开", default=True)
     is_featured = models.BooleanField("首页推荐", default=False)
 
@@ -25,6 +35,8 @@ class Indicator(models.Model):
         verbose_name_plural = "指标"
         ordering = ["name", "unit"]
         constraints = [models.UniqueConstraint(fields=["name", "unit"], name="indicator_unique_name_unit")]
+        # ingest (stats.services.indicator_for) finds a merged indicator by the keys it absorbed.
+        indexes = [GinIndex(fields=["merged_keys"], name="indicator_merged_keys_gin")]
 
     def __str__(self) -> str:
         return f"{self.name} · {self.unit}"

@@ -5,7 +5,7 @@ import functools
 import hashlib
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from articles.models import Article
@@ -23,20 +23,55 @@ def not_indicators() -> frozenset[str]:
 
 
 def indicator_for(*, measure: str, unit: str, cache: dict) -> Indicator | None:
-    """The Indicator a figure with this measure and unit belongs to (created on first use)."""
+    """The Indicator a figure with this measure and unit belongs to (created on first use).
+
+    Found by its key (the canonical measure and unit it was created for), never by its name, so an editor's rename or
+    merge does not make the next ingest create a second indicator — or fail on the first one's slug.
+    """
     if not measure:
         return None
     name, canonical_unit = indicator_key(measure, unit)
     if not name or name in not_indicators():
         return None
-    key = ("indicator", name, canonical_unit)
-    if key not in cache:
-        digest = hashlib.sha1(f"{name}|{canonical_unit}".encode()).hexdigest()[:6]
-        cache[key], _ = Indicator.objects.get_or_create(
-            name=name[:120], unit=canonical_unit[:16],
-            defaults={"slug": f"{slugify(name, allow_unicode=True)[:100]}-{digest}"},
-        )
-    return cache[key]
+    key = f"{name[:120]}|{canonical_unit[:16]}"
+    if ("indicator", key) not in cache:
+        cache[("indicator", key)] = _indicator_by_key(key, name[:120], canonical_unit[:16])
+    return cache[("indicator", key)]
+
+
+def _indicator_by_key(key: str, name: str, unit: str) -> Indicator:
+    digest = hashlib.sha1(f"{name}|{unit}".encode()).hexdigest()
+    slug = f"{slugify(name, allow_unicode=True)[:100]}-{digest[:6]}"
+    found = _indicator_find(key, name, unit, slug)
+    if found is not None:
+        return found
+    try:
+        with transaction.atomic():  # a savepoint: another ingest may create the same indicator at the same moment
+            return Indicator.objects.create(key=key, name=name, unit=unit, slug=slug)
+    except IntegrityError:
+        pass
+    found = _indicator_find(key, name, unit, slug)
+    if found is not None:
+        return found
+    # The name or slug is taken by an indicator an editor renamed to it: the name is theirs, the measure joins it.
+    taken = Indicator.objects.filter(name=name, unit=unit).first()
+    if taken is not None:
+        Indicator.objects.filter(pk=taken.pk).update(merged_keys=[*taken.merged_keys, key])
+        return taken
+    with transaction.atomic():
+        return Indicator.objects.create(key=key, name=name, unit=unit, slug=f"{slug[:-6]}-{digest[:16]}")
+
+
+def _indicator_find(key: str, name: str, unit: str, slug: str) -> Indicator | None:
+    found = Indicator.objects.filter(key=key).first() or Indicator.objects.filter(merged_keys__contains=[key]).first()
+    if found is None:
+        # Indicators created before keys were stored: by the name they were created with, or their unchanged slug.
+        legacy = Indicator.objects.filter(key__isnull=True)
+        found = legacy.filter(name=name, unit=unit).first() or legacy.filter(slug=slug).first()
+        if found is not None:
+            found.key = key
+            Indicator.objects.filter(pk=found.pk).update(key=key)
+    return found
 
 
 def _figure_fields(figure, article: Article, cache: dict) -> dict:
@@ -60,9 +95,15 @@ FIGURES = RecordKind("figures", Figure, _figure_fields)
 
 
 def indicator_merge(*, survivor: Indicator, others: list[Indicator]) -> None:
-    """Move every figure of `others` to `survivor` and delete them."""
+    """Move every figure of `others` to `survivor` and delete them; their keys stay with `survivor`, so a later
+    ingest that meets their measures files the figures under it."""
     with transaction.atomic():
+        keys = list(survivor.merged_keys)
         for other in others:
-            if other.pk != survivor.pk:
-                other.figures.update(indicator=survivor)
-                other.delete()
+            if other.pk == survivor.pk:
+                continue
+            other.figures.update(indicator=survivor)
+            keys.extend(k for k in [other.key, *other.merged_keys] if k and k not in keys and k != survivor.key)
+            other.delete()
+        survivor.merged_keys = keys
+        survivor.save(update_fields=["merged_keys"])

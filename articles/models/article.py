@@ -4,6 +4,10 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+# Article fields the parser writes and an editor may correct; a corrected one is never rewritten by a re-parse.
+EDITABLE_BY_PARSER = ("headline", "subheadline", "column", "byline", "kind", "duplicate_of")
 
 # What no page shows of an article row: its page file (the source's verbatim bytes and decoded text, up to the size
 # of a whole page each) and its search vector. Lists that join the source must leave these out, or every row
@@ -64,6 +68,10 @@ class Article(models.Model):
     is_public = models.BooleanField("公开", default=True, help_text="取消勾选即对公众隐藏，但不删除。")
     is_featured = models.BooleanField("首页推荐", default=False, help_text="勾选后在首页“编辑推荐”中展示。")
     search_vector = SearchVectorField("检索向量", null=True, editable=False)
+    edited_fields = ArrayField(
+        models.CharField(max_length=32), verbose_name="编辑改过的字段", default=list, blank=True, editable=False,
+        help_text="编辑更正过的字段（标题、作者、栏目、体裁等）；重新解析和导入新版本时保留编辑的值。",
+    )
     # The public view: the fields above with personal data masked (articles/services/public_view.py writes them
     # whenever personal-data records change). Every public surface reads these; the admin shows the originals.
     public_headline = models.CharField("公开标题", max_length=255, blank=True, editable=False)
@@ -74,6 +82,12 @@ class Article(models.Model):
     public_text = models.TextField("公开正文", blank=True, editable=False, help_text="个人信息已遮盖，与正文等长。")
 
     objects = ArticleQuerySet.as_manager()
+    # Editors' changes are kept; ingest and re-parse save without history rows (see articles/services/ingest.py).
+    # The text is the parser's alone and the search vector derived: neither is copied into every history row.
+    # The body and the derived copies (masked view, search vector) stay out of history: large, and rebuilt from the rest.
+    history = HistoricalRecords(
+        excluded_fields=["text", "search_vector", "public_headline", "public_subheadline", "public_byline", "public_text"]
+    )
 
     class Meta:
         verbose_name = "文章"

@@ -9,6 +9,9 @@ from .decode import is_cjk
 
 MD_HEADING_RE = re.compile(r"^(#{1,6})\s+")
 MIN_UNDOUBLED = 4  # a doubled run must undo to at least this many characters (protects 天天, 实实在在)
+# Bold doubling comes from headlines, labels and bylines; a longer line is body text. The search below is quadratic in
+# the line's length, so without this bound one 1 MB line with evenly repeated characters would never finish.
+MAX_DOUBLED_LINE = 400
 
 
 @dataclass
@@ -31,7 +34,7 @@ class Line:
 def undouble(text: str) -> list[int] | None:
     """Indices to keep if `text` is entirely a bold-extraction doubling (XX, XYXY units); else None."""
     n = len(text)
-    if n < 2 * MIN_UNDOUBLED or n % 2:
+    if n < 2 * MIN_UNDOUBLED or n % 2 or n > MAX_DOUBLED_LINE:
         return None
     if any(count % 2 for count in Counter(text).values()):
         return None  # every character of a doubled run occurs an even number of times: skip the search
@@ -40,7 +43,7 @@ def undouble(text: str) -> list[int] | None:
     ok[n] = True
     for i in range(n - 2, -1, -1):
         for size in range(1, (n - i) // 2 + 1):
-            if ok[i + 2 * size] and text[i:i + size] == text[i + size:i + 2 * size]:
+            if ok[i + 2 * size] and text[i] == text[i + size] and text[i:i + size] == text[i + size:i + 2 * size]:
                 ok[i] = True
                 step[i] = size
                 break

@@ -25,7 +25,10 @@ def _normalise(text: str) -> str:
 
 @lru_cache(maxsize=512)
 def _shingles(text: str) -> frozenset[str]:
-    norm = _normalise(text)
+    return _shingles_of(_normalise(text))
+
+
+def _shingles_of(norm: str) -> frozenset[str]:
     if len(norm) < SHINGLE:
         return frozenset([norm]) if norm else frozenset()
     return frozenset(norm[i:i + SHINGLE] for i in range(len(norm) - SHINGLE + 1))
@@ -39,18 +42,60 @@ def similarity(a: str, b: str) -> float:
     return len(sa & sb) / min(len(sa), len(sb))
 
 
+# A shingle met in more articles of one page than this is boilerplate, not evidence of one story: later articles are
+# no longer posted under it, so a page of thousands of articles costs linear, not quadratic, work.
+MAX_POSTING = 64
+
+
 def find_duplicates(texts: list[str]) -> list[int | None]:
-    """For each text, the index of the earliest previous text that is the same story, else None."""
+    """For each text, the index of the earliest previous text that is the same story, else None.
+
+    Shared shingles are counted through an index from shingle to the texts holding it, so only texts that share
+    something are compared. Exact (the same answer as comparing every pair with `similarity`) as long as no shingle
+    is in more than MAX_POSTING texts of the page.
+    """
+    shingles = [_shingles_of(_normalise(text)) if len(_normalise(text)) >= MIN_CHARS else frozenset() for text in texts]
+    postings: dict[str, list[int]] = {}
     result: list[int | None] = []
-    for i, text in enumerate(texts):
-        match = None
-        if len(_normalise(text)) >= MIN_CHARS:
-            for j in range(i):
-                if len(_normalise(texts[j])) >= MIN_CHARS and similarity(texts[j], text) >= SAME_STORY:
-                    match = j
-                    break
+    for i, own in enumerate(shingles):
+        shared: Counter[int] = Counter()
+        for shingle in own:
+            shared.update(postings.get(shingle, ()))
+        match = next(
+            (j for j in sorted(shared) if shared[j] / min(len(own), len(shingles[j])) >= SAME_STORY), None
+        )
         result.append(match)
+        for shingle in own:
+            posted = postings.setdefault(shingle, [])
+            if len(posted) < MAX_POSTING:
+                posted.append(i)
     return result
+
+
+def similar_pairs(old_texts: list[str], new_texts: list[str], threshold: float) -> list[tuple[float, int, int]]:
+    """(similarity, new index, old index) for every pair at or above `threshold`, found through shared shingles.
+
+    The same scores as `similarity` on every pair, without comparing pairs that share nothing (exact while no
+    shingle is in more than MAX_POSTING old texts).
+    """
+    old_shingles = [_shingles_of(_normalise(text)) for text in old_texts]
+    postings: dict[str, list[int]] = {}
+    for o, own in enumerate(old_shingles):
+        for shingle in own:
+            posted = postings.setdefault(shingle, [])
+            if len(posted) < MAX_POSTING:
+                posted.append(o)
+    pairs = []
+    for n, text in enumerate(new_texts):
+        own = _shingles_of(_normalise(text))
+        shared: Counter[int] = Counter()
+        for shingle in own:
+            shared.update(postings.get(shingle, ()))
+        for o, count in shared.items():
+            score = count / min(len(own), len(old_shingles[o]))
+            if score >= threshold:
+                pairs.append((score, n, o))
+    return pairs
 
 
 _CJK_RUN_RE = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]+")  # what decode.is_cjk accepts

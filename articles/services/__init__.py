@@ -1,5 +1,12 @@
 """The one write path of the articles app: ingest and re-parse pages, reference data, editors' record reviews."""
-from articles.services.ingest import RECORD_KINDS, IngestOutcome, PageRejected, source_ingest, source_reparse
+from articles.services.ingest import (
+    RECORD_KINDS,
+    IngestOutcome,
+    PageRejected,
+    source_ingest,
+    source_reparse,
+    upload_read,
+)
 from articles.services.reference import regions_sync, topics_sync
 
 __all__ = [
@@ -10,4 +17,5 @@ __all__ = [
     "source_ingest",
     "source_reparse",
     "topics_sync",
+    "upload_read",
 ]

@@ -6,17 +6,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, connection, transaction
 
 from articles import pipeline
-from articles.models import Article, DateMention, RecordStatus, Region, RegionMention, Source, Topic
+from articles.models import Article, DateMention, PersonalData, RecordStatus, Region, RegionMention, Source, Topic
+from articles.page_files import too_large
 from articles.parsing.decode import UndecodableFile
 from articles.record_sync import RecordKind, SyncOutcome, records_sync
 from articles.same_story import align_by_similarity, same_story_candidate
-from articles.services.public_view import article_public_refresh, personal_data_kinds
+from articles.services.public_view import article_personal_data_sync, article_public_refresh, personal_data_kinds
 from articles.topics import classify
-from policies.services import PROGRAM_MENTIONS, QA_PAIRS
-from stats.services import FIGURES
+from policies.extract import program_slug_key
+from policies.services import PROGRAM_MENTIONS, QA_PAIRS, program_for
+from stats.indicators import indicator_key
+from stats.services import FIGURES, indicator_for
 
 
 def _date_fields(mention, article: Article, cache: dict) -> dict:
@@ -68,32 +71,58 @@ class IngestOutcome:
     articles: int
 
 
+def upload_read(*, upload, name: str) -> bytes:
+    """The bytes of an uploaded page file, refused from its declared size before anything is read into memory.
+
+    Django has already spooled a large upload to a temporary file; reading at most one byte past the limit keeps a
+    request's memory bounded whatever the client sent.
+    """
+    limit = settings.MAX_PAGE_BYTES
+    if upload.size is not None and upload.size > limit:
+        error = too_large(upload.size, limit)
+        raise PageRejected(name, error.reason, error.reason_zh)
+    upload.seek(0)
+    raw = upload.read(limit + 1)
+    if len(raw) > limit:
+        error = too_large(len(raw), limit)
+        raise PageRejected(name, error.reason, error.reason_zh)
+    return raw
+
+
 def source_ingest(*, raw: bytes, name: str, published_on: date | None = None) -> IngestOutcome:
     """Ingest one page file. A file already ingested (same bytes) is returned as is; nothing is duplicated.
 
     Raises PageRejected for an empty, oversized, binary or undecodable file; nothing is written then.
     """
     if len(raw) > settings.MAX_PAGE_BYTES:
-        raise PageRejected(
-            name,
-            f"the file is {len(raw)} bytes, more than the {settings.MAX_PAGE_BYTES} allowed for a page",
-            f"文件有 {len(raw)} 字节，超过单个版面允许的 {settings.MAX_PAGE_BYTES} 字节",
-        )
+        error = too_large(len(raw), settings.MAX_PAGE_BYTES)
+        raise PageRejected(name, error.reason, error.reason_zh)
     sha256 = hashlib.sha256(raw).hexdigest()
     existing = Source.objects.filter(sha256=sha256).first()
     if existing is not None:
-        return IngestOutcome(source=existing, created=False, articles=existing.articles.count())
+        return _unchanged(existing)
     try:
-        result = pipeline.parse_page(raw, name, published_on=published_on)
+        result = pipeline.parse_page(raw, name, published_on=published_on)  # outside the transaction: no lock held
     except UndecodableFile as error:
         raise PageRejected(name, error.reason, error.reason_zh) from error
-    previous = Source.objects.filter(name=name).order_by("-ingested_at").first()
     with transaction.atomic():
-        if previous is not None:  # a changed version of a page already here: update it, keeping editors' work
-            return IngestOutcome(source=previous, created=True, articles=_source_update(previous, raw, sha256, result))
-        source = _source_create(raw=raw, sha256=sha256, result=result, published_on=published_on)
-        articles = _articles_create(source=source, result=result)
-        _records_sync(articles, result)
+        _page_name_lock(name)  # versions of one page name are written one at a time, whichever process writes them
+        existing = Source.objects.filter(sha256=sha256).first()  # written by another process while we parsed
+        if existing is not None:
+            return _unchanged(existing)
+        previous = Source.objects.filter(name=name).order_by("-ingested_at").first()
+        try:
+            with transaction.atomic():  # a savepoint: the same bytes may be arriving under another name right now
+                if previous is not None:  # a changed version of a page already here: update it, keeping editors' work
+                    return IngestOutcome(source=previous, created=True, articles=_source_update(previous, raw, sha256, result))
+                source = _source_create(raw=raw, sha256=sha256, result=result, published_on=published_on)
+                articles = _articles_create(source=source, result=result)
+                _records_sync(articles, result)
+        except IntegrityError:
+            existing = Source.objects.filter(sha256=sha256).first()
+            if existing is None:
+                raise
+            return _unchanged(existing)
     return IngestOutcome(source=source, created=True, articles=len(articles))
 
 
@@ -101,8 +130,20 @@ def source_reparse(*, source: Source) -> SyncOutcome:
     """Run the current pipeline again over a stored page; only auto records are replaced."""
     result = pipeline.parse_page(bytes(source.raw), source.name, published_on=source.published_on)
     with transaction.atomic():
+        _page_name_lock(source.name)
         articles = _articles_align(source, result)
         return _records_sync(articles, result)
+
+
+def _unchanged(source: Source) -> IngestOutcome:
+    return IngestOutcome(source=source, created=False, articles=source.articles.count())
+
+
+def _page_name_lock(name: str) -> None:
+    """Hold PostgreSQL's transaction-scoped advisory lock for this page name until the transaction ends."""
+    key = int.from_bytes(hashlib.sha256(f"minsheng.source:{name}".encode()).digest()[:8], "big", signed=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
 def _source_update(source: Source, raw: bytes, sha256: str, result: pipeline.PageResult) -> int:
@@ -145,7 +186,9 @@ def _article_fields(draft, articles: list[Article]) -> dict:
 def _articles_create(*, source: Source, result: pipeline.PageResult) -> list[Article]:
     articles: list[Article] = []
     for position, draft in enumerate(result.page.articles):
-        articles.append(Article.objects.create(source=source, position=position, **_article_fields(draft, articles)))
+        article = Article(source=source, position=position, **_article_fields(draft, articles))
+        article.save_without_historical_record()  # history is for editors' changes; the parser's output is the page
+        articles.append(article)
     _link_same_story_elsewhere(articles)
     return articles
 
@@ -169,8 +212,9 @@ def _articles_align(source: Source, result: pipeline.PageResult) -> list[Article
             article = stored[match]
             used.add(match)
         for field, value in _article_fields(draft, articles).items():
-            setattr(article, field, value)
-        article.save()
+            if field not in article.edited_fields:  # an editor's correction outlives every re-parse
+                setattr(article, field, value)
+        article.save_without_historical_record()
         articles.append(article)
     kept_unmatched = []
     for index, article in enumerate(stored):
@@ -202,6 +246,7 @@ def _has_editor_work(article: Article) -> bool:
 def _records_sync(articles: list[Article], result: pipeline.PageResult) -> SyncOutcome:
     outcome = SyncOutcome()
     cache: dict = {"region_codes": set(Region.objects.values_list("code", flat=True))}
+    _shared_rows_resolve(result, cache)
     for article, article_result in zip(articles, result.articles, strict=True):
         for kind in RECORD_KINDS:
             records_sync(
@@ -212,10 +257,28 @@ def _records_sync(articles: list[Article], result: pipeline.PageResult) -> SyncO
                 outcome=outcome,
                 cache=cache,
             )
-        article_public_refresh(article=article)
+        edited_shown = [name for name in article.edited_fields if name in PersonalData.Field.values]
+        if edited_shown:  # an editor's headline or byline, not the parser's: personal data is looked for in it
+            article_personal_data_sync(article=article, fields=edited_shown)
+        else:
+            article_public_refresh(article=article)
         if not article.topics_by_editor:
             article.topics.set(_topics(classify(article.headline, article.text), cache))
     return outcome
+
+
+def _shared_rows_resolve(result: pipeline.PageResult, cache: dict) -> None:
+    """Find or create the indicators and programmes the page needs, in key order, before its records are written.
+
+    Concurrent ingests of pages that share some then lock those rows in the same order, so they cannot deadlock
+    (PostgreSQL would abort one of them); the record sync afterwards finds every row in the cache.
+    """
+    measures = {(figure.measure, figure.unit) for item in result.articles for figure in item.figures if figure.measure}
+    for measure, unit in sorted(measures, key=lambda pair: (indicator_key(*pair), pair)):
+        indicator_for(measure=measure, unit=unit, cache=cache)
+    mentions = {(mention.name, mention.kind) for item in result.articles for mention in item.programs}
+    for name, kind in sorted(mentions, key=lambda pair: (program_slug_key(pair[0]), pair)):
+        program_for(name=name, kind=kind, surface="", cache=cache)
 
 
 def _topics(slugs: list[str], cache: dict) -> list[Topic]:
@@ -232,4 +295,4 @@ def _link_same_story_elsewhere(articles: list[Article]) -> None:
         earlier = same_story_candidate(article)
         if earlier is not None:
             article.duplicate_of = earlier
-            article.save(update_fields=["duplicate_of"])
+            article.save_without_historical_record(update_fields=["duplicate_of"])

@@ -120,3 +120,19 @@ def test_the_reparse_command_names_an_unknown_page():
 
     with pytest.raises(CommandError, match="no page with id 999999"):
         call_command("reparse", "--source", "999999", stdout=StringIO())
+
+
+def test_a_rejected_record_follows_its_text_when_a_changed_version_is_ingested(editor):
+    body = "今年全区城镇新增就业3000人，同比增长12%。自治区发放创业补贴1.2亿元，惠及3万余人。" * 3
+    page = "民声\n\n就业稳中向好\n\n□本报记者 张三\n\n{}\n"
+    source = source_ingest(raw=page.format(body).encode(), name="rejected-moves.txt").source
+    figure = Figure.objects.filter(article__source=source, text__contains="1.2亿元").order_by("start").first()
+    records_review(records=Figure.objects.filter(pk=figure.pk), user=editor, status=RecordStatus.REJECTED)
+    inserted = "记者从自治区人社厅获悉。"
+    source_ingest(raw=page.format(inserted + body).encode(), name="rejected-moves.txt")
+    figure.refresh_from_db()
+    article = figure.article
+    assert figure.status == RecordStatus.REJECTED
+    assert article.text.startswith(inserted)
+    assert article.text[figure.start : figure.end] == figure.text
+    assert not article.figures.filter(text=figure.text, start=figure.start).exclude(pk=figure.pk).exists()

@@ -1,13 +1,14 @@
 """`manage.py ingest PATH...`: load page files (and folders of them) into the database, idempotently."""
 from __future__ import annotations
 
-import errno
-import os
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import InterfaceError, OperationalError
 
+from articles.page_files import UnreadablePage, page_files_in, read_page_file
 from articles.progress import ProgressBar
 from articles.services import PageRejected, source_ingest
 
@@ -20,19 +21,22 @@ class Command(BaseCommand):
         parser.add_argument("--date", type=_iso_date, help="issue date YYYY-MM-DD for every page (overrides inference)")
 
     def handle(self, *args, paths: list[str], date: date | None = None, **options):
-        files = _page_files(paths)
-        if not files:
+        files, skipped = _page_files(paths)
+        problems = [f"{path}: {reason}" for path, reason in skipped]
+        if not files and not problems:
             raise CommandError("no page files found in " + ", ".join(paths))
         progress = ProgressBar(len(files), self.stdout)
         created = unchanged = articles = 0
-        problems: list[str] = []
         for path in files:
             try:
-                outcome = source_ingest(raw=_read_page(path), name=path.name, published_on=date)
-            except PageRejected as rejected:
+                raw = read_page_file(path, limit=settings.MAX_PAGE_BYTES)
+                outcome = source_ingest(raw=raw, name=path.name, published_on=date)
+            except (PageRejected, UnreadablePage) as rejected:
                 problems.append(f"{path}: {rejected.reason}")
-            except OSError as error:
-                problems.append(f"{path}: cannot be read ({error.strerror or error})")
+            except (OperationalError, InterfaceError):
+                raise  # the database itself is unreachable: no later file would fare better, and the top level says so
+            except Exception as error:  # noqa: BLE001 — one page's failure must not abort the rest of a folder
+                problems.append(f"{path}: failed ({type(error).__name__}: {error})")
             else:
                 created += outcome.created
                 unchanged += not outcome.created
@@ -48,23 +52,18 @@ class Command(BaseCommand):
             raise CommandError(f"{len(problems)} file(s) could not be ingested", returncode=2)
 
 
-def _page_files(paths: list[str]) -> list[Path]:
+def _page_files(paths: list[str]) -> tuple[list[Path], list[tuple[Path, str]]]:
     files: list[Path] = []
+    skipped: list[tuple[Path, str]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            # A broken symbolic link is neither file nor folder: listed so that the loop reports it, never skipped silently.
-            found = (p for p in path.rglob("*") if p.is_file() or (p.is_symlink() and not p.exists()))
-            files.extend(sorted(p for p in found if not p.name.startswith(".")))
+            found, links = page_files_in(path)
+            files.extend(found)
+            skipped.extend(links)
         else:
-            files.append(path)  # a missing file is reported as unreadable by the loop
-    return files
-
-
-def _read_page(path: Path) -> bytes:
-    if path.is_symlink() and not path.exists():
-        raise OSError(errno.ENOENT, f"a broken symbolic link to {os.readlink(path)}")
-    return path.read_bytes()
+            files.append(path)  # a missing or special file is reported by the loop
+    return files, skipped
 
 
 def _iso_date(value: str) -> date:
