@@ -19,6 +19,7 @@ from articles.extract.date_rules.calendar import (
     month_span,
     shift_month,
 )
+from articles.parsing.script import reads_simplified
 
 YEAR_BOUNDS = (1900, 2100)
 # A date written without its year is placed in the issue year unless it would start more than this many days
@@ -239,6 +240,7 @@ def _fixed_range(
     return (start, date(year, month, chinese_int(groups["d2"]))), year
 
 
+@reads_simplified
 def extract_dates(text: str, ctx: ExtractContext | None = None) -> list[DateMention]:
     """Every calendar reference in the text, in order; unresolvable relatives keep start and end None."""
     published = ctx.published_on if ctx else None

@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from articles.parsing.script import reads_simplified
 from policies.extraction import lexicon
 from policies.extraction.names import canonical_program_name, generic_tail_stem
 from policies.extraction.quoted import continues_head, quoted_spans, takes_modifier
@@ -53,6 +54,7 @@ class _Candidate:
     name: str | None = None
 
 
+@reads_simplified
 def extract_programs(text: str, ctx: Any = None) -> list[ProgramMention]:
     """Every programme mention in `text`, sorted by start. `ctx` is accepted for pipeline symmetry and unused."""
     quotes = _name_quotes(text)
