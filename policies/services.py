@@ -9,7 +9,8 @@ from django.utils.text import slugify
 from articles.models import Article
 from articles.record_sync import RecordKind
 from policies.extract import program_slug_key
-from policies.models import Program, ProgramMention, QAPair
+from policies.extraction.vocabulary import canonical_name
+from policies.models import Program, ProgramMention, QAPair, VocabularyEntry
 
 
 def program_for(*, name: str, kind: str, surface: str, cache: dict) -> Program:
@@ -22,8 +23,8 @@ def program_for(*, name: str, kind: str, surface: str, cache: dict) -> Program:
             program = Program.objects.filter(aliases__contains=[name]).first()
         if program is None:
             digest = hashlib.sha1(key.encode()).hexdigest()[:6]
-            program = Program.objects.create(
-                key=key, name=name[:200], kind=kind, slug=f"{slugify(name, allow_unicode=True)[:70]}-{digest}"
+            program = Program.objects.create(  # a listed programme is named by its vocabulary name
+                key=key, name=(canonical_name(name) or name)[:200], kind=kind, slug=f"{slugify(name, allow_unicode=True)[:70]}-{digest}"
             )
         cache[cache_key] = program
     program = cache[cache_key]
@@ -72,4 +73,13 @@ def program_merge(*, survivor: Program, others: list[Program], user=None) -> int
             other.delete()
         survivor.aliases = aliases
         survivor.save(update_fields=["aliases"])
+        _vocabulary_add_aliases(name=survivor.name, aliases=aliases)
     return len([o for o in others if o.pk != survivor.pk])
+
+
+def _vocabulary_add_aliases(*, name: str, aliases: list[str]) -> None:
+    """A merge tells that the merged names are the survivor's: its vocabulary entry learns them as aliases."""
+    entry = VocabularyEntry.objects.filter(name=name).first()
+    if entry is not None:
+        entry.aliases = [*entry.aliases, *(a for a in aliases if a != name and a not in entry.aliases)]
+        entry.save(update_fields=["aliases"])

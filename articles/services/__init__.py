@@ -1,11 +1,12 @@
 """The one write path of the articles app: ingest and re-parse pages, reference data, editors' record reviews."""
 from articles.services.ingest import RECORD_KINDS, IngestOutcome, PageRejected, source_ingest, source_reparse
-from articles.services.reference import regions_sync, topics_sync
+from articles.services.reference import programme_vocabulary_sync, regions_sync, topics_sync
 
 __all__ = [
     "RECORD_KINDS",
     "IngestOutcome",
     "PageRejected",
+    "programme_vocabulary_sync",
     "regions_sync",
     "source_ingest",
     "source_reparse",

@@ -76,7 +76,7 @@ def test_it_reads_traditional_place_names_as_division_codes():
 
 def test_it_gives_programme_names_in_simplified_form():
     mentions = extract_programs(TRADITIONAL)
-    assert [(m.text, m.name) for m in mentions] == [("“雨露計劃”", "雨露计划")]
+    assert [(m.text, m.name) for m in mentions] == [("創業擔保貸款", "创业担保贷款"), ("“雨露計劃”", "雨露计划")]
 
 
 def test_it_resolves_traditional_dates():
