@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from articles.extract.context import ExtractContext
-from articles.extract.date_rules import grammar
+from articles.extract.date_rules import extra, grammar
 from articles.extract.date_rules.calendar import (
     RELATIVE_MONTHS,
     RELATIVE_YEARS,
@@ -175,6 +175,7 @@ def _candidates(text: str) -> list[tuple[int, int, re.Match[str], str]]:
         ("months", grammar.MONTH_RANGE, grammar.MONTH_RANGE_HINT),
         ("days", grammar.DAY_RANGE, grammar.DAY_RANGE_HINT),
         ("general", grammar.GENERAL, None),
+        *((kind, regex, None) for kind, regex in extra.PATTERNS),
     ):
         if hint is not None and not hint.search(text):
             continue
@@ -257,6 +258,8 @@ def extract_dates(text: str, ctx: ExtractContext | None = None) -> list[DateMent
                     continue
                 span, end_offset, year = resolved
                 end_offset = start_offset + len(text[start_offset:end_offset].rstrip())
+            elif kind in extra.KINDS:
+                span, year = extra.resolve(kind, match, published)
             else:
                 span, year = _fixed_range(kind, match, published, default_year, tense)
         except (ValueError, KeyError):
