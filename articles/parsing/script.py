@@ -4,10 +4,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
 from .decode import is_cjk
 
+VARIANTS_CSV = Path(__file__).resolve().parent.parent / "data" / "script_variants.csv"
 TRADITIONAL_SHARE = 0.03  # share of CJK characters that t2s changes above which a page is traditional
 
 
@@ -82,12 +84,19 @@ def _char_by_char(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1)
+def _variants() -> dict[int, str]:
+    """Variant characters OpenCC leaves unchanged (陜 → 陕), one for one, from script_variants.csv."""
+    rows = [line.split(",") for line in VARIANTS_CSV.read_text(encoding="utf-8").splitlines()[1:]]
+    return str.maketrans({row[0]: row[1] for row in rows if len(row) == 2 and not row[0].startswith("#")})
+
+
 def simplified_shadow(text: str) -> str:
     """Simplified version of `text` with exactly the same length (index i maps to index i)."""
     converted = _convert_t2s(text)
-    if len(converted) == len(text):
-        return converted
-    return _char_by_char(text)
+    if len(converted) != len(text):
+        converted = _char_by_char(text)
+    return converted.translate(_variants())
 
 
 def detect_script(text: str) -> ScriptView:
