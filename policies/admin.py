@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin_records import PROVENANCE, RecordAdmin
-from policies.models import Program, ProgramMention, QAPair
+from policies.models import Program, ProgramMention, QAPair, VocabularyEntry
 from policies.services import program_merge
 
 
@@ -73,3 +73,16 @@ class QAPairAdmin(RecordAdmin):
     list_display = ["question", "status", "article"]
     search_fields = ["question", "answer", "article__headline"]
     fields = ["article", "text", "start", "end", "question", "answer", "status", "is_public", *PROVENANCE]
+
+
+@admin.register(VocabularyEntry)
+class VocabularyEntryAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "level", "issuing_body", "first_year", "added_by_editor"]
+    list_filter = ["kind", "level", "added_by_editor"]
+    search_fields = ["name", "aliases", "issuing_body"]
+    fields = ["name", "aliases", "kind", "level", "issuing_body", "first_year", "added_by_editor"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.added_by_editor = True  # the loader then leaves it as the editor wrote it
+        super().save_model(request, obj, form, change)

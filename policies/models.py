@@ -58,6 +58,34 @@ class Program(models.Model):
         return reverse("policies:detail", args=[self.slug])
 
 
+class VocabularyLevel(models.TextChoices):
+    NATIONAL = "national", "全国"
+    PROVINCIAL = "provincial", "省级"
+    LOCAL = "local", "地方"
+
+
+class VocabularyEntry(models.Model):
+    """One entry of the programme vocabulary: the canonical name of a known programme and the other names it goes by."""
+
+    name = models.CharField("规范名称", max_length=200, unique=True, help_text="项目的通行全称，如“城乡居民基本医疗保险”。")
+    aliases = models.JSONField("别名与简称", default=list, blank=True, help_text="文中可能出现的其他名称，如“居民医保”。")
+    kind = models.CharField("类型", max_length=16, choices=ProgramKind.choices, default=ProgramKind.PROGRAM)
+    level = models.CharField("层级", max_length=16, choices=VocabularyLevel.choices, default=VocabularyLevel.NATIONAL)
+    issuing_body = models.CharField("发布机构", max_length=200, blank=True)
+    first_year = models.PositiveSmallIntegerField("始于年份", null=True, blank=True, help_text="首次实施或发布的年份，不详可留空。")
+    added_by_editor = models.BooleanField(
+        "编辑添加", default=False, help_text="编辑在后台添加的词条；重新加载参考数据时保留，不会被覆盖。"
+    )
+
+    class Meta:
+        verbose_name = "项目词表条目"
+        verbose_name_plural = "项目词表"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class ProgramMention(ExtractedRecord):
     article = models.ForeignKey("articles.Article", verbose_name="文章", on_delete=models.CASCADE, related_name="programs")
     program = models.ForeignKey(Program, verbose_name="政策项目", on_delete=models.PROTECT, related_name="mentions")

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from articles.parsing.script import original_of, simplified_view
+
 
 @dataclass
 class QAPair:
@@ -40,12 +42,20 @@ _MIN_UNMARKED_PAIRS = 2
 
 
 def extract_qa_pairs(text: str) -> list[QAPair]:
-    """The interview's question–answer pairs in reading order; an empty list for an ordinary article."""
+    """The interview's question–answer pairs in reading order; an empty list for an ordinary article.
+
+    The marks are read on the simplified view (問/答 as 问/答); questions and answers keep the original script."""
+    shadow = simplified_view(text)
     for finder in (_marked_pairs, _speaker_pairs, _numbered_pairs):
-        pairs = finder(text)
+        pairs = finder(shadow)
         if pairs:
-            return pairs
+            return pairs if shadow == text else [_in_original(pair, shadow, text) for pair in pairs]
     return []
+
+
+def _in_original(pair: QAPair, shadow: str, text: str) -> QAPair:
+    both = original_of(pair.question + pair.answer, shadow, text, pair.question_start)
+    return QAPair(both[:len(pair.question)], both[len(pair.question):], pair.question_start, pair.answer_end)
 
 
 def _marked_pairs(text: str) -> list[QAPair]:

@@ -9,7 +9,8 @@ from django.utils.text import slugify
 from articles.models import Article
 from articles.record_sync import RecordKind
 from policies.extract import program_slug_key
-from policies.models import Program, ProgramMention, QAPair
+from policies.extraction.vocabulary import canonical_name
+from policies.models import Program, ProgramMention, QAPair, VocabularyEntry
 
 
 def program_for(*, name: str, kind: str, surface: str, cache: dict) -> Program:
@@ -20,7 +21,7 @@ def program_for(*, name: str, kind: str, surface: str, cache: dict) -> Program:
     key = program_slug_key(name)[:200]
     cache_key = ("program", key)
     if cache_key not in cache:
-        cache[cache_key] = _program_find(key, name) or _program_create(key=key, name=name, kind=kind)
+        cache[cache_key] = _program_find(key, name) or _program_create(key=key, name=canonical_name(name) or name, kind=kind)
     program = cache[cache_key]
     if name != program.name and name not in program.aliases:
         program.aliases = [*program.aliases, name]
@@ -94,4 +95,13 @@ def program_merge(*, survivor: Program, others: list[Program], user=None) -> int
             other.delete()
         survivor.aliases, survivor.merged_keys = aliases, keys
         survivor.save(update_fields=["aliases", "merged_keys"])
+        _vocabulary_add_aliases(name=survivor.name, aliases=aliases)
     return len([o for o in others if o.pk != survivor.pk])
+
+
+def _vocabulary_add_aliases(*, name: str, aliases: list[str]) -> None:
+    """A merge tells that the merged names are the survivor's: its vocabulary entry learns them as aliases."""
+    entry = VocabularyEntry.objects.filter(name=name).first()
+    if entry is not None:
+        entry.aliases = [*entry.aliases, *(a for a in aliases if a != name and a not in entry.aliases)]
+        entry.save(update_fields=["aliases"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from articles.parsing.script import reads_simplified
 from stats.extraction.figures import Figure, scan_figures
 from stats.extraction.measure import annotate
 
@@ -16,6 +17,7 @@ __all__ = ["Figure", "extract_figures"]
 _COUNTER_KINDS = frozenset({"counter"})
 
 
+@reads_simplified
 def extract_figures(text: str, ctx: ExtractContext | None = None) -> list[Figure]:
     """Every figure in the article text, sorted by start offset, with measure, change, period and region."""
     figures = scan_figures(text)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from articles.extract.context import ExtractContext
-from articles.extract.date_rules import grammar
+from articles.extract.date_rules import extra, grammar
 from articles.extract.date_rules.calendar import (
     RELATIVE_MONTHS,
     RELATIVE_YEARS,
@@ -19,6 +19,7 @@ from articles.extract.date_rules.calendar import (
     month_span,
     shift_month,
 )
+from articles.parsing.script import reads_simplified
 
 YEAR_BOUNDS = (1900, 2100)
 # A date written without its year is placed in the issue year unless it would start more than this many days
@@ -174,6 +175,7 @@ def _candidates(text: str) -> list[tuple[int, int, re.Match[str], str]]:
         ("months", grammar.MONTH_RANGE, grammar.MONTH_RANGE_HINT),
         ("days", grammar.DAY_RANGE, grammar.DAY_RANGE_HINT),
         ("general", grammar.GENERAL, None),
+        *((kind, regex, None) for kind, regex in extra.PATTERNS),
     ):
         if hint is not None and not hint.search(text):
             continue
@@ -239,6 +241,7 @@ def _fixed_range(
     return (start, date(year, month, chinese_int(groups["d2"]))), year
 
 
+@reads_simplified
 def extract_dates(text: str, ctx: ExtractContext | None = None) -> list[DateMention]:
     """Every calendar reference in the text, in order; unresolvable relatives keep start and end None."""
     published = ctx.published_on if ctx else None
@@ -255,6 +258,8 @@ def extract_dates(text: str, ctx: ExtractContext | None = None) -> list[DateMent
                     continue
                 span, end_offset, year = resolved
                 end_offset = start_offset + len(text[start_offset:end_offset].rstrip())
+            elif kind in extra.KINDS:
+                span, year = extra.resolve(kind, match, published)
             else:
                 span, year = _fixed_range(kind, match, published, default_year, tense)
         except (ValueError, KeyError):

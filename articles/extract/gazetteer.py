@@ -107,6 +107,8 @@ def name_index() -> dict[str, tuple[NameEntry, ...]]:
         index[division.name].append(NameEntry(division.code, "full"))
         for short in division.short_names:
             index[short].append(NameEntry(division.code, "short"))
+            if division.name.endswith("自治州"):  # 楚雄州, 凉山州: the press form of an autonomous prefecture
+                index[short + "州"].append(NameEntry(division.code, "short"))
         for alias in division.aliases:
             index[alias].append(NameEntry(division.code, "alias"))
     return {name: tuple(entries) for name, entries in index.items()}

@@ -10,6 +10,7 @@ from articles.extract import gazetteer as gz
 from articles.extract.context import ExtractContext
 from articles.extract.segmenter import BlockWords, PlainTokens
 from articles.extract.townships import find_townships
+from articles.parsing.script import reads_simplified
 
 # Words after a short name that show it is part of a street or township name (兴安街道, 北京路).
 NOT_DIVISION_FOLLOWERS = ("街道", "大街", "路", "街", "小区", "门", "桥", "苏木", "嘎查", "乡", "镇", "村", "社区")
@@ -39,6 +40,7 @@ class _Scan:
     tokens: PlainTokens  # jieba's plain words, segmented only where asked
 
 
+@reads_simplified
 def extract_regions(text: str, ctx: ExtractContext, *, words: BlockWords | None = None) -> list[RegionMention]:
     """Every naming of a division in ``text``, sorted by start.
 
@@ -56,12 +58,14 @@ def extract_regions(text: str, ctx: ExtractContext, *, words: BlockWords | None 
     return sorted(mentions, key=lambda m: (m.start, m.end))
 
 
+@reads_simplified
 def infer_home_region(text: str, *, words: BlockWords | None = None) -> str | None:
     """The province a page is about: the one named most, counting its prefectures and counties."""
     counts = Counter(m.code[:2] + "0000" for m in extract_regions(text, ExtractContext(), words=words) if m.code)
     return counts.most_common(1)[0][0] if counts else None
 
 
+@reads_simplified
 def infer_focus_region(text: str, home_region: str | None, *, words: BlockWords | None = None) -> str | None:
     """The prefecture, or county when it clearly dominates, that an article is mostly about."""
     mentions = [

@@ -1,11 +1,15 @@
 """Traditional-script detection and a same-length simplified "shadow" so rules run on simplified text."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, wraps
+from pathlib import Path
+from typing import Any, TypeVar
 
 from .decode import is_cjk
 
+VARIANTS_CSV = Path(__file__).resolve().parent.parent / "data" / "script_variants.csv"
 TRADITIONAL_SHARE = 0.03  # share of CJK characters that t2s changes above which a page is traditional
 
 
@@ -80,12 +84,19 @@ def _char_by_char(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=1)
+def _variants() -> dict[int, str]:
+    """Variant characters OpenCC leaves unchanged (陜 → 陕), one for one, from script_variants.csv."""
+    rows = [line.split(",") for line in VARIANTS_CSV.read_text(encoding="utf-8").splitlines()[1:]]
+    return str.maketrans({row[0]: row[1] for row in rows if len(row) == 2 and not row[0].startswith("#")})
+
+
 def simplified_shadow(text: str) -> str:
     """Simplified version of `text` with exactly the same length (index i maps to index i)."""
     converted = _convert_t2s(text)
-    if len(converted) == len(text):
-        return converted
-    return _char_by_char(text)
+    if len(converted) != len(text):
+        converted = _char_by_char(text)
+    return converted.translate(_variants())
 
 
 def detect_script(text: str) -> ScriptView:
@@ -100,6 +111,61 @@ def detect_script(text: str) -> ScriptView:
             changed += a != b
     script = "traditional" if cjk and changed / cjk > TRADITIONAL_SHARE else "simplified"
     return ScriptView(script=script, shadow=shadow if script == "traditional" else text)
+
+
+@lru_cache(maxsize=64)
+def simplified_view(text: str) -> str:
+    """The text extractors read: the simplified shadow of a traditional text, else the text itself.
+
+    Remembered because every extractor asks for the view of the same article text."""
+    return detect_script(text).shadow
+
+
+# Fields that hold a record's character span, and the field that holds its surface text.
+_SPAN_FIELDS = (("start", "end"), ("start_offset", "end_offset"))
+
+Extractor = TypeVar("Extractor", bound=Callable[..., Any])
+
+
+def restore_surface(record: Any, original: str) -> Any:
+    """Give a record found on the shadow the surface text of the original (same offsets, same length)."""
+    for start_field, end_field in _SPAN_FIELDS:
+        start, end = getattr(record, start_field, None), getattr(record, end_field, None)
+        if isinstance(start, int) and isinstance(end, int) and hasattr(record, "text"):
+            record.text = original[start:end]
+            return record
+    return record
+
+
+def original_of(piece: str, shadow: str, original: str, start: int) -> str:
+    """The original characters of `piece`, a subsequence of `shadow` from `start` (such as lines joined).
+
+    A character the walk cannot place (text the extractor added) is kept as it is."""
+    out, position = [], start
+    for ch in piece:
+        found = shadow.find(ch, position)
+        if found < 0:
+            out.append(ch)
+            continue
+        out.append(original[found])
+        position = found + 1
+    return "".join(out)
+
+
+def reads_simplified(extract: Extractor) -> Extractor:
+    """Run `extract(text, ...)` on the simplified view of `text`; listed records keep the original surface text.
+
+    Values, codes and canonical names stay in simplified form, which is what the rest of the system links by."""
+
+    @wraps(extract)
+    def run(text: str, *args: Any, **kwargs: Any) -> Any:
+        shadow = simplified_view(text)
+        records = extract(shadow, *args, **kwargs)
+        if shadow == text or not isinstance(records, list):  # a code or name (infer_*) needs no mapping
+            return records
+        return [restore_surface(record, text) for record in records]
+
+    return run  # type: ignore[return-value]
 
 
 def to_traditional(text: str) -> str:

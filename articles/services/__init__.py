@@ -7,12 +7,13 @@ from articles.services.ingest import (
     source_reparse,
     upload_read,
 )
-from articles.services.reference import regions_sync, topics_sync
+from articles.services.reference import programme_vocabulary_sync, regions_sync, topics_sync
 
 __all__ = [
     "RECORD_KINDS",
     "IngestOutcome",
     "PageRejected",
+    "programme_vocabulary_sync",
     "regions_sync",
     "source_ingest",
     "source_reparse",

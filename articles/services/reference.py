@@ -1,4 +1,4 @@
-"""Reference data from data files: the GB/T 2260 gazetteer into Region, the topic vocabulary into Topic."""
+"""Reference data from data files: the GB/T 2260 gazetteer into Region, topics into Topic, programmes into VocabularyEntry."""
 from __future__ import annotations
 
 import csv
@@ -8,6 +8,8 @@ from django.db import transaction
 
 from articles.models import Region, Topic
 from articles.topics import vocabulary
+from policies.extraction.vocabulary import VOCABULARY_CSV, read_vocabulary
+from policies.models import VocabularyEntry
 
 GAZETTEER_CSV = Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv"
 
@@ -40,3 +42,28 @@ def regions_sync(*, csv_path: Path = GAZETTEER_CSV) -> int:
             else:
                 Region.objects.create(code=row["code"], **values)
     return len(rows)
+
+
+def programme_vocabulary_sync(*, csv_path: Path = VOCABULARY_CSV) -> int:
+    """Load the programme vocabulary CSV into VocabularyEntry (by name); returns the number of file entries.
+
+    Nothing an editor wrote is lost: entries are never deleted, aliases are only added, and a field is filled
+    from the file only while it is empty. Entries an editor added keep exactly what the editor wrote."""
+    entries = read_vocabulary(csv_path)
+    existing = {entry.name: entry for entry in VocabularyEntry.objects.all()}
+    with transaction.atomic():
+        for row in entries:
+            entry = existing.get(row.name)
+            if entry is None:
+                VocabularyEntry.objects.create(
+                    name=row.name, aliases=list(row.aliases), kind=row.kind, level=row.level,
+                    issuing_body=row.issuing_body, first_year=row.first_year,
+                )
+                continue
+            if entry.added_by_editor:
+                continue
+            entry.aliases = [*entry.aliases, *(a for a in row.aliases if a not in entry.aliases)]
+            entry.issuing_body = entry.issuing_body or row.issuing_body
+            entry.first_year = entry.first_year or row.first_year
+            entry.save(update_fields=["aliases", "issuing_body", "first_year"])
+    return len(entries)

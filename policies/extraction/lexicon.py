@@ -143,12 +143,6 @@ def head_continuations() -> frozenset[str]:
     return frozenset(_lines("head_continuations.txt"))
 
 
-@cache
-def known_programmes() -> dict[str, str]:
-    """Suffix-less names of well-known programmes (以工代赈) mapped to their kind."""
-    return {row["name"]: row["kind"] for row in _csv_rows("known_programmes.csv")}
-
-
 def is_generic_modifier(modifier: str) -> bool:
     """True when `modifier` is made only of generic words (工作长效, 重点, empty)."""
     rest = modifier

@@ -5,6 +5,8 @@ import re
 import unicodedata
 from functools import cache
 
+from policies.extraction import vocabulary
+
 QUOTE_CHARS = "“”‘’\"'「」『』《》〈〉<>"
 _QUOTES = re.compile("[" + re.escape(QUOTE_CHARS) + "]")
 _SPACES = re.compile(r"\s+")
@@ -54,6 +56,7 @@ def program_slug_key(name: str) -> str:
     of name remain — so 京蒙医疗协作机制, 京蒙医疗协作 and “京蒙医疗协作” share a key, while 三进行动 keeps its head.
     """
     text = _t2s().convert(canonical_program_name(name))
+    text = vocabulary.canonical_name(text) or text  # 棚改 and 棚户区改造 are one programme
     text = _YEAR.sub("", text)
     text = _EMPTY_BRACKETS.sub("", text)
     text = _KEY_DROP.sub("", text).lower()

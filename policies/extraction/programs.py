@@ -5,13 +5,15 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from policies.extraction import lexicon
+from articles.parsing.script import reads_simplified
+from policies.extraction import lexicon, vocabulary
 from policies.extraction.names import canonical_program_name, generic_tail_stem
 from policies.extraction.quoted import continues_head, quoted_spans, takes_modifier
 from policies.extraction.tokens import Token, clause_end, is_line_break, is_stop, tokenize_around
 
 # Evidence priority when spans overlap: a smaller number wins, then the longer span.
-_TITLE, _QUOTED, _KNOWN, _UNQUOTED, _PROPAGATED = range(5)
+# A vocabulary name loses to a longer name around it (稳岗扩岗提质工程 inside …工程实施方案).
+_TITLE, _QUOTED, _KNOWN, _UNQUOTED, _VOCABULARY, _PROPAGATED = range(6)
 
 _TITLE_RE = re.compile(r"《([^《》]{2,80}?)》")
 # One pattern per quote style, so that ‘a name’ inside a “quoted speech” is still seen.
@@ -53,16 +55,18 @@ class _Candidate:
     name: str | None = None
 
 
+@reads_simplified
 def extract_programs(text: str, ctx: Any = None) -> list[ProgramMention]:
     """Every programme mention in `text`, sorted by start. `ctx` is accepted for pipeline symmetry and unused."""
     quotes = _name_quotes(text)
     tokens = tokenize_around(text, _token_positions(text, quotes))
+    unquoted = _unquoted_candidates(text, tokens)
     candidates = (
         _title_candidates(text)
         + _quoted_candidates(text, tokens, quotes)
-        + _known_candidates(text)
+        + _complete_names(_known_candidates(text), unquoted)
         + _pattern_candidates(text)
-        + _unquoted_candidates(text, tokens)
+        + unquoted
     )
     kept = _resolve_overlaps(candidates)
     kept = _resolve_overlaps(kept + _propagated_candidates(text, kept))
@@ -70,7 +74,8 @@ def extract_programs(text: str, ctx: Any = None) -> list[ProgramMention]:
     for candidate in kept:
         surface = text[candidate.start:candidate.end]
         name = candidate.name or canonical_program_name(surface)
-        if len(name) >= _MIN_NAME_CHARS and name not in lexicon.generic_programs():
+        short_ok = candidate.priority in (_KNOWN, _VOCABULARY)  # 棚改, 综援: listed names may be two characters
+        if (len(name) >= _MIN_NAME_CHARS or short_ok) and name not in lexicon.generic_programs():
             mentions.append(ProgramMention(surface, name, candidate.kind, candidate.start, candidate.end))
     return sorted(mentions, key=lambda mention: (mention.start, mention.end))
 
@@ -119,11 +124,21 @@ def _quoted_candidates(text: str, tokens: list[Token], quotes: list[tuple[re.Mat
 
 
 def _known_candidates(text: str) -> list[_Candidate]:
-    found = []
-    for name, kind in lexicon.known_programmes().items():
-        for match in re.finditer(re.escape(name), text):
-            found.append(_Candidate(match.start(), match.end(), kind, _KNOWN))
-    return found
+    """Names and aliases from the programme vocabulary (大病保险, 棚改), kept as written; linking maps aliases."""
+    by_form = vocabulary.entry_by_form()
+    return [_Candidate(match.start(), match.end(), by_form[match.group()].kind, _VOCABULARY)
+            for match in vocabulary.forms_re().finditer(text)]
+
+
+def _complete_names(listed: list[_Candidate], unquoted: list[_Candidate]) -> list[_Candidate]:
+    """A listed name that ends a longer unquoted phrase is the whole name: what precedes it is a verb or a
+    modifier (处理长者生活津贴计划, 实施易地扶贫搬迁工程 are not names); one that ends earlier stays weaker than the
+    phrase (稳岗扩岗提质工程 inside 稳岗扩岗提质工程实施方案)."""
+    for candidate in listed:
+        around = [other for other in unquoted if other.start < candidate.end and other.end > candidate.start]
+        if any(other.end == candidate.end for other in around) and all(other.end <= candidate.end for other in around):
+            candidate.priority = _KNOWN
+    return listed
 
 
 def _pattern_candidates(text: str) -> list[_Candidate]:

@@ -136,7 +136,7 @@ def _pick_qualifier(match: re.Match[str], prefix: str | None, strength: str | No
     if suffix:
         return lexicon.qualifiers()[suffix].qualifier
     if match.group("mid") or match.group("post"):
-        return match.group("mid") or match.group("post")
+        return lexicon.qualifiers()[match.group("mid") or match.group("post")].qualifier
     return prefix
 
 

@@ -21,7 +21,7 @@ class UnitEntry:
 class QualifierEntry:
     surface: str
     qualifier: str
-    position: str  # "prefix" or "suffix"
+    position: str  # "prefix", "suffix" or "infix" (between number and magnitude or unit: 余, 多, 来)
     strength: str  # "strong" bounds the value, "weak" only reports it
 
 

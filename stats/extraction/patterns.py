@@ -18,20 +18,20 @@ MAGNITUDE = r"(?:千万|百万|万亿|万|亿)"
 
 @cache
 def figure_regex() -> re.Pattern[str]:
-    """Number (or range), optional 余/多, magnitude, unit and suffix qualifier."""
+    """Number (or range), optional 余/多/来, magnitude, unit and suffix qualifier."""
     units = lexicon.alternation(list(lexicon.units()))
-    suffixes = lexicon.alternation(
-        [q.surface for q in lexicon.qualifiers().values() if q.position == "suffix" and q.surface not in ("余", "多")]
-    )
+    suffixes = lexicon.alternation([q.surface for q in lexicon.qualifiers().values() if q.position == "suffix"])
+    # 余, 多, 来, 个多 sit between the number and its magnitude or unit (500来亩, 3个多亿)
+    infixes = lexicon.alternation([q.surface for q in lexicon.qualifiers().values() if q.position == "infix"])
     number = rf"(?:{ARABIC}|{CHINESE})"
     pattern = (
         rf"(?<![A-Za-z0-9.])"
         rf"(?P<neg>零下|-)?"
         rf"(?P<num>{number})"
         rf"(?:{GAP}(?P<mag1>{MAGNITUDE})?(?P<pct1>%)?{GAP}{RANGE_SEP}{GAP}(?P<num2>{number}))?"
-        rf"{GAP}(?P<mid>余|多)?{GAP}"
+        rf"{GAP}(?P<mid>{infixes})?{GAP}"
         rf"(?P<mag>{MAGNITUDE})?"
-        rf"(?P<post>余|多)?{GAP}"
+        rf"(?P<post>{infixes})?{GAP}"
         rf"(?P<unit>{units})(?![A-Za-z])"
         rf"(?P<suffix>{suffixes})?"
     )

@@ -7,7 +7,7 @@ import re
 YEAR = r"(?:\d{4}|[〇零一二三四五六七八九]{4})"
 MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
-SEP = r"\s*(?:——|[-~～—–至到])\s*"
+SEP = r"\s*(?:——|――|[-~～—–―－至到])\s*"  # ― (U+2015) and － in reprints
 RELATIVE_YEAR = r"今年|去年|明年|前年|后年|本年度?"
 RELATIVE_MONTH = r"本月|上月|下月|上个月|下个月"
 YEAR_PART = r"[一二三四1-4]季度|第[一二三四]季度|首季度?|上半年|下半年|前三季度|年初|年底|年末"
@@ -57,8 +57,8 @@ DAY_RANGE = re.compile(
 )
 # The separator's last character and what must follow it in every MONTH_RANGE / DAY_RANGE match. These scans
 # start on a character set, which the regex engine skips to quickly; most texts have no range and skip the slow ones.
-MONTH_RANGE_HINT = re.compile(rf"[-~～—–至到]\s*{MONTH}月")
-DAY_RANGE_HINT = re.compile(rf"[-~～—–至到]\s*{DAY}[日号]")
+MONTH_RANGE_HINT = re.compile(rf"[-~～—–―－至到]\s*{MONTH}月")
+DAY_RANGE_HINT = re.compile(rf"[-~～—–―－至到]\s*{DAY}[日号]")
 GENERAL = re.compile(rf"(?<![\d.]){_starts_point()}(?:{_point('a_')})(?:{SEP}(?:{_point('b_', bare_day=True)}))?")
 SINGLE = re.compile(rf"(?<![\d.])(?:{_point('a_')})")
 

@@ -1,0 +1,48 @@
+"""Date forms of web articles and reprints: numeric dates, five-year plans, days alone and 昨日-style days."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from articles.extract.date_rules.calendar import shift_month
+
+# 2015-08-28, 2026/01/16, 2015.08.28, and the European 26.07.2017 some reprint sites use.
+NUMERIC_DAY = re.compile(
+    r"(?<![\d./-])(?:(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})"
+    r"|(?P<d2>\d{1,2})\.(?P<m2>\d{1,2})\.(?P<y2>(?:19|20)\d{2}))(?![\d.])"
+)
+# “十三五” and its end: the sixth plan (1981–1985) onwards come every five years.
+FIVE_YEAR_PLAN = re.compile(r"[“\"]?十(?P<n>[一二三四五六])五[”\"]?(?P<end>期末|末)?")
+_PLAN_NUMBERS = {"一": 11, "二": 12, "三": 13, "四": 14, "五": 15, "六": 16}
+# 昨日/前日 name a day; 今天 is mostly "nowadays" (今天的幸福生活), so it is left alone.
+RELATIVE_DAY = re.compile(r"(?P<rd>昨天|昨日|前天|前日)")
+_RELATIVE_DAYS = {"昨天": -1, "昨日": -1, "前天": -2, "前日": -2}
+# 21日 alone, the latest such day up to the issue date (记者于3日获悉); not 每月15日, 15日内, 10个工作日.
+BARE_DAY = re.compile(r"(?<![\d月.〇零一二三四五六七八九十每/-])(?P<d>[1-9]|[12]\d|3[01])日(?![内以后前左])")
+
+KINDS = ("numeric", "plan", "relative_day", "bare_day")
+PATTERNS = (("numeric", NUMERIC_DAY), ("plan", FIVE_YEAR_PLAN), ("relative_day", RELATIVE_DAY), ("bare_day", BARE_DAY))
+
+Span = tuple[date | None, date | None]
+
+
+def resolve(kind: str, match: re.Match[str], published: date | None) -> tuple[Span, int | None]:
+    """The day range one of these forms names; raises ValueError for an impossible date."""
+    groups = match.groupdict()
+    if kind == "numeric":
+        year, month, day = (groups["y"], groups["m"], groups["d"]) if groups["y"] else (groups["y2"], groups["m2"], groups["d2"])
+        found = date(int(year), int(month), int(day))
+        return (found, found), found.year
+    if kind == "plan":
+        first = 1981 + 5 * (_PLAN_NUMBERS[groups["n"]] - 6)
+        last = date(first + 4, 12, 31)
+        return ((last, last) if groups["end"] else (date(first, 1, 1), last)), first + 4
+    if published is None:
+        return (None, None), None
+    if kind == "relative_day":
+        found = published + timedelta(days=_RELATIVE_DAYS[groups["rd"]])
+        return (found, found), found.year
+    day = int(groups["d"])
+    year, month = (published.year, published.month) if day <= published.day else shift_month(published.year, published.month, -1)
+    found = date(year, month, day)
+    return (found, found), year

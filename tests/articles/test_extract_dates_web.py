@@ -1,0 +1,55 @@
+"""Date forms of web articles and reprints: numeric datelines, five-year plans, 昨日, a day alone, ― in ranges."""
+from datetime import date
+
+import pytest
+
+from articles.extract.context import ExtractContext
+from articles.extract.dates import extract_dates
+
+ISSUE = ExtractContext(published_on=date(2015, 12, 3))
+
+
+def spans(text: str, ctx: ExtractContext = ISSUE) -> list[tuple[str, str | None, str | None]]:
+    return [(m.text, m.start and m.start.isoformat(), m.end and m.end.isoformat()) for m in extract_dates(text, ctx)]
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("发布时间:2015-08-28 02:31:23 来源:农民日报", "2015-08-28"),
+    ("2026/01/16 05:30 自由时报", "2026-01-16"),
+    ("更新于26.07.2017", "2017-07-26"),
+])
+def test_it_reads_numeric_dates_of_web_datelines(text, day):
+    assert [(start, end) for _, start, end in spans(text)] == [(day, day)]
+
+
+def test_it_refuses_an_impossible_numeric_date():
+    assert spans("编号2015-13-45") == []
+
+
+def test_it_reads_five_year_plans_and_their_end():
+    assert spans("“十三五”期间，到“十一五”末") == [
+        ("“十三五”", "2016-01-01", "2020-12-31"), ("“十一五”末", "2010-12-31", "2010-12-31"),
+    ]
+
+
+def test_it_resolves_yesterday_and_the_day_before_against_the_issue_date():
+    assert spans("昨日，记者获悉；前日召开会议") == [("昨日", "2015-12-02", "2015-12-02"), ("前日", "2015-12-01", "2015-12-01")]
+
+
+def test_it_resolves_a_day_alone_to_the_latest_such_day_up_to_the_issue_date():
+    assert spans("记者于3日获悉，28日已开工。") == [("3日", "2015-12-03", "2015-12-03"), ("28日", "2015-11-28", "2015-11-28")]
+
+
+def test_it_does_not_read_a_time_limit_or_a_monthly_day_as_a_date():
+    assert spans("15日内办结，每月15日发放") == []
+
+
+def test_it_reads_a_month_range_written_with_a_horizontal_bar():
+    assert spans("2015年1―5月，全省新增就业") == [("2015年1―5月", "2015-01-01", "2015-05-31")]
+
+
+def test_it_reads_a_traditional_dateline_and_a_day_alone():
+    ctx = ExtractContext(published_on=date(2013, 1, 10))
+    assert spans("時間:2013-01-10 來源:新華網。10日公佈", ctx) == [
+        ("2013-01-10", "2013-01-10", "2013-01-10"), ("10日", "2013-01-10", "2013-01-10"),
+    ]
