@@ -1,8 +1,6 @@
 """An editor's corrections of an article (headline, byline, column, kind) outlive re-parses and re-ingests, and are
 kept in the article's history; the parser's own writes add no history rows."""
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from articles.models import Article, Source
@@ -12,12 +10,6 @@ from tests.admin.test_article_review import _errors, _form_data
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_user("editor", password="a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 BODY = "今年全区城镇新增就业3000人，同比增长12%。自治区实施“乡村振兴带头人培育计划”，惠及3万余人。"
 

@@ -2,8 +2,6 @@
 from html.parser import HTMLParser
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from articles.models import RecordStatus
 from stats.models import Figure
@@ -11,12 +9,6 @@ from stats.models import Figure
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_user("editor", password="a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 
 def _article_with_figures():

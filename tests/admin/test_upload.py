@@ -1,7 +1,5 @@
 """Uploading a page in the admin: parsed and ingested, or a clear message with nothing half-written."""
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from articles.models import Source
@@ -9,12 +7,6 @@ from articles.models import Source
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client):
-    user = get_user_model().objects.create_user("editor", password="a-long-test-password", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 
 def test_an_uploaded_page_is_ingested(editor_client):
