@@ -1,6 +1,7 @@
 """Find named programmes, campaigns, mechanisms and documents in article text (ProgramMention with spans)."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -225,13 +226,15 @@ def _left_edge(tokens: list[Token], index: int) -> int | None:
 def _propagated_candidates(text: str, kept: list[_Candidate]) -> list[_Candidate]:
     """Other occurrences of a found name or of its strong stem (京蒙医疗协作机制 → 京蒙医疗协作) in the same text."""
     found = []
+    scanned: set[tuple[str, str]] = set()  # each name is looked for once, however often it was found (linear cost)
     for candidate in kept:
         if candidate.kind == "document":
             continue
         name = candidate.name or canonical_program_name(text[candidate.start:candidate.end])
         for form in {name, generic_tail_stem(name)} - {None}:
-            if len(form) < _MIN_NAME_CHARS or form in lexicon.generic_programs():
+            if len(form) < _MIN_NAME_CHARS or form in lexicon.generic_programs() or (form, candidate.kind) in scanned:
                 continue
+            scanned.add((form, candidate.kind))
             if len(form) < 4:  # a short name (双通道) only where it is quoted again
                 pattern = "|".join(re.escape(a + form + b) for a, b in _QUOTE_PAIRS)
             else:
@@ -244,8 +247,18 @@ def _propagated_candidates(text: str, kept: list[_Candidate]) -> list[_Candidate
 def _resolve_overlaps(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep non-overlapping candidates, preferring stronger evidence, then longer spans."""
     ordered = sorted(candidates, key=lambda c: (c.priority, -(c.end - c.start), c.start))
+    # Kept spans never overlap, so sorted by start their ends are sorted too: only the two neighbours of a new
+    # candidate can overlap it (a bisection, not a scan of everything kept — pages with thousands of mentions).
     kept: list[_Candidate] = []
+    starts: list[int] = []
     for candidate in ordered:
-        if all(candidate.end <= other.start or candidate.start >= other.end for other in kept):
-            kept.append(candidate)
-    return sorted(kept, key=lambda c: c.start)
+        index = bisect.bisect_right(starts, candidate.start)
+        before = kept[index - 1] if index > 0 else None
+        after = kept[index] if index < len(kept) else None
+        if before is not None and not (candidate.end <= before.start or candidate.start >= before.end):
+            continue
+        if after is not None and not (candidate.end <= after.start or candidate.start >= after.end):
+            continue
+        kept.insert(index, candidate)
+        starts.insert(index, candidate.start)
+    return kept
