@@ -59,9 +59,3 @@ def public_fragment(fragment: str, records) -> str:
     items = [item for items in shown_items(records).values() for item in items]
     return mask_fragment(fragment, items) if items else fragment
 
-
-def public_span(article: Article, text: str, start: int) -> str:
-    """A record's span text as the public may see it: cut from the stored public text when it still lies there."""
-    if article.text.startswith(text, start) and len(article.public_text) == len(article.text):
-        return article.public_text[start : start + len(text)]
-    return public_fragment(text, article.personal_data.all())

@@ -77,16 +77,19 @@ def upload_read(*, upload, name: str) -> bytes:
     Django has already spooled a large upload to a temporary file; reading at most one byte past the limit keeps a
     request's memory bounded whatever the client sent.
     """
-    limit = settings.MAX_PAGE_BYTES
-    if upload.size is not None and upload.size > limit:
-        error = too_large(upload.size, limit)
-        raise PageRejected(name, error.reason, error.reason_zh)
+    if upload.size is not None:
+        _size_check(upload.size, name)
     upload.seek(0)
-    raw = upload.read(limit + 1)
-    if len(raw) > limit:
-        error = too_large(len(raw), limit)
-        raise PageRejected(name, error.reason, error.reason_zh)
+    raw = upload.read(settings.MAX_PAGE_BYTES + 1)
+    _size_check(len(raw), name)
     return raw
+
+
+def _size_check(size: int, name: str) -> None:
+    """PageRejected, with its reason, when `size` bytes is more than a page file may be."""
+    if size > settings.MAX_PAGE_BYTES:
+        error = too_large(size, settings.MAX_PAGE_BYTES)
+        raise PageRejected(name, error.reason, error.reason_zh)
 
 
 def source_ingest(*, raw: bytes, name: str, published_on: date | None = None) -> IngestOutcome:
@@ -94,9 +97,7 @@ def source_ingest(*, raw: bytes, name: str, published_on: date | None = None) ->
 
     Raises PageRejected for an empty, oversized, binary or undecodable file; nothing is written then.
     """
-    if len(raw) > settings.MAX_PAGE_BYTES:
-        error = too_large(len(raw), settings.MAX_PAGE_BYTES)
-        raise PageRejected(name, error.reason, error.reason_zh)
+    _size_check(len(raw), name)
     sha256 = hashlib.sha256(raw).hexdigest()
     existing = Source.objects.filter(sha256=sha256).first()
     if existing is not None:
