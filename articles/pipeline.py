@@ -98,7 +98,10 @@ def to_contract(result: PageResult) -> dict[str, Any]:
     page = result.page
     dating = page.published_on
     return {
-        "source": {"name": page.name, "sha256": page.sha256, "encoding": page.encoding, "chars": len(page.text)},
+        "source": {
+            "name": page.name, "sha256": page.sha256, "encoding": page.encoding, "chars": len(page.text),
+            "paper": page.paper,
+        },
         "published_on": {
             "date": _iso(dating.date),
             "earliest": _iso(dating.earliest),

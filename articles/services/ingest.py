@@ -92,8 +92,12 @@ def _size_check(size: int, name: str) -> None:
         raise PageRejected(name, error.reason, error.reason_zh)
 
 
-def source_ingest(*, raw: bytes, name: str, published_on: date | None = None) -> IngestOutcome:
+def source_ingest(
+    *, raw: bytes, name: str, published_on: date | None = None, paper: str | None = None, page_label: str | None = None,
+) -> IngestOutcome:
     """Ingest one page file. A file already ingested (same bytes) is returned as is; nothing is duplicated.
+
+    `paper` and `page_label` (given by whoever ingests) win over what the file name or the page itself says.
 
     Raises PageRejected for an empty, oversized, binary or undecodable file; nothing is written then.
     """
@@ -116,7 +120,8 @@ def source_ingest(*, raw: bytes, name: str, published_on: date | None = None) ->
             with transaction.atomic():  # a savepoint: the same bytes may be arriving under another name right now
                 if previous is not None:  # a changed version of a page already here: update it, keeping editors' work
                     return IngestOutcome(source=previous, created=True, articles=_source_update(previous, raw, sha256, result))
-                source = _source_create(raw=raw, sha256=sha256, result=result, published_on=published_on)
+                source = _source_create(raw=raw, sha256=sha256, result=result, published_on=published_on,
+                                        paper=paper, page_label=page_label)
                 articles = _articles_create(source=source, result=result)
                 _records_sync(articles, result)
         except IntegrityError:
@@ -155,9 +160,14 @@ def _source_update(source: Source, raw: bytes, sha256: str, result: pipeline.Pag
     return len(articles)
 
 
-def _source_create(*, raw: bytes, sha256: str, result: pipeline.PageResult, published_on: date | None) -> Source:
+def _source_create(
+    *, raw: bytes, sha256: str, result: pipeline.PageResult, published_on: date | None,
+    paper: str | None = None, page_label: str | None = None,
+) -> Source:
     dating = result.page.published_on
     return Source.objects.create(
+        paper=(paper or result.page.paper or "")[:64],
+        page_label=(page_label or result.page.page_label or "")[:32],
         name=result.page.name,
         sha256=sha256,
         raw=raw,
