@@ -17,7 +17,7 @@ from articles.same_story import align_by_similarity, same_story_candidate
 from articles.services.public_view import article_personal_data_sync, article_public_refresh, personal_data_kinds
 from articles.topics import classify
 from policies.extract import program_slug_key
-from policies.services import PROGRAM_MENTIONS, QA_PAIRS, program_for
+from policies.services import PROGRAM_MENTIONS, QA_PAIRS, program_for, programme_vocabulary
 from stats.indicators import indicator_key
 from stats.services import FIGURES, indicator_for
 
@@ -107,7 +107,9 @@ def source_ingest(
     if existing is not None:
         return _unchanged(existing)
     try:
-        result = pipeline.parse_page(raw, name, published_on=published_on)  # outside the transaction: no lock held
+        result = pipeline.parse_page(  # outside the transaction: no lock held
+            raw, name, published_on=published_on, programme_vocabulary=programme_vocabulary(),
+        )
     except UndecodableFile as error:
         raise PageRejected(name, error.reason, error.reason_zh) from error
     with transaction.atomic():
@@ -134,7 +136,9 @@ def source_ingest(
 
 def source_reparse(*, source: Source) -> SyncOutcome:
     """Run the current pipeline again over a stored page; only auto records are replaced."""
-    result = pipeline.parse_page(bytes(source.raw), source.name, published_on=source.published_on)
+    result = pipeline.parse_page(
+        bytes(source.raw), source.name, published_on=source.published_on, programme_vocabulary=programme_vocabulary(),
+    )
     with transaction.atomic():
         _page_name_lock(source.name)
         articles = _articles_align(source, result)
