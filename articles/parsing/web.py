@@ -35,6 +35,17 @@ _LABEL_RE = re.compile(
 _DATE_RE = re.compile(
     r"(?<!\d)(20\d\d|19\d\d)\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})(?:\s*日)?(?!\d)"
 )
+_WEB_COMPANIONS = frozenset({
+    "来源", "稿源", "作者", "记者", "通讯员", "撰稿", "文", "责任编辑", "编辑", "责编", "浏览次数", "浏览", "点击", "阅读", "字号",
+})
+# A short line that is a date with its time of day (西安日报 2019-10-31 04:10; 2019-11-04 14:10:21): a web dateline.
+_TIMED_DATE_RE = re.compile(
+    r"(?<!\d)(?:(?:20\d\d|19\d\d)\s*(?:[-/.]|年)\s*\d{1,2}\s*(?:[-/.]|月)\s*\d{1,2}(?:\s*日)?"
+    r"|(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d\d))"  # 26.07.2017 14:44 on some reprint sites
+    r"\s+\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
+)
+TIMED_LINE_MAX_CHARS = 40
+_OUTLET_RE = re.compile(r"(?:报|网|社|台|刊|客户端|新闻|频道|杂志|时报|周刊)$|报社|日报|晚报|新闻网")
 _PAPER_TAIL = re.compile(r"[\s|｜_\-—]+.*$")
 # A masthead: the paper's name alone on the first line (《西安日报》 or 西安日报 2019年10月31日).
 _MASTHEAD_RE = re.compile(
@@ -76,14 +87,25 @@ def looks_like_html(raw: bytes, name: str) -> bool:
 def read_dateline(text: str) -> WebDateline | None:
     """The first web dateline among the first lines of `text` (simplified script), or None.
 
-    A dateline is a short line with a 来源: label, or with a time label (发布时间:, 时间:, 日期:) followed by a date.
-    """
+    A dateline is a short line with a 来源: label naming an outlet, or a publishing-time label (发布时间:) with a
+    date, or a date with its time of day and little else. A dateline without a date takes one from the line
+    after it when that line is a date and time alone (来源: 长城网 / 2019-11-04 14:10:21)."""
+    lines = text.split("\n")[:DATELINE_LINES]
     offset = 0
-    for number, line in enumerate(text.split("\n")):
-        if number >= DATELINE_LINES:
-            break
+    for number, line in enumerate(lines):
         found = _read_line(line, offset) if len(line) <= DATELINE_MAX_CHARS else None
         if found is not None:
+            if found.date is None:
+                after = next((later for later in lines[number + 1:number + 3] if later.strip()), "")
+                timed = _timed_line(after, 0) if _TIMED_DATE_RE.fullmatch(after.strip()) else None
+                found.date = timed.date if timed else None
+            if found.paper is None:  # Xin Lang Cai Jing·2026-02-08 22:43 / (来源:新华日报) …
+                for later in lines[number + 1:number + 4]:
+                    more = _read_line(later, 0) if len(later) <= DATELINE_MAX_CHARS else _read_line(later[:DATELINE_MAX_CHARS], 0)
+                    if more is not None and more.paper:
+                        found.paper = more.paper
+                        found.authors = found.authors or more.authors
+                        break
             return found
         offset += len(line) + 1
     return None
@@ -97,20 +119,41 @@ def is_dateline(line: str) -> bool:
 def _read_line(line: str, offset: int) -> WebDateline | None:
     labels = list(_LABEL_RE.finditer(line))
     if not labels:
-        return None
+        return _timed_line(line, offset)
     fields: dict[str, str] = {}
     for index, label in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(line)
         fields.setdefault(label.group(1) or label.group(2), line[label.end():end].strip(" \t\u3000-|｜"))
-    dated = next((fields[name] for name in fields if name in _DATE_LABELS and _DATE_RE.search(fields[name])), None)
-    if "来源" not in fields and "稿源" not in fields and dated is None:
-        return None
+    dated_by = next((name for name in fields if name in _DATE_LABELS and _DATE_RE.search(fields[name])), None)
+    # 时间：/日期： alone also open a notice's lines (时间：12月1日 地点：…): they need a web label beside them
+    if dated_by in ("时间", "日期") and not fields.keys() & _WEB_COMPANIONS:
+        dated_by = None
+    dated = fields[dated_by] if dated_by else None
+    paper = _paper(fields.get("来源") or fields.get("稿源") or "")
     if dated is None:  # 2019-05-11 16:03 来源: 新华社 — a date before the first label
         head = line[:labels[0].start()]
         dated = head if _DATE_RE.search(head) else None
-    paper = _paper(fields.get("来源") or fields.get("稿源") or "")
+    if dated is None and paper is None:  # 来源：市人社局 under a table is a credit, not a dateline
+        return None
     authors = [name for label, value in fields.items() if label in _AUTHOR_LABELS for name in author_names(value)]
     return WebDateline(offset, offset + len(line), _date(dated), paper, authors)
+
+
+def _timed_line(line: str, offset: int) -> WebDateline | None:
+    """西安日报 2019-10-31 04:10: a short line that is a date with its time, and perhaps the outlet's name."""
+    stripped = line.strip()
+    match = _TIMED_DATE_RE.search(stripped)
+    if not match or len(stripped) > TIMED_LINE_MAX_CHARS:
+        return None
+    rest = (stripped[:match.start()] + " " + stripped[match.end():]).strip(" ·|-—")
+    if match.group("year"):
+        try:
+            day = datetime.date(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+        except ValueError:
+            return None
+    else:
+        day = _date(match.group())
+    return WebDateline(offset, offset + len(line), day, _paper(rest) if rest else None, [])
 
 
 def _date(value: str | None) -> datetime.date | None:
@@ -124,8 +167,9 @@ def _date(value: str | None) -> datetime.date | None:
 
 
 def _paper(value: str) -> str | None:
-    value = _PAPER_TAIL.sub("", value.strip()).strip("《》“”\"' ")
-    if not value or not any(is_cjk(ch) for ch in value) and not value.isalpha():
+    """The outlet a 来源: names — a paper, site, agency or broadcaster (农民日报, 新华社, 中国政府网), else None."""
+    value = _PAPER_TAIL.sub("", value.strip()).strip("《》“”\"'()（） ")
+    if not value or not _OUTLET_RE.search(value):
         return None
     return value[:64]
 

@@ -130,3 +130,29 @@ def test_a_page_in_another_language_is_refused_with_the_script_named(text, scrip
 
 def test_chinese_pages_with_some_latin_pass_the_language_check():
     check_language("某县开通5G基站300个，APP“i某某”上线，网址 www.example.gov.cn，CPI同比上涨2%。" * 3)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "时间：2025年12月1日上午9时 地点：市民中心三楼",  # a notice's time line
+        "来源：市人社局",  # a credit under a table names an office, not an outlet
+    ],
+)
+def test_notice_lines_and_office_credits_are_not_datelines(line):
+    assert read_dateline(f"招聘会通知\n\n{line}\n\n欢迎广大求职者参加。") is None
+
+
+def test_a_date_with_its_time_of_day_is_a_dateline_and_may_follow_the_source_line():
+    found = read_dateline("某县新建高标准农田\n\n某某日报 2019-10-31 04:10\n\n正文。")
+    assert (found.date, found.paper) == (datetime.date(2019, 10, 31), "某某日报")
+    found = read_dateline("某县新建高标准农田\n\n来源: 某某网   作者: \n2019-11-04 14:10:21\n\n正文。")
+    assert (found.date, found.paper) == (datetime.date(2019, 11, 4), "某某网")
+    assert read_dateline("标题\n\n(来源:某某日报) □ 本报记者 李某 正文很长很长。").paper == "某某日报"
+    assert read_dateline("标题\n\n26.07.2017  14:44\n\n正文。").date == datetime.date(2017, 7, 26)
+    assert read_dateline("标题\n\n会议于2019-10-31 09:00在市民中心召开，全市各部门负责人和各县区代表参加了会议并发言。") is None
+
+
+def test_a_paper_named_on_a_line_after_the_date_line_is_found():
+    found = read_dateline("标题\nXin Lang Cai Jing·2026-02-08 22:43\n\n(来源:某某日报) 正文。")
+    assert (found.date, found.paper) == (datetime.date(2026, 2, 8), "某某日报")
