@@ -91,7 +91,7 @@ def test_html_is_recognised_by_name_or_content():
         ("xianghe_farmland_trad.html", "香河縣全面啟動高標準農田項目建設", datetime.date(2014, 9, 20), "农民日报",
          [], "本報訊近日", "traditional"),
         ("gov_guangxi_counties_gbk.html", "广西已实现25个贫困县脱贫摘帽", datetime.date(2019, 5, 11), "新华社",
-         [], "新华社南宁5月11日电", "simplified"),
+         ["何伟"], "新华社南宁5月11日电", "simplified"),
     ],
 )
 def test_a_saved_web_article_is_read_without_its_site_furniture(name, headline, date, paper, byline, body_starts, script):
@@ -156,3 +156,10 @@ def test_a_date_with_its_time_of_day_is_a_dateline_and_may_follow_the_source_lin
 def test_a_paper_named_on_a_line_after_the_date_line_is_found():
     found = read_dateline("标题\nXin Lang Cai Jing·2026-02-08 22:43\n\n(来源:某某日报) 正文。")
     assert (found.date, found.paper) == (datetime.date(2026, 2, 8), "某某日报")
+
+
+def test_a_wire_lead_names_the_reporters_and_stays_in_the_text():
+    page = parse_page_text("某县就业再创新高\n\n新华社某地3月4日电（记者 张三 李四）某县今年新增就业3000人，同比增长12%。", "wire.txt")
+    article = page.articles[0]
+    assert article.byline == ["张三", "李四"]
+    assert article.text.startswith("新华社某地3月4日电（记者 张三 李四）")
