@@ -202,15 +202,20 @@ def html_page_text(html: str) -> WebPageText:
     """Headline, dateline line and body paragraphs of a saved web article; NoArticleBody when there is no body."""
     import trafilatura  # imported here: only HTML pages need it (and its import is not free)
 
-    document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True, fast=False,
-    )
-    body = (getattr(document, "text", None) or "").strip() if document is not None else ""
-    basis = "trafilatura"
-    if _cjk_count(body) < MIN_BODY_CJK:
-        _, body, _ = trafilatura.baseline(html)  # all paragraph-like text: for pages whose layout it cannot read
-        body = body.strip()
-        basis = "trafilatura baseline"
+    try:
+        document = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=True, favor_recall=True, fast=False,
+        )
+        body = (getattr(document, "text", None) or "").strip() if document is not None else ""
+        basis = "trafilatura"
+        if _cjk_count(body) < MIN_BODY_CJK:
+            _, body, _ = trafilatura.baseline(html)  # all paragraph-like text: for pages whose layout it cannot read
+            body = body.strip()
+            basis = "trafilatura baseline"
+    except (ValueError, TypeError, RecursionError, MemoryError) as error:  # a document lxml cannot build
+        raise NoArticleBody(
+            f"the HTML page could not be read ({type(error).__name__})", "这个网页无法解析（HTML 结构无法读取）",
+        ) from error
     if _cjk_count(body) < MIN_BODY_CJK:
         raise NoArticleBody(
             "the HTML page has no article body (no paragraphs of Chinese text were found in it)",
