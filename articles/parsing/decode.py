@@ -1,6 +1,7 @@
 """Raw page bytes to text: encoding detection by strict decoding plus a CJK-plausibility score."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .types import DecodedText
@@ -113,14 +114,16 @@ def _finish(text: str, encoding: str, check: bool = True) -> DecodedText:
 
 # Letters of other scripts, by name, for the reason given when a page is not Chinese.
 _SCRIPTS = (
-    ("\u3040", "\u30ff", "Japanese kana", "日文假名"),
-    ("\uac00", "\ud7af", "Korean Hangul", "韩文"),
-    ("\u1100", "\u11ff", "Korean Hangul", "韩文"),
-    ("\u0400", "\u04ff", "Cyrillic", "西里尔字母"),
-    ("\u0600", "\u06ff", "Arabic", "阿拉伯字母"),
-    ("\u0f00", "\u0fff", "Tibetan", "藏文"),
-    ("\u1800", "\u18af", "Mongolian", "蒙古文"),
+    (re.compile("[\u3040-\u30ff]"), "Japanese kana", "日文假名", True),
+    (re.compile("[\uac00-\ud7af\u1100-\u11ff]"), "Korean Hangul", "韩文", True),
+    (re.compile("[\u0400-\u04ff]"), "Cyrillic", "西里尔字母", False),
+    (re.compile("[\u0600-\u06ff]"), "Arabic", "阿拉伯字母", False),
+    (re.compile("[\u0f00-\u0fff]"), "Tibetan", "藏文", False),
+    (re.compile("[\u1800-\u18af]"), "Mongolian", "蒙古文", False),
 )
+_FOREIGN_RE = re.compile("[\u3040-\u30ff\uac00-\ud7af\u1100-\u11ff\u0400-\u04ff\u0600-\u06ff\u0f00-\u0fff\u1800-\u18af]")
+_HAN_RE = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+_LATIN_RE = re.compile("[A-Za-z]")
 FOREIGN_KANA_SHARE = 0.15  # kana or Hangul this common next to Han characters: Japanese or Korean, not Chinese
 FOREIGN_LETTER_SHARE = 0.5  # more letters of one other script than this share of all letters: not a Chinese page
 FEW_HAN = 20  # fewer Han characters than this next to mostly Latin letters: an English (French, …) page
@@ -129,21 +132,14 @@ FEW_HAN = 20  # fewer Han characters than this next to mostly Latin letters: an 
 def check_language(text: str) -> None:
     """UndecodableFile when the text is not Chinese: Japanese or Korean (kana/Hangul among the Han characters), or
     mostly letters of another script (Cyrillic, Arabic, Tibetan, Mongolian, Latin) with a few Han characters."""
-    han = sum(1 for ch in text if is_cjk(ch))
-    counts: dict[tuple[str, str], int] = {}
-    latin = 0
-    for ch in text:
-        if ch.isascii():
-            latin += ch.isalpha()
-            continue
-        for low, high, name, name_zh in _SCRIPTS:
-            if low <= ch <= high:
-                counts[(name, name_zh)] = counts.get((name, name_zh), 0) + 1
-                break
-    letters = han + latin + sum(counts.values())
-    for (name, name_zh), count in counts.items():
-        kana_like = name in ("Japanese kana", "Korean Hangul")
-        if kana_like and count > FOREIGN_KANA_SHARE * han or count > FOREIGN_LETTER_SHARE * letters:
+    han = len(_HAN_RE.findall(text))
+    latin = len(_LATIN_RE.findall(text))
+    counts = [
+        (len(pattern.findall(text)), name, name_zh, kana_like) for pattern, name, name_zh, kana_like in _SCRIPTS
+    ] if _FOREIGN_RE.search(text) else []
+    letters = han + latin + sum(count for count, *_ in counts)
+    for count, name, name_zh, kana_like in counts:
+        if count and (kana_like and count > FOREIGN_KANA_SHARE * han or count > FOREIGN_LETTER_SHARE * letters):
             raise UndecodableFile(
                 f"the page is not in Chinese: {count} of its letters are {name}",
                 f"这个版面不是中文：其中 {count} 个字符是{name_zh}",
