@@ -7,7 +7,7 @@ Usage (from the project root):
 --heldout    score tests/data/heldout/ (pages written as a guard against tuning to the other two sets)
 --blind      score tests/data/blind/ (pages annotated without reading the extractors or running them)
 --real       score tests/data/real/ (real excerpts from other outlets and scripts, annotated blind; SOURCES.md)
---reserve    score tests/data/real_reserve/ (real excerpts kept aside, unmeasured, for the next check)
+--reserve    score tests/data/real_reserve/ (real excerpts kept aside; run once, blind, on 2026-12-03: docs/quality.md)
 --verbose    also print the table for every page
 --errors     list the missed gold records and the false hits, per page and type
 The issue date each page gives itself (no --date: file name, web dateline or the estimate from its stories) is
