@@ -20,8 +20,13 @@ from stats.models import Figure
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label="版面文件", help_text="从报纸 PDF 提取的纯文本文件（UTF-8、GB18030、UTF-16、Big5 均可）。")
-    published_on = forms.DateField(label="出版日期", required=False, help_text="留空则从正文推断。")
+    file = forms.FileField(
+        label="版面文件",
+        help_text="从报纸 PDF 提取的纯文本文件（UTF-8、GB18030、UTF-16、Big5 均可），或保存的网页文章（.html）。",
+    )
+    published_on = forms.DateField(label="出版日期", required=False, help_text="留空则从文件名、网页电头或正文推断。")
+    paper = forms.CharField(label="报纸", required=False, max_length=64, help_text="留空则从文件名、网页“来源：”或报头读出。")
+    page_label = forms.CharField(label="版次", required=False, max_length=32, help_text="如 05版、A3；可留空。")
 
 
 class ArticleInline(admin.TabularInline):
@@ -38,11 +43,14 @@ class ArticleInline(admin.TabularInline):
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["name", "published_on", "encoding", "ingested_at"]
+    list_display = ["name", "paper", "page_label", "published_on", "encoding", "ingested_at"]
     list_filter = ["encoding", "published_on"]
-    search_fields = ["name", "sha256"]
+    search_fields = ["name", "sha256", "paper"]
     date_hierarchy = "published_on"
-    fields = ["name", "published_on", "published_basis", "published_earliest", "published_latest", "encoding", "sha256", "ingested_at", "text"]
+    fields = [
+        "name", "paper", "page_label", "published_on", "published_basis", "published_earliest", "published_latest",
+        "encoding", "sha256", "ingested_at", "text",
+    ]
     readonly_fields = ["name", "sha256", "encoding", "text", "published_earliest", "published_latest", "ingested_at"]
     inlines = [ArticleInline]
     actions = ["reparse_selected"]
@@ -66,7 +74,10 @@ class SourceAdmin(admin.ModelAdmin):
             upload = form.cleaned_data["file"]
             try:
                 raw = upload_read(upload=upload, name=upload.name)
-                outcome = source_ingest(raw=raw, name=upload.name, published_on=form.cleaned_data["published_on"])
+                outcome = source_ingest(
+                    raw=raw, name=upload.name, published_on=form.cleaned_data["published_on"],
+                    paper=form.cleaned_data["paper"] or None, page_label=form.cleaned_data["page_label"] or None,
+                )
             except PageRejected as rejected:
                 form.add_error("file", f"无法导入：{rejected.reason_zh}。")
             else:

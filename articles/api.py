@@ -280,8 +280,13 @@ def list_sources(request, params: Query[SourceParams]):
     return list_response(request, sources.order_by(*SOURCE_SORTS[params.sort or "newest"]), params, source_out)
 
 
-PAGE_FILE = File(..., description="the page file: plain text in UTF-8, GB18030, UTF-16 or Big5", examples=["page.txt"])
-PAGE_DATE = Form(None, description="issue date; inferred from the text when left out", examples=["2025-11-24"])
+PAGE_FILE = File(
+    ..., description="the page file: plain text in UTF-8, GB18030, UTF-16 or Big5, or a saved web article (.html)",
+    examples=["page.txt"],
+)
+PAGE_DATE = Form(None, description="issue date; inferred from the file name or text when left out", examples=["2025-11-24"])
+PAGE_PAPER = Form(None, description="the newspaper or site; read from the file name or text when left out", examples=["内蒙古日报"])
+PAGE_LABEL = Form(None, description="edition/page label", examples=["05版"])
 
 
 class TokenAuth(HttpBearer):
@@ -298,13 +303,19 @@ class TokenAuth(HttpBearer):
     tags=["sources"],
     summary="Upload a page file (token required)",
 )
-def upload_source(request, file: UploadedFile = PAGE_FILE, published_on: IsoDate | None = PAGE_DATE):
+def upload_source(
+    request, file: UploadedFile = PAGE_FILE, published_on: IsoDate | None = PAGE_DATE,
+    paper: str | None = PAGE_PAPER, page_label: str | None = PAGE_LABEL,
+):
     """Ingest a page file (plain text in any common encoding). 201 when new, 200 when the same bytes were already
     here; a file that cannot be read is a 422 with the reason, and nothing is written."""
     try:
         with transaction.atomic():
             name = file.name or "upload.txt"
-            outcome = source_ingest(raw=upload_read(upload=file, name=name), name=name, published_on=published_on)
+            outcome = source_ingest(
+                raw=upload_read(upload=file, name=name), name=name, published_on=published_on,
+                paper=(paper or "").strip()[:64] or None, page_label=(page_label or "").strip()[:32] or None,
+            )
     except PageRejected as error:
         raise ApiError(422, error.reason, param="file") from None
     source = Source.objects.annotate(article_count=Count("articles", filter=PUBLIC_ARTICLES)).get(pk=outcome.source.pk)

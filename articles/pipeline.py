@@ -40,20 +40,30 @@ class PageResult:
     articles: list[ArticleResult]
 
 
-def parse_page(raw: bytes, name: str, published_on: date | None = None) -> PageResult:
-    """Parse one page file and run every extractor over each of its articles."""
+def parse_page(
+    raw: bytes, name: str, published_on: date | None = None, *, programme_vocabulary: Any = None,
+) -> PageResult:
+    """Parse one page file and run every extractor over each of its articles.
+
+    `programme_vocabulary` (policies.extraction.vocabulary.Vocabulary) is the list of known programmes to look for;
+    ingest passes the database's, with the entries editors added; None is the file vocabulary."""
     page = parse_page_bytes(raw, name, published_on=published_on)
     words = BlockWords()  # the region passes over one page share their word segmentation
     home = infer_home_region(page.text, words=words)
-    return PageResult(page=page, articles=[_extract(draft, page, home, words) for draft in page.articles])
+    return PageResult(
+        page=page, articles=[_extract(draft, page, home, words, programme_vocabulary) for draft in page.articles],
+    )
 
 
-def _extract(draft: ArticleDraft, page: ParsedPage, home: str | None, words: BlockWords) -> ArticleResult:
+def _extract(
+    draft: ArticleDraft, page: ParsedPage, home: str | None, words: BlockWords, programme_vocabulary: Any = None,
+) -> ArticleResult:
     text = draft.text
     context = ExtractContext(
         published_on=page.published_on.date,
         home_region=home,
         focus_region=infer_focus_region(f"{draft.headline or ''}\n{text}", home, words=words),
+        programme_vocabulary=programme_vocabulary,
     )
     pii = _personal_data(draft)
     return ArticleResult(
@@ -98,7 +108,10 @@ def to_contract(result: PageResult) -> dict[str, Any]:
     page = result.page
     dating = page.published_on
     return {
-        "source": {"name": page.name, "sha256": page.sha256, "encoding": page.encoding, "chars": len(page.text)},
+        "source": {
+            "name": page.name, "sha256": page.sha256, "encoding": page.encoding, "chars": len(page.text),
+            "paper": page.paper,
+        },
         "published_on": {
             "date": _iso(dating.date),
             "earliest": _iso(dating.earliest),

@@ -166,6 +166,8 @@ class SourceOut(Selectable):
     name: str = Field(..., description="file name", examples=["000_f0101c1e4c2d4782.txt"])
     sha256: str = Field(..., description="SHA-256 of the raw bytes", examples=["29d1e2338e532833e49c3b4b8f64d974dcf8d433a20129b2600c5ca842d82c0d"])
     encoding: str = Field(..., description="detected encoding", examples=["utf-8"])
+    paper: str = Field("", description="newspaper or site the page comes from (empty when unknown)", examples=["内蒙古日报"])
+    page_label: str = Field("", description="edition/page label (empty when unknown)", examples=["05版"])
     published_on: date | None = Field(None, description="issue date", examples=["2025-12-08"])
     published_earliest: date | None = Field(None, description="earliest possible issue date", examples=["2025-12-01"])
     published_latest: date | None = Field(None, description="latest possible issue date", examples=["2025-12-08"])

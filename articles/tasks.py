@@ -9,8 +9,9 @@ from config.celery import app
 
 
 @app.task(name="articles.ingest_page")
-def ingest_page(path: str, published_on: str | None = None) -> dict:
-    """Ingest the page file at `path` (as the worker's machine sees it); `published_on` is YYYY-MM-DD or None.
+def ingest_page(path: str, published_on: str | None = None, paper: str | None = None, page_label: str | None = None) -> dict:
+    """Ingest the page file at `path` (as the worker's machine sees it); `published_on` is YYYY-MM-DD or None;
+    `paper` and `page_label` as `manage.py ingest --paper/--page`.
 
     Returns a small summary. A file that cannot be read or is rejected (empty, oversized, binary) is a reported
     failure, `{"status": "rejected", "reason": ...}`, not a task error: retrying would not change the answer.
@@ -23,7 +24,7 @@ def ingest_page(path: str, published_on: str | None = None) -> dict:
     try:
         with open(path, "rb") as page:
             raw = page.read()
-        outcome = source_ingest(raw=raw, name=name, published_on=issue_date)
+        outcome = source_ingest(raw=raw, name=name, published_on=issue_date, paper=paper, page_label=page_label)
     except PageRejected as rejected:
         return {"path": path, "status": "rejected", "reason": rejected.reason}
     except OSError as error:

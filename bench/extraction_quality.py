@@ -7,9 +7,11 @@ Usage (from the project root):
 --heldout    score tests/data/heldout/ (pages written as a guard against tuning to the other two sets)
 --blind      score tests/data/blind/ (pages annotated without reading the extractors or running them)
 --real       score tests/data/real/ (real excerpts from other outlets and scripts, annotated blind; SOURCES.md)
---reserve    score tests/data/real_reserve/ (real excerpts kept aside, unmeasured, for the next check)
+--reserve    score tests/data/real_reserve/ (real excerpts kept aside; run once, blind, on 2026-12-03: docs/quality.md)
 --verbose    also print the table for every page
 --errors     list the missed gold records and the false hits, per page and type
+The issue date each page gives itself (no --date: file name, web dateline or the estimate from its stories) is
+compared with the annotated one on a last line.
 --body-only  run the extractors on article bodies only, as the pipeline does (by default headlines and
              subheadlines are scanned too, because the annotations are page-level and include them)
 """
@@ -169,11 +171,14 @@ def main(argv: list[str] | None = None) -> int:
 
     api = load_entry_points()
     per_page: list[tuple[str, dict[str, MatchResult]]] = []
+    issue_dates: list[tuple[str, datetime.date, datetime.date | None, str]] = []
     for note_path, page_path in annotation_pairs(corpus):
         gold = json.loads(note_path.read_text(encoding="utf-8"))
         published_on = datetime.date.fromisoformat(gold["published_on"])
         predicted = predict_page(page_path.read_bytes(), page_path.name, published_on, api, args.body_only)
         per_page.append((note_path.stem, score_page(gold, predicted)))
+        inferred = api["parse_page_bytes"](page_path.read_bytes(), page_path.name).published_on
+        issue_dates.append((note_path.stem, published_on, inferred.date, inferred.basis))
 
     scope = "bodies only" if args.body_only else "headlines + bodies"
     if args.verbose:
@@ -184,7 +189,21 @@ def main(argv: list[str] | None = None) -> int:
             print_errors(name, scores)
     print_table(f"OVERALL — {CORPORA[corpus][2]}, {len(per_page)} pages, {scope}", sum_scores(s for _, s in per_page),
                 show_targets=True)
+    print_issue_dates(issue_dates, args.errors)
     return 0
+
+
+def print_issue_dates(rows: list[tuple[str, datetime.date, datetime.date | None, str]], errors: bool) -> None:
+    """How often the page's own issue date (no --date given) is the annotated one, overall and from web datelines."""
+    exact = sum(inferred == gold for _, gold, inferred, _ in rows)
+    dateline = [(gold, inferred) for _, gold, inferred, basis in rows if basis == "web dateline"]
+    near = sum(inferred is not None and abs((inferred - gold).days) <= 3 for _, gold, inferred, _ in rows)
+    print(f"\nissue date (inferred, no --date): exact {exact}/{len(rows)}, within 3 days {near}/{len(rows)}; "
+          f"from a web dateline {sum(g == i for g, i in dateline)}/{len(dateline)} exact")
+    if errors:
+        for name, gold, inferred, basis in rows:
+            if inferred != gold:
+                print(f"  [{name}] issue date {inferred} ({basis[:60]}), annotated {gold}")
 
 
 if __name__ == "__main__":

@@ -9,8 +9,31 @@ from django.utils.text import slugify
 from articles.models import Article
 from articles.record_sync import RecordKind
 from policies.extract import program_slug_key
-from policies.extraction.vocabulary import canonical_name
+from policies.extraction import vocabulary as vocab
 from policies.models import Program, ProgramMention, QAPair, VocabularyEntry
+
+
+def programme_vocabulary() -> vocab.Vocabulary:
+    """The vocabulary extraction and linking use: the database's entries (the file's as loaded by
+    load_reference_data, with every entry and alias editors added in the admin), plus file entries not loaded yet.
+
+    One query per call; the compiled form is reused while the entries are unchanged, and rebuilt in every process
+    as soon as an editor adds or changes one (the entries themselves are the cache key)."""
+    rows = VocabularyEntry.objects.order_by("pk").values_list("name", "aliases", "kind", "level", "issuing_body", "first_year")
+    entries = [
+        vocab.VocabularyEntry(name=name, aliases=tuple(a for a in aliases if isinstance(a, str) and a), kind=kind,
+                              level=level, issuing_body=issuing_body, first_year=first_year)
+        for name, aliases, kind, level, issuing_body, first_year in rows
+    ]
+    names = {entry.name for entry in entries}
+    entries.extend(entry for entry in vocab.vocabulary() if entry.name not in names)
+    return vocab.vocabulary_of(tuple(entries))
+
+
+def _known(cache: dict) -> vocab.Vocabulary:
+    if "programme_vocabulary" not in cache:
+        cache["programme_vocabulary"] = programme_vocabulary()
+    return cache["programme_vocabulary"]
 
 
 def program_for(*, name: str, kind: str, surface: str, cache: dict) -> Program:
@@ -18,10 +41,11 @@ def program_for(*, name: str, kind: str, surface: str, cache: dict) -> Program:
 
     The key never changes when an editor renames a programme; a merged programme's key moves to the survivor.
     """
-    key = program_slug_key(name)[:200]
+    known = _known(cache)
+    key = program_slug_key(name, known)[:200]
     cache_key = ("program", key)
     if cache_key not in cache:
-        cache[cache_key] = _program_find(key, name) or _program_create(key=key, name=canonical_name(name) or name, kind=kind)
+        cache[cache_key] = _program_find(key, name) or _program_create(key=key, name=known.canonical_name(name) or name, kind=kind)
     program = cache[cache_key]
     if name != program.name and name not in program.aliases:
         program.aliases = [*program.aliases, name]
@@ -95,13 +119,16 @@ def program_merge(*, survivor: Program, others: list[Program], user=None) -> int
             other.delete()
         survivor.aliases, survivor.merged_keys = aliases, keys
         survivor.save(update_fields=["aliases", "merged_keys"])
-        _vocabulary_add_aliases(name=survivor.name, aliases=aliases)
+        _vocabulary_add_aliases(name=survivor.name, kind=survivor.kind, aliases=aliases)
     return len([o for o in others if o.pk != survivor.pk])
 
 
-def _vocabulary_add_aliases(*, name: str, aliases: list[str]) -> None:
-    """A merge tells that the merged names are the survivor's: its vocabulary entry learns them as aliases."""
+def _vocabulary_add_aliases(*, name: str, kind: str, aliases: list[str]) -> None:
+    """A merge tells that the merged names are the survivor's: its vocabulary entry learns them as aliases; a
+    survivor that is not in the vocabulary gets an entry (as an editor's), so that extraction finds the merged names."""
     entry = VocabularyEntry.objects.filter(name=name).first()
-    if entry is not None:
-        entry.aliases = [*entry.aliases, *(a for a in aliases if a != name and a not in entry.aliases)]
-        entry.save(update_fields=["aliases"])
+    if entry is None:
+        VocabularyEntry.objects.create(name=name, kind=kind, aliases=[a for a in aliases if a != name], added_by_editor=True)
+        return
+    entry.aliases = [*entry.aliases, *(a for a in aliases if a != name and a not in entry.aliases)]
+    entry.save(update_fields=["aliases"])

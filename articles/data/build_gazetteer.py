@@ -55,6 +55,8 @@ def _strip_ethnic(stem: str, ethnic: list[str]) -> str:
                 break
     if stem.endswith("族") and stem[:-1] in ethnic:  # 鄂温克族(自治旗) → 鄂温克
         stem = stem[:-1]
+    if stem.endswith("各族") and len(stem) >= 4:  # 龙胜各族(自治县): "of all nationalities" → 龙胜
+        stem = stem[:-2]
     return stem
 
 

@@ -11,6 +11,7 @@ from articles.extract.date_rules import extra, grammar
 from articles.extract.date_rules.calendar import (
     RELATIVE_MONTHS,
     RELATIVE_YEARS,
+    YEAR_END_PARTS,
     YEAR_PARTS,
     chinese_int,
     holiday_date,
@@ -83,6 +84,9 @@ def _span_in_year(point: _Point, year: int, month: int | None) -> Span:
     if point.holiday:
         day = holiday_date(point.holiday, year)
         return day, day
+    if point.year_part in YEAR_END_PARTS:
+        last = month_span(year, *YEAR_PARTS[point.year_part])[1]
+        return last, last
     if point.year_part:
         return month_span(year, *YEAR_PARTS[point.year_part])
     if point.first_months:
@@ -154,6 +158,19 @@ def _deadline(text: str, start_offset: int, end_offset: int) -> re.Match[str] | 
     return grammar.DEADLINE_SUFFIX.match(text, end_offset)
 
 
+def _until_prefix(text: str, start_offset: int, clause_dao: bool = True) -> str:
+    """截至/截止/直到 right before a date, or (for calendar points, `clause_dao`) 到 opening its clause; "" when
+    there is none."""
+    before = text[max(0, start_offset - 4) : start_offset]
+    found = grammar.UNTIL_PREFIX.search(before)
+    if found:
+        return found.group(0)
+    if not clause_dao:
+        return ""
+    found = grammar.CLAUSE_UNTIL_PREFIX.search(text, max(0, start_offset - 3), start_offset)
+    return found.group(0).lstrip() if found and found.end() == start_offset else ""
+
+
 def _tense(text: str, start_offset: int, end_offset: int) -> str:
     """future (将…, …前 deadlines), past (…以来), bound (截至…, …起) or near (anything else) for a date between the
     offsets."""
@@ -163,7 +180,7 @@ def _tense(text: str, start_offset: int, end_offset: int) -> str:
         return "future"
     if grammar.PAST_SUFFIX.match(after):
         return "past"
-    if grammar.UNTIL_PREFIX.search(before) or grammar.ONSET_SUFFIX.match(after):
+    if _until_prefix(text, start_offset) or grammar.ONSET_SUFFIX.match(after):
         return "bound"
     return "near"
 
@@ -264,26 +281,21 @@ def extract_dates(text: str, ctx: ExtractContext | None = None) -> list[DateMent
                 span, year = _fixed_range(kind, match, published, default_year, tense)
         except (ValueError, KeyError):
             continue
-        mention = _wrap(text, start_offset, end_offset, span)
+        mention = _wrap(text, start_offset, end_offset, span, clause_dao=kind == "general")
         mentions.append(mention)
         previous_year = year if year is not None else (mention.start.year if mention.start else None)
     return mentions
 
 
-def _wrap(text: str, start_offset: int, end_offset: int, span: Span) -> DateMention:
-    """Apply 自…以来 / …起 (open end), 截至… and …前 (open start) around the date itself."""
+def _wrap(text: str, start_offset: int, end_offset: int, span: Span, clause_dao: bool = True) -> DateMention:
+    """Apply 自…以来 / …起 (open end), 截至… and …前 (open start) around the date itself; 到 opening the clause
+    counts as 截至 for calendar points (`clause_dao`), not for the web forms (到“十一五”末 stays the plan's end)."""
     start, end = span
     before = text[max(0, start_offset - 4) : start_offset]
     after = text[end_offset : end_offset + 40]
-    until = grammar.UNTIL_PREFIX.search(before)
+    until = _until_prefix(text, start_offset, clause_dao)
     if until:
-        return DateMention(
-            text[start_offset - len(until.group(0)) : end_offset],
-            None,
-            end,
-            start_offset - len(until.group(0)),
-            end_offset,
-        )
+        return DateMention(text[start_offset - len(until) : end_offset], None, end, start_offset - len(until), end_offset)
     deadline = _deadline(text, start_offset, end_offset)
     if deadline:
         finish = deadline.end()

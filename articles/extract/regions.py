@@ -153,7 +153,8 @@ def _resolve(scan: _Scan, surface: str, start: int, found: list[RegionMention], 
                    and (e.kind == "full" or gz.divisions()[e.code].level != "county")]
         return _mention(surface, start, [e.code for e in entries], scan) if entries else None
     if entries and (surface not in gz.ambiguous_names() or _strong_context(scan, start, end, entries, found)):
-        if all(e.kind == "full" for e in entries) or _short_form_ok(scan, surface, start, end):
+        if all(e.kind == "full" for e in entries) and not _cuts_word(scan, surface, start, end) \
+                or _short_form_ok(scan, surface, start, end):
             return _mention(surface, start, [e.code for e in entries], scan)
     code = _level_word_target(scan, surface, "focus")
     alias = gz.region_aliases().get(surface)
@@ -193,6 +194,11 @@ def _short_form_ok(scan: _Scan, surface: str, start: int, end: int) -> bool:
     if (len(surface) <= 2 or surface in gz.ambiguous_names()) and _inside_word(scan, start, end):
         return False
     return True
+
+
+def _cuts_word(scan: _Scan, surface: str, start: int, end: int) -> bool:
+    """A two-character full name (范县, 沛县) that cuts an ordinary word (示范县 → 示范/县) is that word's tail."""
+    return len(surface) <= 2 and _inside_word(scan, start, end)
 
 
 def _strong_context(scan: _Scan, start: int, end: int,

@@ -1,4 +1,4 @@
-"""Source: one ingested page file, kept verbatim, with its detected encoding and issue date."""
+"""Source: one ingested page file, kept verbatim, with its detected encoding, issue date, paper and page label."""
 from django.db import models
 
 
@@ -16,6 +16,11 @@ class Source(models.Model):
     published_basis = models.CharField(
         "日期依据", max_length=255, blank=True, help_text="出版日期是怎样得出的（推断依据，或“编辑指定”）。"
     )
+    paper = models.CharField(
+        "报纸", max_length=64, blank=True, db_index=True,
+        help_text="版面所属的报纸或网站：导入时指定，或从文件名、网页电头（来源：…）、报头读出。",
+    )
+    page_label = models.CharField("版次", max_length=32, blank=True, help_text="版次或版面号，如 05版、A3。")
     ingested_at = models.DateTimeField("导入时间", auto_now_add=True)
 
     class Meta:

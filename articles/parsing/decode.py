@@ -1,6 +1,7 @@
 """Raw page bytes to text: encoding detection by strict decoding plus a CJK-plausibility score."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from .types import DecodedText
@@ -100,23 +101,67 @@ def _unsupported_encoding() -> UndecodableFile:
     )
 
 
-def _finish(text: str, encoding: str) -> DecodedText:
+def _finish(text: str, encoding: str, check: bool = True) -> DecodedText:
     text = normalise_newlines(text)
     if not any(is_cjk(ch) for ch in text):
         raise UndecodableFile(
             f"the file decodes as {encoding} but contains no Chinese text", f"文件按 {encoding} 解码后没有中文内容"
         )
+    if check:
+        check_language(text)
     return DecodedText(text=text, encoding=encoding)
 
 
-def decode_bytes(raw: bytes) -> DecodedText:
-    """Decode one page file; raise UndecodableFile with a human reason when it is not a text page."""
+# Letters of other scripts, by name, for the reason given when a page is not Chinese.
+_SCRIPTS = (
+    (re.compile("[\u3040-\u30ff]"), "Japanese kana", "日文假名", True),
+    (re.compile("[\uac00-\ud7af\u1100-\u11ff]"), "Korean Hangul", "韩文", True),
+    (re.compile("[\u0400-\u04ff]"), "Cyrillic", "西里尔字母", False),
+    (re.compile("[\u0600-\u06ff]"), "Arabic", "阿拉伯字母", False),
+    (re.compile("[\u0f00-\u0fff]"), "Tibetan", "藏文", False),
+    (re.compile("[\u1800-\u18af]"), "Mongolian", "蒙古文", False),
+)
+_FOREIGN_RE = re.compile("[\u3040-\u30ff\uac00-\ud7af\u1100-\u11ff\u0400-\u04ff\u0600-\u06ff\u0f00-\u0fff\u1800-\u18af]")
+_HAN_RE = re.compile("[\u4e00-\u9fff\u3400-\u4dbf]")
+_LATIN_RE = re.compile("[A-Za-z]")
+FOREIGN_KANA_SHARE = 0.15  # kana or Hangul this common next to Han characters: Japanese or Korean, not Chinese
+FOREIGN_LETTER_SHARE = 0.5  # more letters of one other script than this share of all letters: not a Chinese page
+FEW_HAN = 20  # fewer Han characters than this next to mostly Latin letters: an English (French, …) page
+
+
+def check_language(text: str) -> None:
+    """UndecodableFile when the text is not Chinese: Japanese or Korean (kana/Hangul among the Han characters), or
+    mostly letters of another script (Cyrillic, Arabic, Tibetan, Mongolian, Latin) with a few Han characters."""
+    han = len(_HAN_RE.findall(text))
+    latin = len(_LATIN_RE.findall(text))
+    counts = [
+        (len(pattern.findall(text)), name, name_zh, kana_like) for pattern, name, name_zh, kana_like in _SCRIPTS
+    ] if _FOREIGN_RE.search(text) else []
+    letters = han + latin + sum(count for count, *_ in counts)
+    for count, name, name_zh, kana_like in counts:
+        if count and (kana_like and count > FOREIGN_KANA_SHARE * han or count > FOREIGN_LETTER_SHARE * letters):
+            raise UndecodableFile(
+                f"the page is not in Chinese: {count} of its letters are {name}",
+                f"这个版面不是中文：其中 {count} 个字符是{name_zh}",
+            )
+    few_han = han < FEW_HAN and latin > 5 * han or han * 100 < latin  # a stray 县 in English, not a run of Latin junk
+    if latin > FOREIGN_LETTER_SHARE * letters and few_han:
+        raise UndecodableFile(
+            f"the page is not in Chinese: {latin} Latin letters and only {han} Chinese characters",
+            f"这个版面不是中文：有 {latin} 个拉丁字母，只有 {han} 个汉字",
+        )
+
+
+def decode_bytes(raw: bytes, check: bool = True) -> DecodedText:
+    """Decode one page file; raise UndecodableFile with a human reason when it is not a text page.
+
+    `check=False` skips the language check (for HTML, whose markup is Latin letters)."""
     if not raw or not raw.strip(b" \t\r\n\x00"):
         raise UndecodableFile("the file is empty", "文件是空的")
     for bom, codec, name in _BOMS:
         if raw.startswith(bom):
             try:
-                return _finish(raw.decode(codec), name)
+                return _finish(raw.decode(codec), name, check)
             except UnicodeDecodeError as exc:
                 raise UndecodableFile(
                     f"the file starts with a {name} byte-order mark but is not valid {name}",
@@ -126,7 +171,7 @@ def decode_bytes(raw: bytes) -> DecodedText:
     has_nul = b"\x00" in raw
     if not has_nul:
         try:
-            return _finish(raw.decode("utf-8"), "utf-8")
+            return _finish(raw.decode("utf-8"), "utf-8", check)
         except UnicodeDecodeError:
             pass
     best: tuple[float, str, str] | None = None
@@ -168,4 +213,4 @@ def decode_bytes(raw: bytes) -> DecodedText:
             f"文件看起来是二进制数据，不是文本：按 {codec} 解码时最多只有 {score:.0%} 的字符是常见字符",
         )
     score, codec, text = best
-    return _finish(text, codec)
+    return _finish(text, codec, check)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from . import markers as mk
 from .lines import Line, read_lines
+from .web import is_dateline
 
 TITLE_MAX_WIDTH = 32.0  # a title line is at most this wide (em)
 CAPTION_MAX_WIDTH = 45.0
@@ -18,7 +19,7 @@ CONTINUATION_STARTS = set("的地得了着过和与及或等之，。、；：�
 class Block:
     """A repaired paragraph-level unit of the page with its role and per-character source offsets."""
 
-    role: str  # body | title | byline | column | box | caption | credit | source
+    role: str  # body | title | byline | column | box | caption | credit | source | dateline (a web article's)
     chars: list[str]
     offsets: list[int | None]
     lines: int = 1
@@ -49,6 +50,8 @@ def _role_of_line(line: Line) -> tuple[str, list[str], str | None]:
     names = mk.byline_names(text)
     if names:
         return "byline", names, None
+    if is_dateline(text):
+        return "dateline", [], None
     if mk.is_photo_credit(text):
         return "caption", [], None
     names = mk.credit_names(text)

@@ -12,6 +12,8 @@ from .samestory import topical_similarity
 from .types import ArticleDraft
 
 BYLINE_IN_LEAD_RE = re.compile(r"^本报讯\s*[（(]([^（()）]{2,40})[)）]")
+# 新华社南宁5月11日电（记者 何伟）: a wire or web lead names its reporters; the lead stays as printed (it dates the story).
+WIRE_LEAD_RE = re.compile(r"^[^，,。（()）\n]{2,30}?[电讯]\s*[（(]((?:本报|特约|实习|见习)?记者[^（()）]{2,40})[)）]")
 ORPHAN_MAX_WIDTH = 45.0
 
 
@@ -224,6 +226,12 @@ def _split_trailing_credits(draft: Draft) -> None:
             draft.byline_text += match.group(1)
             del body[0].chars[:match.end()]
             del body[0].offsets[:match.end()]
+        elif not names:
+            wire = WIRE_LEAD_RE.match(body[0].text)
+            names = mk.byline_names(wire.group(1)) if wire else None
+            if names:
+                draft.add_names(names)
+                draft.byline_text += wire.group(1)
 
 
 def segment_blocks(blocks: list[Block]) -> list[Draft]:

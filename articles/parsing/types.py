@@ -44,3 +44,5 @@ class ParsedPage:
     text: str  # decoded verbatim page text (newlines normalised to "\n")
     published_on: PublicationDate
     articles: list[ArticleDraft]
+    paper: str | None = None  # the newspaper or site, from the file name, a web dateline (来源:…) or a masthead
+    page_label: str | None = None  # edition/page as the file name gives it (05版, A3)

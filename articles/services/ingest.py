@@ -17,7 +17,7 @@ from articles.same_story import align_by_similarity, same_story_candidate
 from articles.services.public_view import article_personal_data_sync, article_public_refresh, personal_data_kinds
 from articles.topics import classify
 from policies.extract import program_slug_key
-from policies.services import PROGRAM_MENTIONS, QA_PAIRS, program_for
+from policies.services import PROGRAM_MENTIONS, QA_PAIRS, program_for, programme_vocabulary
 from stats.indicators import indicator_key
 from stats.services import FIGURES, indicator_for
 
@@ -92,8 +92,12 @@ def _size_check(size: int, name: str) -> None:
         raise PageRejected(name, error.reason, error.reason_zh)
 
 
-def source_ingest(*, raw: bytes, name: str, published_on: date | None = None) -> IngestOutcome:
+def source_ingest(
+    *, raw: bytes, name: str, published_on: date | None = None, paper: str | None = None, page_label: str | None = None,
+) -> IngestOutcome:
     """Ingest one page file. A file already ingested (same bytes) is returned as is; nothing is duplicated.
+
+    `paper` and `page_label` (given by whoever ingests) win over what the file name or the page itself says.
 
     Raises PageRejected for an empty, oversized, binary or undecodable file; nothing is written then.
     """
@@ -103,7 +107,9 @@ def source_ingest(*, raw: bytes, name: str, published_on: date | None = None) ->
     if existing is not None:
         return _unchanged(existing)
     try:
-        result = pipeline.parse_page(raw, name, published_on=published_on)  # outside the transaction: no lock held
+        result = pipeline.parse_page(  # outside the transaction: no lock held
+            raw, name, published_on=published_on, programme_vocabulary=programme_vocabulary(),
+        )
     except UndecodableFile as error:
         raise PageRejected(name, error.reason, error.reason_zh) from error
     with transaction.atomic():
@@ -116,7 +122,8 @@ def source_ingest(*, raw: bytes, name: str, published_on: date | None = None) ->
             with transaction.atomic():  # a savepoint: the same bytes may be arriving under another name right now
                 if previous is not None:  # a changed version of a page already here: update it, keeping editors' work
                     return IngestOutcome(source=previous, created=True, articles=_source_update(previous, raw, sha256, result))
-                source = _source_create(raw=raw, sha256=sha256, result=result, published_on=published_on)
+                source = _source_create(raw=raw, sha256=sha256, result=result, published_on=published_on,
+                                        paper=paper, page_label=page_label)
                 articles = _articles_create(source=source, result=result)
                 _records_sync(articles, result)
         except IntegrityError:
@@ -129,7 +136,9 @@ def source_ingest(*, raw: bytes, name: str, published_on: date | None = None) ->
 
 def source_reparse(*, source: Source) -> SyncOutcome:
     """Run the current pipeline again over a stored page; only auto records are replaced."""
-    result = pipeline.parse_page(bytes(source.raw), source.name, published_on=source.published_on)
+    result = pipeline.parse_page(
+        bytes(source.raw), source.name, published_on=source.published_on, programme_vocabulary=programme_vocabulary(),
+    )
     with transaction.atomic():
         _page_name_lock(source.name)
         articles = _articles_align(source, result)
@@ -155,9 +164,14 @@ def _source_update(source: Source, raw: bytes, sha256: str, result: pipeline.Pag
     return len(articles)
 
 
-def _source_create(*, raw: bytes, sha256: str, result: pipeline.PageResult, published_on: date | None) -> Source:
+def _source_create(
+    *, raw: bytes, sha256: str, result: pipeline.PageResult, published_on: date | None,
+    paper: str | None = None, page_label: str | None = None,
+) -> Source:
     dating = result.page.published_on
     return Source.objects.create(
+        paper=(paper or result.page.paper or "")[:64],
+        page_label=(page_label or result.page.page_label or "")[:32],
         name=result.page.name,
         sha256=sha256,
         raw=raw,

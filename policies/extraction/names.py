@@ -48,7 +48,7 @@ def _t2s():
     return OpenCC("t2s")
 
 
-def program_slug_key(name: str) -> str:
+def program_slug_key(name: str, known: vocabulary.Vocabulary | None = None) -> str:
     """A key equal for names of one programme.
 
     Steps: canonical name, traditional → simplified, years (2025年, (2025—2028年)) dropped, punctuation and spaces
@@ -56,7 +56,8 @@ def program_slug_key(name: str) -> str:
     of name remain — so 京蒙医疗协作机制, 京蒙医疗协作 and “京蒙医疗协作” share a key, while 三进行动 keeps its head.
     """
     text = _t2s().convert(canonical_program_name(name))
-    text = vocabulary.canonical_name(text) or text  # 棚改 and 棚户区改造 are one programme
+    known = known or vocabulary.file_vocabulary()
+    text = known.canonical_name(text) or text  # 棚改 and 棚户区改造 are one programme
     text = _YEAR.sub("", text)
     text = _EMPTY_BRACKETS.sub("", text)
     text = _KEY_DROP.sub("", text).lower()

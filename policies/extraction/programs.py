@@ -58,14 +58,18 @@ class _Candidate:
 
 @reads_simplified
 def extract_programs(text: str, ctx: Any = None) -> list[ProgramMention]:
-    """Every programme mention in `text`, sorted by start. `ctx` is accepted for pipeline symmetry and unused."""
+    """Every programme mention in `text`, sorted by start.
+
+    Names listed in `ctx.programme_vocabulary` (a `vocabulary.Vocabulary`: the database's, with editors' entries)
+    are found as known names; without one, the file vocabulary is used."""
+    known = getattr(ctx, "programme_vocabulary", None) or vocabulary.file_vocabulary()
     quotes = _name_quotes(text)
     tokens = tokenize_around(text, _token_positions(text, quotes))
     unquoted = _unquoted_candidates(text, tokens)
     candidates = (
         _title_candidates(text)
         + _quoted_candidates(text, tokens, quotes)
-        + _complete_names(_known_candidates(text), unquoted)
+        + _complete_names(_known_candidates(text, known), unquoted)
         + _pattern_candidates(text)
         + unquoted
     )
@@ -124,11 +128,11 @@ def _quoted_candidates(text: str, tokens: list[Token], quotes: list[tuple[re.Mat
             for span in quoted_spans(text, tokens, quotes)]
 
 
-def _known_candidates(text: str) -> list[_Candidate]:
+def _known_candidates(text: str, known: vocabulary.Vocabulary) -> list[_Candidate]:
     """Names and aliases from the programme vocabulary (大病保险, 棚改), kept as written; linking maps aliases."""
-    by_form = vocabulary.entry_by_form()
+    by_form = known.by_form
     return [_Candidate(match.start(), match.end(), by_form[match.group()].kind, _VOCABULARY)
-            for match in vocabulary.forms_re().finditer(text)]
+            for match in known.forms_re.finditer(text)]
 
 
 def _complete_names(listed: list[_Candidate], unquoted: list[_Candidate]) -> list[_Candidate]:

@@ -85,3 +85,21 @@ def test_the_admin_shows_the_secret_once_on_creation(admin_client):
     assert ApiToken.authenticate(secret) == token
     page = admin_client.get(f"/admin/articles/apitoken/{token.pk}/change/").content.decode()
     assert secret not in page and token.hash not in page
+
+
+def test_a_saved_web_article_is_ingested_with_its_paper_and_an_html_page_without_one_is_a_422(client):
+    from pathlib import Path
+
+    web = Path(__file__).resolve().parent.parent / "data" / "web"
+    _, secret = ApiToken.issue(name="导入脚本")
+    headers = {"Authorization": f"Bearer {secret}"}
+    page = SimpleUploadedFile("farmland.html", (web / "xianghe_farmland_trad.html").read_bytes())
+    response = client.post("/api/v1/sources", {"file": page, "page_label": "A3"}, headers=headers)
+    assert response.status_code == 201, response.content
+    source = response.json()["source"]
+    assert (source["paper"], source["page_label"], source["published_on"]) == ("农民日报", "A3", "2014-09-20")
+    before = Source.objects.count()
+    empty = SimpleUploadedFile("index.html", (web / "no_article_index.html").read_bytes())
+    response = client.post("/api/v1/sources", {"file": empty}, headers=headers)
+    assert response.status_code == 422 and "no article body" in response.json()["error"]["message"]
+    assert Source.objects.count() == before

@@ -53,3 +53,45 @@ def test_it_reads_a_traditional_dateline_and_a_day_alone():
     assert spans("時間:2013-01-10 來源:新華網。10日公佈", ctx) == [
         ("2013-01-10", "2013-01-10", "2013-01-10"), ("10日", "2013-01-10", "2013-01-10"),
     ]
+
+
+ISSUE_2020 = ExtractContext(published_on=date(2020, 3, 10))
+
+
+def _dates(text: str) -> list[tuple[str, date | None, date | None]]:
+    return [(m.text, m.start, m.end) for m in extract_dates(text, ISSUE_2020)]
+
+
+def test_the_end_of_a_year_is_its_last_day():
+    assert _dates("截至2016年底，某县已建成幸福院40所，去年底至今年6月又新建8所。") == [
+        ("截至2016年底", None, date(2016, 12, 31)),
+        ("去年底至今年6月", date(2019, 12, 31), date(2020, 6, 30)),
+    ]
+    assert _dates("2016年底全县有贫困户300户。") == [("2016年底", date(2016, 12, 31), date(2016, 12, 31))]
+
+
+def test_the_end_of_a_quarter_is_its_last_day():
+    assert _dates("二季度末，某市城镇登记失业率为3.1%，比一季度末下降0.2个百分点。") == [
+        ("二季度末", date(2020, 6, 30), date(2020, 6, 30)),
+        ("一季度末", date(2020, 3, 31), date(2020, 3, 31)),
+    ]
+    assert _dates("二季度全市新增就业1万人。") == [("二季度", date(2020, 4, 1), date(2020, 6, 30))]
+
+
+def test_shang_nian_is_last_year_but_not_inside_yishang_or_an_age():
+    assert _dates("某县居民收入与上年相比增长8%，增幅与上年同期持平。") == [
+        ("上年", date(2019, 1, 1), date(2019, 12, 31)),
+        ("上年", date(2019, 1, 1), date(2019, 12, 31)),
+    ]
+    assert _dates("60岁以上年龄段的老人和上年纪的村民都可领取。") == []
+
+
+def test_dao_opening_a_clause_is_a_deadline_but_dao_inside_a_range_is_not():
+    assert _dates("自2015年实施以来，到2019年底，某市累计改造棚户区3万套。") == [
+        ("自2015年", date(2015, 1, 1), None),
+        ("到2019年底", None, date(2019, 12, 31)),
+    ]
+    assert _dates("到今年底，全县将完成危房改造200户。") == [("到今年底", None, date(2020, 12, 31))]
+    assert _dates("活动从2019年9月到2019年12月31日举行。") == [
+        ("2019年9月到2019年12月31日", date(2019, 9, 1), date(2019, 12, 31)),
+    ]

@@ -95,10 +95,10 @@ def test_a_folder_ingest_goes_on_past_a_file_that_fails_and_names_the_reason(tmp
     (tmp_path / "b-loads.txt").write_bytes(_page("第二篇"))
     real_parse = ingest.pipeline.parse_page
 
-    def parse_failing_on_a(raw, name, published_on=None):
+    def parse_failing_on_a(raw, name, published_on=None, **options):
         if name == "a-fails.txt":
             raise RecursionError("maximum recursion depth exceeded")
-        return real_parse(raw, name, published_on=published_on)
+        return real_parse(raw, name, published_on=published_on, **options)
 
     monkeypatch.setattr(ingest.pipeline, "parse_page", parse_failing_on_a)
     err = StringIO()

@@ -73,3 +73,23 @@ def test_an_empty_file_is_refused_with_a_reason(tmp_path):
     done = _parse_page(empty)
     assert done.returncode != 0
     assert "empty.txt" in done.stderr
+
+
+def test_parse_page_takes_an_issue_date_like_ingest_and_reads_html():
+    web = ROOT / "tests" / "data" / "web" / "dzrb_jobs_2014.html"
+    done = subprocess.run(
+        [sys.executable, "manage.py", "parse_page", str(web), "--json", "--date", "2014-01-16"],
+        cwd=ROOT, env=NO_DATABASE, capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    contract = json.loads(done.stdout)
+    assert contract["published_on"]["date"] == "2014-01-16" and contract["published_on"]["basis"] == "given"
+    assert contract["source"]["paper"] == "大众日报"
+    assert contract["articles"][0]["headline"] == "山东城乡就业连续10年双过百万"
+    if SCHEMA is not None:
+        jsonschema.validate(contract, SCHEMA)
+    bad = subprocess.run(
+        [sys.executable, "manage.py", "parse_page", str(web), "--date", "2014-13-01"],
+        cwd=ROOT, env=NO_DATABASE, capture_output=True, text=True, timeout=120,
+    )
+    assert bad.returncode != 0 and "YYYY-MM-DD" in bad.stderr

@@ -1,5 +1,6 @@
 """The Celery task ingests one page file through `source_ingest`: queued on the real Redis, run by a real worker."""
 import uuid
+from pathlib import Path
 
 import pytest
 import redis
@@ -53,6 +54,15 @@ def test_a_queued_page_is_ingested_by_a_worker_and_summarised(queue, tmp_path):
     source = Source.objects.get(name="queued_page.txt")
     assert summary == {"path": str(page), "status": "ingested", "source": source.pk, "articles": source.articles.count()}
     assert summary["articles"] > 0
+
+
+def test_a_queued_web_article_keeps_its_paper_and_the_given_page_label(queue, tmp_path):
+    page = tmp_path / "web_article.html"
+    page.write_bytes((Path(__file__).resolve().parent.parent / "data" / "web" / "dzrb_jobs_2014.html").read_bytes())
+    summary = ingest_page.apply_async(args=[str(page)], kwargs={"page_label": "要闻"}, queue=queue).get(timeout=120)
+    assert summary["status"] == "ingested"
+    source = Source.objects.get(name="web_article.html")
+    assert (source.paper, source.page_label, source.published_on.isoformat()) == ("大众日报", "要闻", "2014-01-15")
 
 
 def test_a_page_queued_twice_is_reported_as_already_present_not_duplicated(queue, tmp_path):

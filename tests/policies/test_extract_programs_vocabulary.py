@@ -63,3 +63,16 @@ def test_the_csv_is_what_the_build_script_makes_of_its_source():
 def test_the_build_script_refuses_a_name_claimed_by_two_entries():
     with pytest.raises(ValueError, match="line 4: '低保' already belongs to '最低生活保障'"):
         parse(["@ national | 国务院", "最低生活保障 | 低保 | program | 1999", "", "低保 |  | program |"])
+
+
+def test_the_extractor_takes_the_vocabulary_as_data():
+    from articles.extract.context import ExtractContext
+    from policies.extraction.vocabulary import VocabularyEntry, file_vocabulary, vocabulary_of
+
+    text = "今年全县继续推进银发暖心助餐，并落实暖巢行动。"
+    entry = VocabularyEntry("银发暖心助餐工程", ("银发暖心助餐",), "program", "provincial", "某省民政厅", 2024)
+    known = vocabulary_of((*file_vocabulary().entries, entry))
+    with_entry = extract_programs(text, ExtractContext(programme_vocabulary=known))
+    assert ("银发暖心助餐", "银发暖心助餐") in {(m.text, m.name) for m in with_entry}
+    assert "银发暖心助餐" not in {m.text for m in extract_programs(text)}  # the file vocabulary does not list it
+    assert vocabulary_of((*file_vocabulary().entries, entry)) is known  # built once while the entries stay the same

@@ -9,7 +9,9 @@ from functools import cache
 from pathlib import Path
 
 _CN = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-RELATIVE_YEARS = {"今年": 0, "本年": 0, "本年度": 0, "去年": -1, "前年": -2, "明年": 1, "后年": 2}
+RELATIVE_YEARS = {
+    "今年": 0, "本年": 0, "本年度": 0, "去年": -1, "上年": -1, "上年度": -1, "前年": -2, "明年": 1, "后年": 2,
+}
 RELATIVE_MONTHS = {"本月": 0, "上月": -1, "上个月": -1, "下月": 1, "下个月": 1}
 # Part of a year → (first month, last month). 年初 and 年底 are read as January and December.
 YEAR_PARTS = {
@@ -34,6 +36,11 @@ YEAR_PARTS = {
     "年底": (12, 12),
     "年末": (12, 12),
 }
+# The end of a year or a quarter is its last day (2014年底 → 2014-12-31, 二季度末 → 06-30), as 6月底 is the month's.
+for _quarter, (_, _last) in list(YEAR_PARTS.items()):
+    if _quarter.endswith("季度"):
+        YEAR_PARTS[_quarter + "末"] = (_last, _last)
+YEAR_END_PARTS = frozenset({"年底", "年末", *(name for name in YEAR_PARTS if name.endswith("季度末"))})
 # Part of a month → (first day, last day); None stands for the month's last day. 月底 is its last day.
 MONTH_PARTS = {
     "上旬": (1, 10),

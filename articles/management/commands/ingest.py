@@ -1,4 +1,7 @@
-"""`manage.py ingest PATH...`: load page files (and folders of them) into the database, idempotently."""
+"""`manage.py ingest PATH...`: load page files (and folders of them) into the database, idempotently.
+
+Plain-text pages and saved web articles (.html) alike; a name `YYYY-MM-DD_paper_page.txt` gives the issue date,
+paper and page label, and --date/--paper/--page override them for every file."""
 from __future__ import annotations
 
 from datetime import date
@@ -19,8 +22,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="page files or folders of page files")
         parser.add_argument("--date", type=_iso_date, help="issue date YYYY-MM-DD for every page (overrides inference)")
+        parser.add_argument("--paper", help="the newspaper (or site) of every page (overrides the file name and text)")
+        parser.add_argument("--page", dest="page_label", help="edition/page label of every page, e.g. 05版 or A3")
 
-    def handle(self, *args, paths: list[str], date: date | None = None, **options):
+    def handle(self, *args, paths: list[str], date: date | None = None, paper: str | None = None,
+               page_label: str | None = None, **options):
         files, skipped = _page_files(paths)
         problems = [f"{path}: {reason}" for path, reason in skipped]
         if not files and not problems:
@@ -30,7 +36,7 @@ class Command(BaseCommand):
         for path in files:
             try:
                 raw = read_page_file(path, limit=settings.MAX_PAGE_BYTES)
-                outcome = source_ingest(raw=raw, name=path.name, published_on=date)
+                outcome = source_ingest(raw=raw, name=path.name, published_on=date, paper=paper, page_label=page_label)
             except (PageRejected, UnreadablePage) as rejected:
                 problems.append(f"{path}: {rejected.reason}")
             except (OperationalError, InterfaceError):
