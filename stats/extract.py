@@ -13,6 +13,7 @@ from stats.extraction.attribution import (
 )
 from stats.extraction.figures import Figure, scan_figures
 from stats.extraction.measure import annotate
+from stats.extraction.measure_check import checked_measure
 
 if TYPE_CHECKING:
     from articles.extract.context import ExtractContext
@@ -33,7 +34,8 @@ def extract_figures(text: str, ctx: ExtractContext | None = None) -> list[Figure
 
 def attribute(text: str, figures: list[Figure], ctx: ExtractContext | None, *, regions: list, dates: list,
               programs: list, headline_regions: list = ()) -> list[Figure]:
-    """Say what each figure is about (region, period, programme, change or level, sentence), in place.
+    """Say what each figure is about (region, period, programme, change or level, sentence), in place; a measure
+    that does not read as a noun phrase is dropped (empty rather than wrong).
 
     `regions`, `dates` and `programs` are the other extractors' mentions in the same `text`; `headline_regions`
     the regions the article's headline names (the article's focus when the text around a figure names none)."""
@@ -48,10 +50,12 @@ def attribute(text: str, figures: list[Figure], ctx: ExtractContext | None, *, r
         focus_region=ctx.focus_region if ctx else None,
         home_region=ctx.home_region if ctx else None,
         headline_region=headline,
+        published_on=ctx.published_on if ctx else None,
     )
-    if view is not text:
-        for figure in figures:  # the sentence as printed, not its simplified shadow
-            figure.sentence = _same_span(text, view, figure.sentence)
+    for figure in figures:
+        figure.measure = checked_measure(figure.measure, figure.sentence)  # a noun phrase, or none
+        if view is not text:
+            figure.sentence = _same_span(text, view, figure.sentence)  # as printed, not its simplified shadow
     return figures
 
 

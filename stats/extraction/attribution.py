@@ -6,26 +6,40 @@ article's focus (the issue's order)."""
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
 
-from stats.extraction.periods import DateSpan, figure_period, period_kind
+from stats.extraction.periods import DateSpan, figure_period, period_kind, usable_spans
 from stats.extraction.scopes import Scopes
 
 NATIONAL = "000000"
-# Words that put a figure at the scale of the whole country (the region extractor has no code for it).
-NATIONAL_WORDS = re.compile(r"全国(?!人大|政协|总工会|妇联|工商联|劳模|文明|先进|优秀|模范|重点|统一|各地)|我国|全中国")
+REGION_WORDS_CSV = Path(__file__).resolve().parent.parent / "data" / "region_words.csv"
+# 国家 right before a figure is the national figure (低于国家4.6%的控制目标); elsewhere it names the state.
+NATIONAL_FIGURE = re.compile(r"国家(?=[\d〇一二三四五六七八九十])")
+# A division named as the yardstick, not the subject: 占全国…, 低于全国平均, 全国唯一, 闻名全国.
+COMPARED_BEFORE = re.compile(r"(?:占|[低高多少快慢优]于|比|较|居|领跑|闻名|享誉|誉满|走在|位居|名列)$")
+COMPARED_AFTER = re.compile(r"^(?:的)?(?:比重|平均|唯一|首位|前列|第[一二三四五六七八九十\d]|人大|政协|总工会|妇联|劳模|"
+                            r"先进|优秀|模范|重点|统一|各地|\d+/\d+|[一二三四五六七八九十]分之)")
+# A division in a list (龙胜、资源、田阳…9个县; 固始县等16个县): the figure counts the set, not that division.
+LISTED_AFTER = re.compile(r"、|等")
+LISTED_BEFORE = re.compile(r"、$")
 # Change words right before a figure (after the 同比/比上年 comparison): a change, not a level. The figure scanner
 # takes most of them into the figure itself (`change`); these catch the ones separated from the number.
 CHANGE_BEFORE = re.compile(
-    r"(?:增长|下降|增加|减少|提高|降低|上升|下滑|回落|上涨|下跌|提升|增幅|降幅|涨幅|跌幅|增速)"
-    r"(?:了|率|幅度)?(?:为|达到?|约|近|超过?|逾|高达)?$"
+    r"(?:增长|下降|增加|减少|提高|降低|上升|下滑|回落|上涨|下跌|提升|增幅|降幅|涨幅|跌幅|增速|调高|调低|上调|下调|低|高)"
+    r"(?:了|率|幅度)?(?:为|达到?|约|近|超过?|逾|高达|出)?$"
 )
+RATE_OF_CHANGE = re.compile(r"增幅|降幅|涨幅|跌幅|增速|增长率|增长速度")  # 增幅多年保持在9%以上
+LIST_JOIN = re.compile(r"^\s*(?:、|和|及|与)\s*$")  # 分别增长81.5%、111.6%
 MORE_OR_LESS = re.compile(r"(?:多|少)了?$")  # 比上年多3万人 (a change only after a comparison: 多达 is a level)
 COMPARISON_BEFORE = re.compile(r"(?:同比|环比|比上年|比去年|较上年|较去年|比上年同期|比去年同期|较上年同期)")
 TO_LEVEL = re.compile(r"(?:到|至)(?:了)?$")  # 提高到90%, 增至5万人: the new level, not the change
-CHANGE_UNITS = frozenset({"百分点"})
+CHANGE_UNITS = frozenset({"百分点", "个百分点"})
 
 
 @dataclass(frozen=True)
@@ -48,24 +62,56 @@ class ProgramSpan:
 
 def attribute_figures(text: str, figures: list, *, places: list[PlaceSpan], dates: list[DateSpan],
                       programs: list[ProgramSpan], focus_region: str | None = None,
-                      home_region: str | None = None, headline_region: str | None = None) -> None:
+                      home_region: str | None = None, headline_region: str | None = None,
+                      published_on: date | None = None) -> None:
     """Fill region_code, period_start/_end/_kind, program, is_change and sentence on every figure, in place.
 
     `text` is the text the extractors read (the simplified view for a traditional article; same offsets)."""
     scopes = Scopes(text)
-    places = sorted(places + _national_places(text), key=lambda p: p.start)
-    fallback = headline_region or focus_region or home_region or _most_named(places)
+    named = sorted(places + _word_places(text), key=lambda p: p.start)
+    fallback = headline_region or focus_region or home_region or _most_named(named)
+    subjects = [p for p in named if not _compared(text, p) and not _listed(text, p)]
+    usable = usable_spans(text, dates, published_on)
+    previous = None
     for figure in figures:
-        figure.region_code = figure_region(figure.start, figure.end, places, scopes) or fallback
-        figure.period_start, figure.period_end = figure_period(text, figure.start, figure.end, dates, scopes)
+        figure.region_code = figure_region(figure.start, figure.end, subjects, scopes) or fallback
+        figure.period_start, figure.period_end = figure_period(text, figure.start, figure.end, usable, scopes,
+                                                              published_on)
         figure.period_kind = period_kind(figure.period_start, figure.period_end)
         figure.program = figure_program(figure.start, figure.end, programs, scopes)
-        figure.is_change = is_change(text, figure, scopes)
+        figure.is_change = is_change(text, figure, scopes) or bool(
+            previous is not None and previous.is_change and LIST_JOIN.match(text[previous.end : figure.start]))
         figure.sentence = scopes.sentence_text(figure.start, figure.end)
+        previous = figure
 
 
-def _national_places(text: str) -> list[PlaceSpan]:
-    return [PlaceSpan(NATIONAL, m.start(), m.end()) for m in NATIONAL_WORDS.finditer(text)]
+@cache
+def _region_words() -> tuple[tuple[str, str], ...]:
+    with REGION_WORDS_CSV.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return tuple((row["word"], row["code"]) for row in rows)
+
+
+@cache
+def _region_word_regex() -> re.Pattern[str]:
+    words = sorted((word for word, _ in _region_words()), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _word_places(text: str) -> list[PlaceSpan]:
+    codes = dict(_region_words())
+    found = [PlaceSpan(codes[m.group(0)], m.start(), m.end()) for m in _region_word_regex().finditer(text)]
+    found += [PlaceSpan(NATIONAL, m.start(), m.end()) for m in NATIONAL_FIGURE.finditer(text)]
+    return found
+
+
+def _compared(text: str, place: PlaceSpan) -> bool:
+    return bool(COMPARED_BEFORE.search(text, max(0, place.start - 2), place.start)
+                or COMPARED_AFTER.match(text[place.end : place.end + 8]))
+
+
+def _listed(text: str, place: PlaceSpan) -> bool:
+    return bool(LISTED_AFTER.match(text, place.end) or LISTED_BEFORE.search(text, max(0, place.start - 1), place.start))
 
 
 def _most_named(places: list[PlaceSpan]) -> str | None:
@@ -74,35 +120,53 @@ def _most_named(places: list[PlaceSpan]) -> str | None:
 
 
 def figure_region(start: int, end: int, places: list[PlaceSpan], scopes: Scopes) -> str | None:
-    """The division named nearest before the figure in its clause, else its sentence, else its paragraph (before
-    it); a division named after it in its clause when none is named before. None when none of these names one."""
+    """The division named nearest before the figure in its clause, else after it in its clause, else before it in
+    its sentence, else after it in its sentence, else before it in its paragraph. None when none names one."""
     clause_start, clause_end = scopes.clause(start, end)
     sentence_start, _ = scopes.sentence(start, end)
     paragraph_start, _ = scopes.paragraph(start)
     before = [p for p in places if p.end <= start]
-    for low in (clause_start, sentence_start):
-        inside = [p for p in before if p.start >= low]
-        if inside:
-            return inside[-1].code
+    inside = [p for p in before if p.start >= clause_start]
+    if inside:
+        return inside[-1].code
     after = [p for p in places if p.start >= end and p.end <= clause_end]
     if after:
         return after[0].code
+    inside = [p for p in before if p.start >= sentence_start]
+    if inside:
+        return inside[-1].code
+    sentence_end = scopes.sentence(start, end)[1]
+    later = [p for p in places if p.start >= end and p.end <= sentence_end]
+    if later:
+        return later[0].code
     inside = [p for p in before if p.start >= paragraph_start]
     return inside[-1].code if inside else None
 
 
 def figure_program(start: int, end: int, programs: list[ProgramSpan], scopes: Scopes) -> str | None:
-    """The programme named in the figure's clause (nearest before it, else after it), else in its sentence."""
+    """The programme named in the figure's clause (nearest before it, else after it), else before it in its
+    sentence when not one of a list."""
+    text = scopes.text
     clause_start, clause_end = scopes.clause(start, end)
     sentence_start, sentence_end = scopes.sentence(start, end)
-    for low, high in ((clause_start, clause_end), (sentence_start, sentence_end)):
-        before = [p for p in programs if low <= p.start and p.end <= start]
-        if before:
-            return before[-1].name
-        after = [p for p in programs if end <= p.start and p.end <= high]
-        if after:
-            return after[0].name
+    before = [p for p in programs if clause_start <= p.start and p.end <= start]
+    if before:
+        return before[-1].name
+    after = [p for p in programs if end <= p.start and p.end <= clause_end]
+    if after:
+        return after[0].name
+    before = [p for p in programs if sentence_start <= p.start and p.end <= start]
+    if before and not _in_list(text, before[-1]):
+        return before[-1].name
     return None
+
+
+def _in_list(text: str, program: ProgramSpan) -> bool:
+    """A programme named in a list (“粤菜师傅”“广东技工”…, 廉租住房、经济适用住房等): no one of them is what a later
+    figure in the sentence counts."""
+    after = text[program.end : program.end + 2]
+    before = text[max(0, program.start - 2) : program.start]
+    return bool(re.match(r"[”’」]?[、“‘「]|[”’」]?等|、", after) or re.search(r"、[“‘「]?$|[”’」][“‘「]$", before))
 
 
 def is_change(text: str, figure, scopes: Scopes) -> bool:
@@ -115,7 +179,7 @@ def is_change(text: str, figure, scopes: Scopes) -> bool:
     left = text[clause_start : figure.start]
     if TO_LEVEL.search(left):
         return False
-    if CHANGE_BEFORE.search(left):
+    if CHANGE_BEFORE.search(left) or RATE_OF_CHANGE.search(left):
         return True
     return bool(MORE_OR_LESS.search(left) and COMPARISON_BEFORE.search(left))
 
@@ -132,8 +196,8 @@ def places_from_regions(mentions: list) -> list[PlaceSpan]:
 
 
 def spans_from_dates(mentions: list) -> list[DateSpan]:
-    return [DateSpan(_get(m, "start"), _get(m, "end"), _get(m, "start_offset"), _get(m, "end_offset"))
-            for m in mentions]
+    return [DateSpan(_get(m, "start"), _get(m, "end"), _get(m, "start_offset"), _get(m, "end_offset"),
+                     _get(m, "text") or "") for m in mentions]
 
 
 def spans_from_programs(mentions: list) -> list[ProgramSpan]:
