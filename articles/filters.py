@@ -49,7 +49,13 @@ PARAM_LABELS = {
     "unit": "单位",
     "status": "状态",
     "program_kind": "项目类型",
+    "period": "时期类型",
+    "change": "变化或水平",
 }
+
+# A figure's period kind (stats.models.PeriodKind) and whether it is a change or a level (figure lists only).
+PERIOD_KINDS = ("year", "half", "quarter", "month", "to-date", "point")
+CHANGE_OR_LEVEL = ("change", "level")
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -87,8 +93,13 @@ class ListFilters(Schema):
     measure: str | None = Field(None, max_length=120, description="indicator slug or words of the measure", examples=["就业"])
     unit: str | None = Field(None, max_length=16, description="unit or counter of figures", examples=["元"])
     status: str | None = Field(None, description="record status: auto, corrected or confirmed", examples=["confirmed"])
+    period: str | None = Field(
+        None, description=f"kind of period a figure measures, one of: {', '.join(PERIOD_KINDS)}", examples=["year"]
+    )
+    change: str | None = Field(None, description="change: changes (增长/下降 …) only; level: levels only", examples=["level"])
 
-    @field_validator("q", "program", "topic", "column", "measure", "unit", "kind", "status", mode="before")
+    @field_validator("q", "program", "topic", "column", "measure", "unit", "kind", "status", "period", "change",
+                     mode="before")
     @classmethod
     def _blank_is_none(cls, value):
         return value.strip() or None if isinstance(value, str) else value
@@ -98,6 +109,20 @@ class ListFilters(Schema):
     def _known_kind(cls, value):
         if value is not None and value not in Article.Kind.values:
             raise ValueError(f"must be one of {', '.join(Article.Kind.values)}")
+        return value
+
+    @field_validator("period")
+    @classmethod
+    def _known_period(cls, value):
+        if value is not None and value not in PERIOD_KINDS:
+            raise ValueError(f"must be one of {', '.join(PERIOD_KINDS)}")
+        return value
+
+    @field_validator("change")
+    @classmethod
+    def _change_or_level(cls, value):
+        if value is not None and value not in CHANGE_OR_LEVEL:
+            raise ValueError(f"must be one of {', '.join(CHANGE_OR_LEVEL)}")
         return value
 
     @field_validator("status")
@@ -148,6 +173,10 @@ def _reader_message(param: str, error: dict) -> str:
         return f"最长 {error['ctx']['max_length']} 个字"
     if param == "kind":
         return "应为以下体裁之一：" + "、".join(f"{label}（{value}）" for value, label in Article.Kind.choices)
+    if param == "period":
+        return "应为以下时期类型之一：" + "、".join(PERIOD_KINDS)
+    if param == "change":
+        return "应为 change（变化量）或 level（水平）"
     if param == "status":
         return "应为以下状态之一：" + "、".join(f"{RecordStatus(value).label}（{value}）" for value in PUBLIC_STATUSES)
     return "取值无效"

@@ -6,7 +6,7 @@ from typing import Literal
 from django.utils.cache import patch_vary_headers
 from ninja import Field, Query, Router
 
-from config.api_conventions import ErrorOut, dump, facet_counts, list_filters, list_response, list_spec
+from config.api_conventions import ErrorOut, dump, facet_counts, list_filters, list_response, list_spec, region_facet
 from config.api_http import conditional, data_last_modified
 from stats.exports import figures_csv_etag, figures_csv_response
 from stats.filters import filter_figures
@@ -15,7 +15,10 @@ from stats.schemas import FigureListOut, FigureOut
 
 router = Router(tags=["figures"])
 
-FIGURE_FILTERS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "measure", "unit", "status")
+FIGURE_FILTERS = (
+    "q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "measure", "unit", "status",
+    "period", "change",
+)
 FIGURE_SORTS = {
     "newest": ("-article__source__published_on", "article_id", "start", "id"),
     "oldest": ("article__source__published_on", "article_id", "start", "id"),
@@ -30,7 +33,9 @@ FORMAT = Field(
 )
 FIGURES = list_spec(
     "Figures",
-    "Published figures matching the filters (`measure` is an indicator slug or words of the measure; `unit` the "
+    "Published figures matching the filters (`region` selects figures by the division they describe, with the "
+    "divisions below it; `program` by the programme they count; `period` by the kind of period they measure; "
+    "`change` changes or levels; `measure` is an indicator slug or words of the measure; `unit` the "
     "figure's unit or its indicator's). As JSON pages, or with `format=csv` (or `Accept: text/csv`) the whole "
     "selection as one streamed CSV file with a weak ETag; the answer varies by Accept.",
     filters=FIGURE_FILTERS,
@@ -43,9 +48,11 @@ FigureParams = FIGURES.params
 CSV_EXAMPLE = (  # the file starts with a UTF-8 BOM (for spreadsheet programs), left out here
     "# 民生 Minsheng 数据导出：共 1 条；导出时间 2025-12-09 08:00\r\n"
     "id,value,value_max,unit,qualifier,measure,change,period,region,indicator,indicator_slug,text,status,"
-    "extractor_version,article_id,start,end,headline,published_on,source\r\n"
+    "extractor_version,article_id,start,end,headline,published_on,source,region_code,region_name,period_start,"
+    "period_end,period_kind,program,program_slug,is_change,sentence\r\n"
     "77,15.0,20.0,%,约,城镇新增就业人数,同比增长,2025年1-10月,呼和浩特市,城镇新增就业人数增幅,城镇新增就业人数增幅-5b1c2e,"
-    "同比增长约15%至20%,auto,0.1,4,312,324,“零距离”就业服务托起百姓稳稳的幸福,2025-12-08,000_f0101c1e4c2d4782.txt\r\n"
+    "同比增长约15%至20%,auto,0.1,4,312,324,“零距离”就业服务托起百姓稳稳的幸福,2025-12-08,000_f0101c1e4c2d4782.txt,"
+    "150100,呼和浩特市,2025-01-01,2025-10-31,to-date,,,True,今年1-10月，全市城镇新增就业人数同比增长约15%至20%。\r\n"
 )
 # ninja documents the JSON page under 200; this adds the CSV beside it (an int key, so the two are merged).
 CSV_DOC = {
@@ -92,5 +99,14 @@ def list_figures(request, params: Query[FigureParams]):
         patch_vary_headers(response, ["Accept"])
         etag = figures_csv_etag({**filters.model_dump(mode="json", exclude_none=True), "sort": sort}, last_modified)
         return conditional(request, response, etag=etag, last_modified=last_modified)
-    rows = figures.with_article().select_related("indicator").prefetch_related("article__personal_data")
-    return list_response(request, rows, params, figure_out, lambda names: facet_counts(figures, names), headers=VARY)
+    rows = figures.with_article().select_related("indicator", "region", "program").prefetch_related("article__personal_data")
+    return list_response(request, rows, params, figure_out, lambda names: figure_facets(figures, names), headers=VARY)
+
+
+def figure_facets(figures, names: list[str]) -> dict[str, list[dict]]:
+    """The shared facets, with `region` counting figures by the division they describe (what `region=` selects)."""
+    result = facet_counts(figures, [name for name in names if name != "region"])
+    if "region" in names:
+        own = Figure.objects.filter(pk__in=figures.order_by().values("pk")).exclude(region_code="")
+        result["region"] = region_facet([own.values_list("pk", "region_code")])
+    return {name: result[name] for name in names if name in result}

@@ -39,6 +39,16 @@ COLUMNS = {
     "headline": "article__public_headline",
     "published_on": "article__source__published_on",
     "source": "article__source__name",
+    # What the figure is about (issue 14): its own division, period, programme, change or level, and sentence.
+    "region_code": "region_code",
+    "region_name": "region__name",
+    "period_start": "period_start",
+    "period_end": "period_end",
+    "period_kind": "period_kind",
+    "program": "program__name",
+    "program_slug": "program__slug",
+    "is_change": "is_change",
+    "sentence": "sentence",
 }
 CHUNK = 2000
 # Text a spreadsheet would run as a formula when it starts a cell (OWASP "CSV injection"): = + - @, tab, CR.
@@ -49,13 +59,19 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _values(figures: QuerySet[Figure]):
     # values_list() keeps the selection's order and needs no select_related; a hidden indicator is not named.
-    return figures.values_list(*COLUMNS.values(), "indicator__is_public")
+    return figures.values_list(*COLUMNS.values(), "indicator__is_public", "program__is_public")
+
+
+_INDICATOR_COLUMNS = [list(COLUMNS).index(name) for name in ("indicator", "indicator_slug")]
+_PROGRAM_COLUMNS = [list(COLUMNS).index(name) for name in ("program", "program_slug")]
 
 
 def _public(row: tuple) -> list:
-    *values, indicator_public = row
-    if not indicator_public:
-        values[9] = values[10] = None
+    *values, indicator_public, program_public = row
+    for hidden, columns in ((not indicator_public, _INDICATOR_COLUMNS), (not program_public, _PROGRAM_COLUMNS)):
+        if hidden:
+            for index in columns:
+                values[index] = None
     return values
 
 

@@ -58,6 +58,7 @@ class ProgramSpan:
     name: str
     start: int
     end: int
+    kind: str = "program"
 
 
 def attribute_figures(text: str, figures: list, *, places: list[PlaceSpan], dates: list[DateSpan],
@@ -78,7 +79,8 @@ def attribute_figures(text: str, figures: list, *, places: list[PlaceSpan], date
         figure.period_start, figure.period_end = figure_period(text, figure.start, figure.end, usable, scopes,
                                                               published_on)
         figure.period_kind = period_kind(figure.period_start, figure.period_end)
-        figure.program = figure_program(figure.start, figure.end, programs, scopes)
+        linked = figure_program(figure.start, figure.end, programs, scopes)
+        figure.program, figure.program_kind = (linked.name, linked.kind) if linked else (None, None)
         figure.is_change = is_change(text, figure, scopes) or bool(
             previous is not None and previous.is_change and LIST_JOIN.match(text[previous.end : figure.start]))
         figure.sentence = scopes.sentence_text(figure.start, figure.end)
@@ -143,7 +145,7 @@ def figure_region(start: int, end: int, places: list[PlaceSpan], scopes: Scopes)
     return inside[-1].code if inside else None
 
 
-def figure_program(start: int, end: int, programs: list[ProgramSpan], scopes: Scopes) -> str | None:
+def figure_program(start: int, end: int, programs: list[ProgramSpan], scopes: Scopes) -> ProgramSpan | None:
     """The programme named in the figure's clause (nearest before it, else after it), else before it in its
     sentence when not one of a list."""
     text = scopes.text
@@ -151,13 +153,13 @@ def figure_program(start: int, end: int, programs: list[ProgramSpan], scopes: Sc
     sentence_start, sentence_end = scopes.sentence(start, end)
     before = [p for p in programs if clause_start <= p.start and p.end <= start]
     if before:
-        return before[-1].name
+        return before[-1]
     after = [p for p in programs if end <= p.start and p.end <= clause_end]
     if after:
-        return after[0].name
+        return after[0]
     before = [p for p in programs if sentence_start <= p.start and p.end <= start]
     if before and not _in_list(text, before[-1]):
-        return before[-1].name
+        return before[-1]
     return None
 
 
@@ -201,8 +203,8 @@ def spans_from_dates(mentions: list) -> list[DateSpan]:
 
 
 def spans_from_programs(mentions: list) -> list[ProgramSpan]:
-    return [ProgramSpan(_get(m, "name"), _get(m, "start"), _get(m, "end")) for m in mentions
-            if _get(m, "kind") != "document"]
+    return [ProgramSpan(_get(m, "name"), _get(m, "start"), _get(m, "end"), _get(m, "kind") or "program")
+            for m in mentions if _get(m, "kind") != "document"]
 
 
 def _get(record, name: str):

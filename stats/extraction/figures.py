@@ -43,6 +43,7 @@ class Figure:
     period_end: date | None = None
     period_kind: str | None = None
     program: str | None = None
+    program_kind: str | None = None
     is_change: bool = False
     sentence: str = ""
 

@@ -20,10 +20,21 @@ def test_filters_by_unit_and_measure_narrow_the_selection(client):
     assert 0 < response.context["count"] < Figure.objects.published().count()
 
 
-def test_filter_by_region_keeps_figures_of_articles_naming_it_or_below(client):
+def test_filter_by_region_keeps_figures_about_it_or_below_not_every_figure_of_an_article_naming_it(client):
     response = client.get("/stats/?region=150200")
-    expected = Figure.objects.published().filter(article__regions__region__code__startswith="1502").distinct().count()
-    assert response.context["count"] == expected
+    own = Figure.objects.published().filter(region_code__startswith="1502")
+    named = Figure.objects.published().filter(article__regions__region__code__startswith="1502").distinct()
+    assert response.context["count"] == own.count() > 0
+    assert own.count() < named.count()  # figures of articles that merely name 包头 are about other places
+
+
+def test_filters_by_period_kind_and_change_or_level(client):
+    published = Figure.objects.published()
+    assert client.get("/stats/?change=change").context["count"] == published.filter(is_change=True).count() > 0
+    assert client.get("/stats/?change=level").context["count"] == published.filter(is_change=False).count() > 0
+    assert client.get("/stats/?period=year").context["count"] == published.filter(period_kind="year").count()
+    response = client.get("/stats/?period=decade")
+    assert response.status_code == 400 and "时期类型" in response.content.decode()
 
 
 def test_the_page_links_downloads_and_the_api_with_the_same_filters(client):
@@ -63,13 +74,14 @@ def test_the_csv_download_holds_every_figure_of_the_selection(client):
     assert str(expected) in body
 
 
-def test_filter_by_programme_keeps_figures_of_the_articles_that_mention_it(client):
+def test_filter_by_programme_keeps_the_figures_linked_to_it_not_every_figure_of_its_articles(client):
     from policies.models import ProgramMention
 
-    mention = ProgramMention.objects.published().filter(article__figures__isnull=False).first()
-    response = client.get(f"/stats/?program={mention.program.slug}")
-    articles = ProgramMention.objects.published().filter(program=mention.program).values("article_id")
-    assert response.context["count"] == Figure.objects.published().filter(article_id__in=articles).count() > 0
+    linked = Figure.objects.published().filter(program__isnull=False).first()
+    response = client.get(f"/stats/?program={linked.program.slug}")
+    assert response.context["count"] == Figure.objects.published().filter(program=linked.program).count() > 0
+    articles = ProgramMention.objects.published().filter(program=linked.program).values("article_id")
+    assert response.context["count"] < Figure.objects.published().filter(article_id__in=articles).count()
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
