@@ -105,14 +105,3 @@ class Figure(ExtractedRecord):
             self.region_id = Region.objects.filter(code=self.region_code).values_list("code", flat=True).first()
         super().save(*args, **kwargs)
 
-    @property
-    def period_label(self) -> str:
-        """The period as a reader reads it: 2025-01-01 至 2025-10-31, 截至 2025-06-30, 2025-02-01 起."""
-        start, end = self.period_start, self.period_end
-        if start and end:
-            return f"{start:%Y-%m-%d}" if start == end else f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d}"
-        if end:
-            return f"截至 {end:%Y-%m-%d}"
-        if start:
-            return f"{start:%Y-%m-%d} 起"
-        return ""

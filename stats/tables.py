@@ -33,6 +33,17 @@ FIELDS = {
     "headline": "article__public_headline",
     "source": "article__source__name",
     "published_on": "article__source__published_on",
+    # What the figure is about (issue 14).
+    "region_code": "region_code",
+    "region_name": "region__name",
+    "period_start": "period_start",
+    "period_end": "period_end",
+    "period_kind": "period_kind",
+    "is_change": "is_change",
+    "program_name": "program__name",
+    "program_slug": "program__slug",
+    "program_public": "program__is_public",
+    "sentence": "sentence",
 }
 YEAR_MONTH = r"((?:19|20)\d{2})年(?:(\d{1,2})月)?"  # the same pattern in Python (time_of) and PostgreSQL (FigureTime)
 _YEAR_MONTH = re.compile(YEAR_MONTH)

@@ -6,7 +6,7 @@ from articles.browse import most_mentioned_programs
 from articles.filters import InvalidFilter, ListFilters, parse_filters
 from articles.models import Region, Topic
 from stats.filters import filter_figures
-from stats.models import Figure, Indicator
+from stats.models import Figure, Indicator, PeriodKind
 from stats.tables import build_series, figures_page, summary
 
 FIGURES_PER_PAGE = 50
@@ -24,11 +24,26 @@ def _selection(params):
 def _choices() -> dict:
     return {
         "topics": Topic.objects.all(),
-        "regions": Region.objects.filter(level__in=["province", "prefecture"], mentions__isnull=False).distinct(),
+        # The divisions figures are about (what `region` selects now), not every division an article names.
+        "regions": Region.objects.filter(
+            level__in=["province", "prefecture"], code__in=_figure_region_prefixes()
+        ),
         "units": Figure.objects.published().order_by("unit").values_list("unit", flat=True).distinct(),
         "indicators": Indicator.objects.published().filter(figures__isnull=False).distinct().order_by("name")[:300],
         "programs": most_mentioned_programs(limit=200),
+        "period_kinds": PeriodKind.choices,
     }
+
+
+def _figure_region_prefixes():
+    """Province and prefecture codes above the divisions published figures describe (one query, a subquery)."""
+    from django.db.models.functions import Concat, Left
+    from django.db.models import Value
+
+    own = Figure.objects.published().exclude(region_code="").exclude(region_code="000000")
+    provinces = own.annotate(up=Concat(Left("region_code", 2), Value("0000"))).values("up")
+    prefectures = own.annotate(up=Concat(Left("region_code", 4), Value("00"))).values("up")
+    return provinces.union(prefectures)
 
 
 def stats_index(request):

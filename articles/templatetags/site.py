@@ -118,3 +118,21 @@ def series_chart(series) -> str:
         points = [(p.when, p.value) for p in series.points if p.when is not None]
         return mark_safe(time_chart(title, points, series.unit))  # noqa: S308 (charts escape their text)
     return mark_safe(bar_chart(title, [(p.label, p.value) for p in series.points], series.unit))  # noqa: S308
+
+
+PERIOD_KIND_LABELS = {"year": "年度", "half": "半年", "quarter": "季度", "month": "月度", "to-date": "年初至今", "point": "时点"}
+
+
+@register.simple_tag
+def period_text(start, end, kind="") -> str:
+    """A figure's period as a reader reads it: 2025-01-01 至 2025-10-31（年初至今）, 截至 2025-06-30, 2025-02-01 起."""
+    if start and end:
+        text = f"{start:%Y-%m-%d}" if start == end else f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d}"
+    elif end:
+        text = f"截至 {end:%Y-%m-%d}"
+    elif start:
+        text = f"{start:%Y-%m-%d} 起"
+    else:
+        return ""
+    label = PERIOD_KIND_LABELS.get(kind or "")
+    return f"{text}（{label}）" if label and kind != "point" else text
