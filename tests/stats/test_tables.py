@@ -80,3 +80,16 @@ def test_the_summary_counts_each_indicator_and_gives_its_latest_value():
 
 def test_an_empty_selection_gives_empty_tables():
     assert summary(Figure.objects.none()) == [] and build_series(Figure.objects.none()) == ([], 0)
+
+
+@pytest.mark.django_db
+def test_a_series_compares_like_with_like_one_region_one_period_kind_changes_or_levels():
+    series, _ = build_series(Figure.objects.published())
+    assert series
+    for s in series:
+        ids = [p.citation["figure_id"] for p in s.points]
+        rows = Figure.objects.filter(pk__in=ids)
+        assert rows.values("indicator_id").distinct().count() == 1
+        assert set(rows.values_list("region_code", flat=True)) == {s.region_code}
+        assert set(rows.values_list("period_kind", flat=True)) == {s.period_kind}
+        assert set(rows.values_list("is_change", flat=True)) == {s.is_change}
