@@ -111,13 +111,15 @@ def search_snippet(article, query: str) -> str:
 @register.simple_tag
 def series_chart(series) -> str:
     """Inline SVG of one series: values over time, or bars by region/article."""
-    from stats.charts import bar_chart, time_chart
+    from stats.charts import bar_chart, region_colour, time_chart
 
-    title = f"{series.title}（{series.unit}）"
+    title = f"{series.title}（{series.unit}）· {series.label}"
+    style = {"legend": series.region_name or "地区不明", "colour": region_colour(series.region_code)}
     if series.axis == "time":
         points = [(p.when, p.value) for p in series.points if p.when is not None]
-        return mark_safe(time_chart(title, points, series.unit))  # noqa: S308 (charts escape their text)
-    return mark_safe(bar_chart(title, [(p.label, p.value) for p in series.points], series.unit))  # noqa: S308
+        return mark_safe(time_chart(title, points, series.unit, **style))  # noqa: S308 (charts escape their text)
+    bars = [(p.label, p.value) for p in series.points]
+    return mark_safe(bar_chart(title, bars, series.unit, **style))  # noqa: S308
 
 
 PERIOD_KIND_LABELS = {"year": "年度", "half": "半年", "quarter": "季度", "month": "月度", "to-date": "年初至今", "point": "时点"}
