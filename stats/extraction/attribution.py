@@ -149,6 +149,7 @@ def figure_program(start: int, end: int, programs: list[ProgramSpan], scopes: Sc
     """The programme named in the figure's clause (nearest before it, else after it), else before it in its
     sentence when not one of a list."""
     text = scopes.text
+    programs = [p for p in programs if linkable(p)]
     clause_start, clause_end = scopes.clause(start, end)
     sentence_start, sentence_end = scopes.sentence(start, end)
     before = [p for p in programs if clause_start <= p.start and p.end <= start]
@@ -161,6 +162,15 @@ def figure_program(start: int, end: int, programs: list[ProgramSpan], scopes: Sc
     if before and not _in_list(text, before[-1]):
         return before[-1]
     return None
+
+
+# A "programme" name that opens with a verb is a phrase about some work (完成年度计划, 涉及危房改造计划), not a name
+# a figure can be counted under.
+VERB_OPENED = re.compile(r"^(?:完成|涉及|实施|开展|推进|落实|实现|组织|加快|全面)|完成年度计划$")
+
+
+def linkable(program: ProgramSpan) -> bool:
+    return not VERB_OPENED.match(program.name)
 
 
 def _in_list(text: str, program: ProgramSpan) -> bool:
