@@ -104,32 +104,13 @@ class ListFilters(Schema):
     def _blank_is_none(cls, value):
         return value.strip() or None if isinstance(value, str) else value
 
-    @field_validator("kind")
+    @field_validator("kind", "period", "change", "status")
     @classmethod
-    def _known_kind(cls, value):
-        if value is not None and value not in Article.Kind.values:
-            raise ValueError(f"must be one of {', '.join(Article.Kind.values)}")
-        return value
-
-    @field_validator("period")
-    @classmethod
-    def _known_period(cls, value):
-        if value is not None and value not in PERIOD_KINDS:
-            raise ValueError(f"must be one of {', '.join(PERIOD_KINDS)}")
-        return value
-
-    @field_validator("change")
-    @classmethod
-    def _change_or_level(cls, value):
-        if value is not None and value not in CHANGE_OR_LEVEL:
-            raise ValueError(f"must be one of {', '.join(CHANGE_OR_LEVEL)}")
-        return value
-
-    @field_validator("status")
-    @classmethod
-    def _public_status(cls, value):
-        if value is not None and value not in PUBLIC_STATUSES:
-            raise ValueError(f"must be one of {', '.join(PUBLIC_STATUSES)}")
+    def _one_of_the_values(cls, value, info):
+        allowed = {"kind": Article.Kind.values, "period": PERIOD_KINDS, "change": CHANGE_OR_LEVEL,
+                   "status": PUBLIC_STATUSES}[info.field_name]
+        if value is not None and value not in allowed:
+            raise ValueError(f"must be one of {', '.join(allowed)}")
         return value
 
     @model_validator(mode="after")
