@@ -1,4 +1,6 @@
 """Public pages of the stats app: the figures browser (/stats/) and downloads of its current selection."""
+from django.db.models import Value
+from django.db.models.functions import Concat, Left
 from django.http import Http404
 from django.shortcuts import render
 
@@ -37,9 +39,6 @@ def _choices() -> dict:
 
 def _figure_region_prefixes():
     """Province and prefecture codes above the divisions published figures describe (one query, a subquery)."""
-    from django.db.models.functions import Concat, Left
-    from django.db.models import Value
-
     own = Figure.objects.published().exclude(region_code="").exclude(region_code="000000")
     provinces = own.annotate(up=Concat(Left("region_code", 2), Value("0000"))).values("up")
     prefectures = own.annotate(up=Concat(Left("region_code", 4), Value("00"))).values("up")

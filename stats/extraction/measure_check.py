@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 import re
 import tempfile
-from functools import cache
+from functools import cache, lru_cache
 
 # Parts of speech (jieba's ICTCLAS-style tags) a measure may not end on: adverbs, prepositions, conjunctions,
 # particles, pronouns, interjections, modal words, numerals, measure words, adjectives; a verb only as a word of
@@ -41,16 +41,20 @@ def _pos_tokenizer():
     return jieba.posseg.POSTokenizer(tokenizer)
 
 
-def _tags(phrase: str) -> list[tuple[str, str]]:
-    return [(pair.word, pair.flag) for pair in _pos_tokenizer().cut(phrase)]
+@lru_cache(maxsize=4096)
+def _tags(phrase: str) -> tuple[tuple[str, str], ...]:
+    return tuple((pair.word, pair.flag) for pair in _pos_tokenizer().cut(phrase))
 
 
-def _word_bounds(sentence: str) -> set[int]:
+@lru_cache(maxsize=256)
+def _word_bounds(sentence: str) -> frozenset[int]:
+    """Where words start and end in the sentence (jieba's dictionary words, no HMM guessing: this runs for every
+    figure, and the sentences of one article repeat)."""
     bounds, position = {0}, 0
-    for word, _ in _tags(sentence):
+    for word in _pos_tokenizer().tokenizer.cut(sentence, HMM=False):
         position += len(word)
         bounds.add(position)
-    return bounds
+    return frozenset(bounds)
 
 
 def whole_words(measure: str, sentence: str) -> str | None:
