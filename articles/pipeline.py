@@ -13,7 +13,7 @@ from articles.extract.regions import extract_regions, infer_focus_region, infer_
 from articles.extract.segmenter import BlockWords
 from articles.parsing.page import parse_page_bytes
 from articles.parsing.types import ArticleDraft, ParsedPage
-from policies.extract import extract_programs
+from policies.extract import attach_issuers, extract_programs
 from policies.qa import extract_qa_pairs
 from stats.extract import attribute, extract_figures
 
@@ -68,7 +68,8 @@ def _extract(
     pii = _personal_data(draft)
     dates = extract_dates(text, context)
     regions = extract_regions(text, context, words=words)
-    programs = _derived_masked(extract_programs(text, context), pii, ("name",))
+    programs = attach_issuers(text, extract_programs(text, context), regions=regions, dates=dates)
+    programs = _derived_masked(programs, pii, ("name", "issuer"))
     headline_regions = extract_regions(draft.headline, context, words=words) if draft.headline else []
     figures = attribute(text, extract_figures(text, context), context, regions=regions, dates=dates,
                         programs=programs, headline_regions=headline_regions)
