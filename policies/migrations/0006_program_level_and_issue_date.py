@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('policies', '0004_programme_vocabulary'),
+        ('policies', '0005_editors_edit_vocabulary'),
     ]
 
     operations = [
