@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from stats.extraction.periods import DateSpan, figure_period, period_kind, usable_spans
-from stats.extraction.scopes import Scopes
+from stats.extraction.scopes import Ordered, Scopes
 
 NATIONAL = "000000"
 REGION_WORDS_CSV = Path(__file__).resolve().parent.parent / "data" / "region_words.csv"
@@ -71,15 +71,16 @@ def attribute_figures(text: str, figures: list, *, places: list[PlaceSpan], date
     scopes = Scopes(text)
     named = sorted(places + _word_places(text), key=lambda p: p.start)
     fallback = headline_region or focus_region or home_region or _most_named(named)
-    subjects = [p for p in named if not _compared(text, p) and not _listed(text, p)]
-    usable = usable_spans(text, dates, published_on)
+    subjects = Ordered([p for p in named if not _compared(text, p) and not _listed(text, p)])
+    linked_programs = Ordered(programs)
+    usable = Ordered(usable_spans(text, dates, published_on), start=lambda s: s.start_offset, end=lambda s: s.end_offset)
     previous = None
     for figure in figures:
         figure.region_code = figure_region(figure.start, figure.end, subjects, scopes) or fallback
         figure.period_start, figure.period_end = figure_period(text, figure.start, figure.end, usable, scopes,
                                                               published_on)
         figure.period_kind = period_kind(figure.period_start, figure.period_end)
-        linked = figure_program(figure.start, figure.end, programs, scopes)
+        linked = figure_program(figure.start, figure.end, linked_programs, scopes)
         figure.program, figure.program_kind = (linked.name, linked.kind) if linked else (None, None)
         figure.is_change = is_change(text, figure, scopes) or bool(
             previous is not None and previous.is_change and LIST_JOIN.match(text[previous.end : figure.start]))
@@ -121,47 +122,33 @@ def _most_named(places: list[PlaceSpan]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def figure_region(start: int, end: int, places: list[PlaceSpan], scopes: Scopes) -> str | None:
+def figure_region(start: int, end: int, places: Ordered, scopes: Scopes) -> str | None:
     """The division named nearest before the figure in its clause, else after it in its clause, else before it in
     its sentence, else after it in its sentence, else before it in its paragraph. None when none names one."""
     clause_start, clause_end = scopes.clause(start, end)
-    sentence_start, _ = scopes.sentence(start, end)
+    sentence_start, sentence_end = scopes.sentence(start, end)
     paragraph_start, _ = scopes.paragraph(start)
-    before = [p for p in places if p.end <= start]
-    inside = [p for p in before if p.start >= clause_start]
-    if inside:
-        return inside[-1].code
-    after = [p for p in places if p.start >= end and p.end <= clause_end]
-    if after:
-        return after[0].code
-    inside = [p for p in before if p.start >= sentence_start]
-    if inside:
-        return inside[-1].code
-    sentence_end = scopes.sentence(start, end)[1]
-    later = [p for p in places if p.start >= end and p.end <= sentence_end]
-    if later:
-        return later[0].code
-    inside = [p for p in before if p.start >= paragraph_start]
-    return inside[-1].code if inside else None
+    found = (
+        places.last_before(clause_start, start)
+        or places.first_from(end, clause_end)
+        or places.last_before(sentence_start, start)
+        or places.first_from(end, sentence_end)
+        or places.last_before(paragraph_start, start)
+    )
+    return found.code if found else None
 
 
-def figure_program(start: int, end: int, programs: list[ProgramSpan], scopes: Scopes) -> ProgramSpan | None:
+def figure_program(start: int, end: int, programs: Ordered, scopes: Scopes) -> ProgramSpan | None:
     """The programme named in the figure's clause (nearest before it, else after it), else before it in its
     sentence when not one of a list."""
     text = scopes.text
-    programs = [p for p in programs if linkable(p)]
     clause_start, clause_end = scopes.clause(start, end)
-    sentence_start, sentence_end = scopes.sentence(start, end)
-    before = [p for p in programs if clause_start <= p.start and p.end <= start]
-    if before:
-        return before[-1]
-    after = [p for p in programs if end <= p.start and p.end <= clause_end]
-    if after:
-        return after[0]
-    before = [p for p in programs if sentence_start <= p.start and p.end <= start]
-    if before and not _in_list(text, before[-1]):
-        return before[-1]
-    return None
+    sentence_start, _ = scopes.sentence(start, end)
+    found = programs.last_before(clause_start, start, linkable) or programs.first_from(end, clause_end, linkable)
+    if found:
+        return found
+    before = programs.last_before(sentence_start, start, linkable)
+    return before if before is not None and not _in_list(text, before) else None
 
 
 # A "programme" name that opens with a verb is a phrase about some work (完成年度计划, 涉及危房改造计划), not a name

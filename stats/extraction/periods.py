@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from stats.extraction.scopes import Scopes
+from stats.extraction.scopes import Ordered, Scopes
 
 # A 截至… date closes a stock at a year's end (截至2018年底，全省有…); within a year it closes the year so far, and a
 # figure counted then is a flow from 1 January (截至9月底，全省城镇新增就业98万人 → 1 January to 30 September),
@@ -68,9 +68,9 @@ def usable_spans(text: str, spans: list[DateSpan], published_on: date | None) ->
             span = replace(span, start=None)  # a day, or a year's or month's end: a point in time
         found.append(span)
     if published_on is not None:
-        taken = [(s.start_offset, s.end_offset) for s in spans]
+        taken = Ordered(spans, start=lambda s: s.start_offset, end=lambda s: s.end_offset)
         for match in NOW_WORDS.finditer(text):
-            if not any(a <= match.start() < b for a, b in taken):
+            if taken.covering(match.start()) is None:
                 found.append(DateSpan(None, published_on, match.start(), match.end(), match.group(0)))
         for match in LAST_YEAR.finditer(text):
             year = published_on.year - 1
@@ -78,29 +78,25 @@ def usable_spans(text: str, spans: list[DateSpan], published_on: date | None) ->
     return sorted(found, key=lambda s: s.start_offset)
 
 
-def governing_span(figure_start: int, figure_end: int, spans: list[DateSpan], scopes: Scopes) -> DateSpan | None:
+def governing_span(figure_start: int, figure_end: int, spans: Ordered, scopes: Scopes) -> DateSpan | None:
     """The date expression that governs a figure: the nearest one before it in its clause, else in its sentence
     (before, then after it in the same clause), else earlier in its paragraph (not a point in time: the day of an
     event or a stock does not date what follows it); None when the text states none."""
     clause_start, clause_end = scopes.clause(figure_start, figure_end)
     sentence_start, _ = scopes.sentence(figure_start)
     paragraph_start, _ = scopes.paragraph(figure_start)
-    for low in (clause_start, sentence_start):
-        before = [s for s in spans if low <= s.start_offset and s.end_offset <= figure_start]
-        if before:
-            return before[-1]
-    after = [s for s in spans if figure_end <= s.start_offset and s.end_offset <= clause_end]
-    if after:
-        return after[0]
-    earlier = [s for s in spans if paragraph_start <= s.start_offset and s.end_offset <= sentence_start
-               and s.start is not None]
-    return earlier[-1] if earlier else None
+    return (
+        spans.last_before(clause_start, figure_start)
+        or spans.last_before(sentence_start, figure_start)
+        or spans.first_from(figure_end, clause_end)
+        or spans.last_before(paragraph_start, sentence_start, lambda s: s.start is not None)
+    )
 
 
-def figure_period(text: str, figure_start: int, figure_end: int, spans: list[DateSpan], scopes: Scopes,
+def figure_period(text: str, figure_start: int, figure_end: int, spans: Ordered, scopes: Scopes,
                   published_on: date | None = None) -> tuple[date | None, date | None]:
     """(period_start, period_end) of a figure; both None when no period is stated. `spans` are the article's date
-    mentions that can govern a figure (`usable_spans`); the issue date gives the year of a plan none dates."""
+    mentions that can govern a figure (`usable_spans`, ordered); the issue date gives the year of a plan none dates."""
     span = governing_span(figure_start, figure_end, spans, scopes)
     clause_start, clause_end = scopes.clause(figure_start, figure_end)
     clause = text[clause_start:figure_start]
@@ -110,10 +106,10 @@ def figure_period(text: str, figure_start: int, figure_end: int, spans: list[Dat
     if span is None:
         return None, None
     start, end = span.start, span.end
-    opened = [s for s in spans if s.start is not None and s.end is None
-              and scopes.sentence(figure_start)[0] <= s.start_offset < span.start_offset]
+    opened = spans.last_before(scopes.sentence(figure_start)[0], span.start_offset,
+                               lambda s: s.start is not None and s.end is None)
     if start is None and end is not None and opened:
-        return opened[-1].start, end  # 自2008年…以来，到2018年底
+        return opened.start, end  # 自2008年…以来，到2018年底
     if start is None and end is not None and UNTIL_WORDS.search(span.text):
         words = text[clause_start:clause_end]
         if FLOW_WORDS.search(words) or (end.month != 12 and not STOCK_WORDS.search(words)):
