@@ -136,6 +136,15 @@ def list_dates(request, params: Query[DateParams]):
     )
 
 
+@router.get(
+    "/dates/{int:date_id}", response={200: DateOut, 304: None, 404: ErrorOut}, tags=["dates"], summary="One date mention"
+)
+def get_date(request, date_id: int = Path(..., description="date mention id", examples=[20])):
+    """A published date mention with its provenance; `url` is its sentence on the site."""
+    rows = DateMention.objects.published().with_article().prefetch_related("article__personal_data")
+    return json_response(request, dump(DateOut, get_object_or_404(rows, pk=date_id)))
+
+
 # --- Regions ------------------------------------------------------------------------------------------------------
 
 REGION_SORTS = ("code", "articles", "name")

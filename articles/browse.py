@@ -120,13 +120,33 @@ def article_for_page(pk: int) -> Article:
     return get_object_or_404(queryset, pk=pk)
 
 
+@dataclass
+class MentionGroup:
+    """Repeated mentions of one thing in an article, listed once: the first mention (its anchor) and how many."""
+
+    first: object
+    count: int = 1
+
+
+def _grouped(mentions: list, key) -> list[MentionGroup]:
+    groups: dict = {}
+    for mention in mentions:
+        group = groups.get(key(mention))
+        if group is None:
+            groups[key(mention)] = MentionGroup(mention)
+        else:
+            group.count += 1
+    return list(groups.values())
+
+
+def _visible(manager) -> list:
+    return sorted((r for r in manager.all() if r.is_public and r.status in PUBLIC_STATUSES), key=lambda r: r.start)
+
+
 def public_records(article: Article) -> dict[str, list]:
     """The article's records the public may see, by kind, in reading order (uses the prefetched rows); a programme
     mentioned several times is listed once."""
-
-    def visible(manager) -> list:
-        return sorted((r for r in manager.all() if r.is_public and r.status in PUBLIC_STATUSES), key=lambda r: r.start)
-
+    visible = _visible
     programs = list({mention.program_id: mention for mention in visible(article.programs)}.values())
     return {
         "programs": programs,
@@ -134,6 +154,17 @@ def public_records(article: Article) -> dict[str, list]:
         "dates": visible(article.dates),
         "regions": visible(article.regions),
         "qa_pairs": visible(article.qa_pairs),
+    }
+
+
+def sidebar_records(article: Article) -> dict[str, list]:
+    """`public_records` for the article page's sidebar: programmes and regions mentioned several times listed once,
+    with their count and first mention (`MentionGroup`)."""
+    records = public_records(article)
+    return {
+        **records,
+        "programs": _grouped(_visible(article.programs), lambda m: m.program_id),
+        "regions": _grouped(records["regions"], lambda m: m.region_id or m.name),
     }
 
 

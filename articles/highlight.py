@@ -1,9 +1,23 @@
-"""Render article text as HTML paragraphs with extracted records marked in place (overlaps allowed). No Django models."""
+"""Render article text as HTML paragraphs with extracted records marked in place (overlaps allowed). No Django models.
+
+Every record gets an anchor (`id="f-12"` for figure 12, see ANCHOR_PREFIX) on the first piece of its span, so a link
+to `/articles/4/#f-12` lands on its sentence; the piece where a record starts is a button opening a details panel
+(an HTML popover: no script, reachable by keyboard and touch) that lists every record covering that piece.
+"""
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
 from html import escape
+
+# Record kind → prefix of its anchor id in the article page.
+ANCHOR_PREFIX = {"figure": "f", "date": "d", "region": "r", "program": "p", "qa": "q", "pii": "x"}
+KIND_LABELS = {"figure": "数据", "date": "日期", "region": "地区", "program": "政策", "qa": "问答", "pii": "个人信息"}
+
+
+def anchor_id(kind: str, record_id: int) -> str:
+    """The id of a record's anchor in its article page (`f-12`)."""
+    return f"{ANCHOR_PREFIX[kind]}-{record_id}"
 
 
 @dataclass(frozen=True)
@@ -11,15 +25,29 @@ class Mark:
     start: int
     end: int
     kind: str  # css class suffix: figure, date, region, program, qa, pii
-    title: str  # the normalised value, shown on hover
+    title: str  # the normalised value, shown in the details panel
     record_id: int | None = None
+    href: str = ""  # a page about what the record names (a programme, a region), when there is one
+
+
+def _details(active: list[Mark], popover_id: str) -> str:
+    items = []
+    for m in active:
+        link = f' <a href="{escape(m.href)}">详情页</a>' if m.href else ""
+        here = f' <a href="#{anchor_id(m.kind, m.record_id)}">本句链接</a>' if m.record_id is not None else ""
+        items.append(
+            f'<span class="rec-item"><span class="tag">{escape(KIND_LABELS.get(m.kind, m.kind))}</span> '
+            f"{escape(m.title)}{link}{here}</span>"
+        )
+    return f'<span class="rec-pop" popover id="{popover_id}" role="note">{"".join(items)}</span>'
 
 
 def highlight(text: str, marks: list[Mark]) -> str:
     """HTML paragraphs (one per line of text) with each record's span wrapped in <mark>.
 
     Overlapping records split the text into elementary segments; a segment covered by several records gets one
-    <mark> carrying every record's class and title.
+    <mark> carrying every record's class. A segment where records start carries their anchors and is a button that
+    opens the details of every record covering it.
     """
     valid = [m for m in marks if 0 <= m.start < m.end <= len(text)]
     cuts = {0, len(text)} | {m.start for m in valid} | {m.end for m in valid}
@@ -36,9 +64,23 @@ def highlight(text: str, marks: list[Mark]) -> str:
             paragraphs[-1].append(escape(segment))
             continue
         classes = " ".join(sorted({f"rec rec-{m.kind}" for m in active}))
-        title = "；".join(dict.fromkeys(m.title for m in active))
         ids = " ".join(str(m.record_id) for m in active if m.record_id is not None)
-        paragraphs[-1].append(
-            f'<mark class="{escape(classes)}" title="{escape(title)}" data-records="{escape(ids)}">{escape(segment)}</mark>'
-        )
+        starting = [m for m in active if m.start == left and m.record_id is not None]
+        anchors = [anchor_id(m.kind, m.record_id) for m in starting]
+        own_id = f' id="{anchors[0]}"' if anchors else ""
+        if starting:
+            popover = f"rec-pop-{left}"
+            label = "、".join(dict.fromkeys(KIND_LABELS.get(m.kind, m.kind) for m in active))
+            inner = (
+                f'<button type="button" class="rec-btn" popovertarget="{popover}" aria-label="{escape(segment)}（{label}，查看详情）">'
+                f"{escape(segment)}</button>"
+            )
+        else:
+            inner = escape(segment)
+        html = f'<mark class="{escape(classes)}"{own_id} data-records="{escape(ids)}">{inner}</mark>'
+        for extra in anchors[1:]:  # several records start here: one anchor each, around the same mark
+            html = f'<span class="rec-anchor" id="{extra}">{html}</span>'
+        if starting:
+            html += _details(active, popover)
+        paragraphs[-1].append(html)
     return "".join(f"<p>{''.join(parts)}</p>" for parts in paragraphs if parts)

@@ -36,7 +36,7 @@ class ArticleOut(Selectable):
     kind: str = Field(..., description="news, qa, commentary, photo, notice or brief", examples=["qa"])
     topics: list[str] = Field(..., description="topic slugs", examples=[["health", "insurance"]])
     source: SourceRef = Field(..., description="page file it comes from", examples=[example(SourceRef)])
-    url: str = Field(..., description="public page of the article", examples=["/articles/5/"])
+    url: str = Field(..., description="public page of the article (absolute)", examples=["https://minsheng.example.cn/articles/5/"])
 
     @staticmethod
     def resolve_headline(obj) -> str:

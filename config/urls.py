@@ -15,6 +15,10 @@ urlpatterns = [
     path("regions/", article_views.region_list, name="regions"),
     path("regions/<str:code>/", article_views.region_detail, name="region"),
     path("search/", article_views.search, name="search"),
+    # Permanent addresses of records: each redirects to its sentence in its article page.
+    path("figures/<int:pk>/", article_views.record_permalink, {"kind": "figure"}, name="figure"),
+    path("dates/<int:pk>/", article_views.record_permalink, {"kind": "date"}, name="date"),
+    path("qa/<int:pk>/", article_views.record_permalink, {"kind": "qa"}, name="qa-pair"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

@@ -4,7 +4,9 @@ from __future__ import annotations
 from typing import Literal
 
 from django.db.models import Count, F, Max, Q, QuerySet
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from ninja import Field, Path, Query, Router
 
 from articles.filters import PUBLIC_STATUSES, ListFilters
@@ -92,11 +94,17 @@ def list_programs(request, params: Query[ProgramParams]):
 
 
 @router.get(
-    "/programs/{slug}", response={200: ProgramDetailOut, 304: None, 404: ErrorOut}, tags=["programs"], summary="One programme"
+    "/programs/{slug}", response={200: ProgramDetailOut, 301: None, 304: None, 404: ErrorOut}, tags=["programs"], summary="One programme"
 )
 def get_program(request, slug: str = Path(..., description="programme slug", examples=["京蒙医疗协作机制-da35b1"])):
     """A published programme with its mentions (provenance included), regions, figures and Q&A pairs."""
-    program = get_object_or_404(annotated_programs(), slug=slug)
+    program = annotated_programs().filter(slug=slug).first()
+    if program is None:
+        survivor = Program.survivor_of(slug)
+        if survivor is None:
+            raise Http404("no such programme")
+        # merged into another programme: its old address answers with the survivor's, permanently
+        return HttpResponsePermanentRedirect(reverse("api:get_program", kwargs={"slug": survivor.slug}))
     profile = program_profile(program)
     articles = {article.pk: article for article in profile.articles}  # personal data prefetched: no query per record
     for record in [*profile.figures, *profile.qa_pairs]:
@@ -154,3 +162,9 @@ def list_qa(request, params: Query[QAParams]):
         selected = filter_qa(QAPair.objects.published(), filters)
         rows = qa_rows(selected).order_by(*QA_SORTS["newest"])
     return list_response(request, rows, params, qa_out, lambda names: facet_counts(selected, names))
+
+
+@router.get("/qa/{int:qa_id}", response={200: QAOut, 304: None, 404: ErrorOut}, tags=["qa"], summary="One question and answer")
+def get_qa(request, qa_id: int = Path(..., description="Q&A pair id", examples=[1])):
+    """A published Q&A pair (personal data masked) with its provenance; `url` is its place on the site."""
+    return json_response(request, qa_out(get_object_or_404(qa_rows(), pk=qa_id)))

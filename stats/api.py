@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from typing import Literal
 
+from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_vary_headers
-from ninja import Field, Query, Router
+from ninja import Field, Path, Query, Router
 
 from config.api_conventions import ErrorOut, dump, facet_counts, list_filters, list_response, list_spec
-from config.api_http import conditional, data_last_modified
+from config.api_http import conditional, data_last_modified, json_response
 from stats.exports import figures_csv_etag, figures_csv_response
 from stats.filters import filter_figures
 from stats.models import Figure
@@ -94,3 +95,10 @@ def list_figures(request, params: Query[FigureParams]):
         return conditional(request, response, etag=etag, last_modified=last_modified)
     rows = figures.with_article().select_related("indicator").prefetch_related("article__personal_data")
     return list_response(request, rows, params, figure_out, lambda names: facet_counts(figures, names), headers=VARY)
+
+
+@router.get("/figures/{int:figure_id}", response={200: FigureOut, 304: None, 404: ErrorOut}, summary="One figure")
+def get_figure(request, figure_id: int = Path(..., description="figure id", examples=[77])):
+    """A published figure with its indicator and provenance; `url` is its sentence on the site."""
+    rows = Figure.objects.published().with_article().select_related("indicator").prefetch_related("article__personal_data")
+    return json_response(request, figure_out(get_object_or_404(rows, pk=figure_id)))

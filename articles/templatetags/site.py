@@ -115,6 +115,29 @@ def series_chart(series) -> str:
 
     title = f"{series.title}（{series.unit}）"
     if series.axis == "time":
-        points = [(p.when, p.value) for p in series.points if p.when is not None]
+        points = [(p.when, p.value, _point_link(p)) for p in series.points if p.when is not None]
         return mark_safe(time_chart(title, points, series.unit))  # noqa: S308 (charts escape their text)
-    return mark_safe(bar_chart(title, [(p.label, p.value) for p in series.points], series.unit))  # noqa: S308
+    return mark_safe(bar_chart(title, [(p.label, p.value, _point_link(p)) for p in series.points], series.unit))  # noqa: S308
+
+
+def _point_link(point) -> str:
+    citation = point.citation
+    return record_link("figure", citation["article_id"], citation["id"]) if citation.get("id") else ""
+
+
+@register.filter
+def anchor(record, kind: str) -> str:
+    """The id of a record's anchor in its article page: {{ figure|anchor:"figure" }} → f-12."""
+    from articles.highlight import anchor_id
+
+    return anchor_id(kind, record.pk)
+
+
+@register.simple_tag
+def record_link(kind: str, article_id: int, record_id: int) -> str:
+    """The URL of a record's sentence: its article page at the record's anchor (/articles/4/#f-77)."""
+    from django.urls import reverse
+
+    from articles.highlight import anchor_id
+
+    return f"{reverse('articles:detail', args=[article_id])}#{anchor_id(kind, record_id)}"
