@@ -97,6 +97,7 @@ def get_article(request, article_id: int = Path(..., description="article id", e
     article = browse.article_for_page(article_id)
     records = browse.public_records(article)
     article.records = records
+    article.citation = browse.article_citation(article, request.build_absolute_uri(article.get_absolute_url()))
     return json_response(request, dump(ArticleDetailOut, article))
 
 

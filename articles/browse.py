@@ -190,3 +190,22 @@ def page_neighbours(article: Article) -> tuple[list[Article], int]:
     before = others.filter(position__lt=article.position).headlines().order_by("-position")[:PAGE_NEIGHBOURS]
     after = others.filter(position__gt=article.position).headlines().order_by("position")[:PAGE_NEIGHBOURS]
     return [*list(before)[::-1], *after], others.count()
+
+
+def article_citation(article: Article, url: str) -> str:
+    """The article's GB/T 7714 reference line, the same on its page and in its JSON twin (`url`: its absolute page)."""
+    from django.utils import timezone
+
+    from articles.citation import citation_line, date_is_inferred
+
+    source = article.source
+    return citation_line(
+        paper="",  # the paper's name and the page label are not known to Source yet
+        headline=article.public_headline,
+        byline=article.public_byline,
+        issue_date=source.published_on,
+        page_label="",
+        url=url,
+        date_inferred=date_is_inferred(source.published_basis),
+        accessed=timezone.localdate(),
+    )

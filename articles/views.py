@@ -76,6 +76,7 @@ def article_detail(request, pk: int):
     context = {
         "article": article,
         "records": browse.sidebar_records(article),
+        "citation": browse.article_citation(article, request.build_absolute_uri(article.get_absolute_url())),
         "same_story": browse.same_story(article),
         "page_articles": page_articles,
         "page_count": page_count,

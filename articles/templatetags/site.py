@@ -141,3 +141,19 @@ def record_link(kind: str, article_id: int, record_id: int) -> str:
     from articles.highlight import anchor_id
 
     return f"{reverse('articles:detail', args=[article_id])}#{anchor_id(kind, record_id)}"
+
+
+@register.filter
+def date_inferred(source) -> bool:
+    """Whether a page's issue date was estimated from its text (shown as 推断)."""
+    from articles.citation import date_is_inferred
+
+    return source.published_on is not None and date_is_inferred(source.published_basis)
+
+
+@register.filter
+def date_basis(source) -> str:
+    """How a page's issue date was found, in words for readers."""
+    from articles.citation import basis_label
+
+    return basis_label(source.published_basis, source.published_earliest, source.published_latest)
