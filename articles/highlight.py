@@ -1,8 +1,10 @@
 """Render article text as HTML paragraphs with extracted records marked in place (overlaps allowed). No Django models.
 
 Every record gets an anchor (`id="f-12"` for figure 12, see ANCHOR_PREFIX) on the first piece of its span, so a link
-to `/articles/4/#f-12` lands on its sentence; the piece where a record starts is a button opening a details panel
-(an HTML popover: no script, reachable by keyboard and touch) that lists every record covering that piece.
+to `/articles/4/#f-12` lands on its sentence; the piece where a record starts is a link to that anchor, followed by a
+details panel listing every record covering the piece. The stylesheet shows the panel while the link has the focus
+(keyboard), is the target (a tap, or arriving from another page) or the panel itself has the focus — no script, no
+tooltip; screen readers read it as the link's description.
 """
 from __future__ import annotations
 
@@ -39,15 +41,16 @@ def _details(active: list[Mark], popover_id: str) -> str:
             f'<span class="rec-item"><span class="tag">{escape(KIND_LABELS.get(m.kind, m.kind))}</span> '
             f"{escape(m.title)}{link}{here}</span>"
         )
-    return f'<span class="rec-pop" popover id="{popover_id}" role="note">{"".join(items)}</span>'
+    close = '<a class="rec-close" href="#rec-closed">关闭</a>'
+    return f'<span class="rec-pop" id="{popover_id}" role="note">{"".join(items)}{close}</span>'
 
 
 def highlight(text: str, marks: list[Mark]) -> str:
     """HTML paragraphs (one per line of text) with each record's span wrapped in <mark>.
 
     Overlapping records split the text into elementary segments; a segment covered by several records gets one
-    <mark> carrying every record's class. A segment where records start carries their anchors and is a button that
-    opens the details of every record covering it.
+    <mark> carrying every record's class. A segment where records start carries their anchors and is a link to them,
+    described by the details of every record covering it.
     """
     valid = [m for m in marks if 0 <= m.start < m.end <= len(text)]
     cuts = {0, len(text)} | {m.start for m in valid} | {m.end for m in valid}
@@ -70,11 +73,7 @@ def highlight(text: str, marks: list[Mark]) -> str:
         own_id = f' id="{anchors[0]}"' if anchors else ""
         if starting:
             popover = f"rec-pop-{left}"
-            label = "、".join(dict.fromkeys(KIND_LABELS.get(m.kind, m.kind) for m in active))
-            inner = (
-                f'<button type="button" class="rec-btn" popovertarget="{popover}" aria-label="{escape(segment)}（{label}，查看详情）">'
-                f"{escape(segment)}</button>"
-            )
+            inner = f'<a class="rec-link" href="#{anchors[0]}" aria-describedby="{popover}">{escape(segment)}</a>'
         else:
             inner = escape(segment)
         html = f'<mark class="{escape(classes)}"{own_id} data-records="{escape(ids)}">{inner}</mark>'
