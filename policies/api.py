@@ -12,6 +12,7 @@ from ninja import Field, Path, Query, Router
 from articles.filters import PUBLIC_STATUSES, ListFilters
 from articles.search import search_qa
 from config.api_conventions import ErrorOut, dump, facet_counts, list_filters, list_response, list_spec
+from config.api_csv import FORMAT_PARAM, csv_doc, csv_list_response, wants_csv
 from config.api_http import json_response
 from policies.filters import ARTICLE_PARAMS, filter_programs, filter_qa
 from policies.models import Program, ProgramKind, ProgramMention, QAPair
@@ -45,7 +46,7 @@ PROGRAMS = list_spec(
     sorts=tuple(PROGRAM_SORTS),
     fields=ProgramOut.model_fields,
     facets=("region", "topic", "year"),
-    extra={"program_kind": (Literal[tuple(ProgramKind.values)] | None, PROGRAM_KIND)},
+    extra={"program_kind": (Literal[tuple(ProgramKind.values)] | None, PROGRAM_KIND), **FORMAT_PARAM},
 )
 ProgramParams = PROGRAMS.params
 
@@ -83,6 +84,7 @@ def _program_facets(programs: QuerySet[Program], filters: ListFilters, names: li
     tags=["programs"],
     summary="List programmes",
     description=PROGRAMS.description,
+    openapi_extra=csv_doc("programmes"),
 )
 def list_programs(request, params: Query[ProgramParams]):
     filters = list_filters(params)
@@ -90,6 +92,8 @@ def list_programs(request, params: Query[ProgramParams]):
     if params.program_kind:
         programs = programs.filter(kind=params.program_kind)
     rows = programs.order_by(*PROGRAM_SORTS[params.sort or "mentions"])
+    if wants_csv(request, params.format):
+        return csv_list_response(request, rows, program_out, ProgramOut, "minsheng-programs.csv")
     return list_response(request, rows, params, program_out, lambda names: _program_facets(programs, filters, names))
 
 
@@ -133,6 +137,7 @@ QA = list_spec(
     sorts=tuple(QA_SORTS),
     fields=QAOut.model_fields,
     facets=("region", "topic", "year"),
+    extra=FORMAT_PARAM,
 )
 QAParams = QA.params
 
@@ -152,6 +157,7 @@ def qa_out(pair: QAPair) -> dict:
     tags=["qa"],
     summary="List questions and answers",
     description=QA.description,
+    openapi_extra=csv_doc("Q&A pairs"),
 )
 def list_qa(request, params: Query[QAParams]):
     filters = list_filters(params)
@@ -161,6 +167,8 @@ def list_qa(request, params: Query[QAParams]):
     else:
         selected = filter_qa(QAPair.objects.published(), filters)
         rows = qa_rows(selected).order_by(*QA_SORTS["newest"])
+    if wants_csv(request, params.format):
+        return csv_list_response(request, rows, qa_out, QAOut, "minsheng-qa.csv")
     return list_response(request, rows, params, qa_out, lambda names: facet_counts(selected, names))
 
 

@@ -157,3 +157,13 @@ def date_basis(source) -> str:
     from articles.citation import basis_label
 
     return basis_label(source.published_basis, source.published_earliest, source.published_latest)
+
+
+@register.simple_tag(takes_context=True)
+def api_csv_url(context, route: str) -> str:
+    """The API URL of the whole current selection as CSV: `api_url` without the page's offset and limit, format=csv."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    url = urlsplit(api_url(context, route))
+    params = [(k, v) for k, v in parse_qsl(url.query) if k not in ("offset", "limit")] + [("format", "csv")]
+    return f"{url.path}?{urlencode(params)}"
