@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from articles import views as article_views
+from articles.feeds import ArticleFeed, ProgramFeed
 from config.api import api
 from policies import views as policy_views
 
@@ -15,6 +16,8 @@ urlpatterns = [
     path("regions/", article_views.region_list, name="regions"),
     path("regions/<str:code>/", article_views.region_detail, name="region"),
     path("search/", article_views.search, name="search"),
+    path("feeds/articles.atom", ArticleFeed(), name="feed-articles"),
+    path("feeds/programs.atom", ProgramFeed(), name="feed-programs"),
     # Permanent addresses of records: each redirects to its sentence in its article page.
     path("figures/<int:pk>/", article_views.record_permalink, {"kind": "figure"}, name="figure"),
     path("dates/<int:pk>/", article_views.record_permalink, {"kind": "date"}, name="date"),

@@ -167,3 +167,14 @@ def api_csv_url(context, route: str) -> str:
     url = urlsplit(api_url(context, route))
     params = [(k, v) for k, v in parse_qsl(url.query) if k not in ("offset", "limit")] + [("format", "csv")]
     return f"{url.path}?{urlencode(params)}"
+
+
+@register.simple_tag(takes_context=True)
+def feed_query(context, **fixed) -> str:
+    """The query string narrowing a feed as the page is narrowed: its region and topic (or those given)."""
+    from articles.feeds import FEED_PARAMS
+
+    request = context.get("request")
+    params = {name: request.GET[name] for name in FEED_PARAMS if request is not None and request.GET.get(name)}
+    params.update({name: value for name, value in fixed.items() if value})
+    return "?" + urlencode(params) if params else ""
