@@ -87,7 +87,7 @@ def list_articles(request, params: Query[ArticleParams]):
         rows = articles.order_by(*(ARTICLE_SORTS.get(params.sort or "newest") or ARTICLE_SORTS["newest"]))
     rows = rows.headlines().prefetch_related("topics")
     if wants_csv(request, params.format):
-        return csv_list_response(request, rows, article_out, ArticleOut, "minsheng-articles.csv")
+        return csv_list_response(request, rows, article_out, ArticleOut, "minsheng-articles.csv", format=params.format or "csv")
     return list_response(request, rows, params, article_out, lambda names: facet_counts(rows, names, article=""))
 
 
@@ -140,7 +140,7 @@ def list_dates(request, params: Query[DateParams]):
     rows = rows.with_article().prefetch_related("article__personal_data")
     rows = rows.order_by(*DATE_SORTS[params.sort or "start"])
     if wants_csv(request, params.format):
-        return csv_list_response(request, rows, lambda d: dump(DateOut, d), DateOut, "minsheng-dates.csv")
+        return csv_list_response(request, rows, lambda d: dump(DateOut, d), DateOut, "minsheng-dates.csv", format=params.format or "csv")
     return list_response(
         request, rows, params, lambda d: dump(DateOut, d), lambda names: facet_counts(rows, names)
     )
@@ -197,7 +197,7 @@ def list_regions(request, params: Query[RegionParams]):
     elif params.sort == "name":
         rows.sort(key=lambda r: r.name)
     if wants_csv(request, params.format):
-        return csv_list_response(request, rows, lambda r: region_out(r, counts), RegionOut, "minsheng-regions.csv")
+        return csv_list_response(request, rows, lambda r: region_out(r, counts), RegionOut, "minsheng-regions.csv", format=params.format or "csv")
     return list_response(request, rows, params, lambda r: region_out(r, counts))
 
 
@@ -304,7 +304,7 @@ def list_sources(request, params: Query[SourceParams]):
         sources = sources.filter(published_on__lte=filters.date_to)
     sources = sources.order_by(*SOURCE_SORTS[params.sort or "newest"])
     if wants_csv(request, params.format):
-        return csv_list_response(request, sources, source_out, SourceOut, "minsheng-sources.csv")
+        return csv_list_response(request, sources, source_out, SourceOut, "minsheng-sources.csv", format=params.format or "csv")
     return list_response(request, sources, params, source_out)
 
 

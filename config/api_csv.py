@@ -1,13 +1,15 @@
-"""Any API list as one CSV file (`format=csv`, or `Accept: text/csv`): the whole selection, paging ignored; a header
-of the JSON field names (a nested field by its dotted path, `source.name`), then one row per item, streamed."""
+"""Any API list as one file — CSV (`format=csv`, or `Accept: text/csv`) or an Excel workbook (`format=xlsx`): the
+whole selection, paging ignored; a header of the JSON field names (a nested field by its dotted path, `source.name`),
+then one row per item."""
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable, Iterator
 from typing import Literal, get_args, get_origin
 
 from django.db.models import QuerySet
-from django.http import HttpRequest, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 from ninja import Field, Schema
 from pydantic import BaseModel
@@ -18,17 +20,18 @@ from stats.exports import CHUNK, csv_response, spreadsheet_cell
 FORMAT = Field(
     None,
     description="json (default): a page of the list; csv: the whole selection as one CSV file (also with "
-    "`Accept: text/csv`), a header of the JSON field names (nested ones as `a.b`) first; paging, `fields` and "
-    "`facets` ignored",
+    "`Accept: text/csv`), a header of the JSON field names (nested ones as `a.b`) first; xlsx: the same as an Excel "
+    "workbook; paging, `fields` and `facets` ignored",
     examples=["csv"],
 )
-FORMAT_PARAM = {"format": (Literal["json", "csv"] | None, FORMAT)}
+FORMAT_PARAM = {"format": (Literal["json", "csv", "xlsx"] | None, FORMAT)}
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def wants_csv(request: HttpRequest, format: str | None) -> bool:
-    """CSV when `format=csv`, or without `format` when the client accepts CSV and not JSON."""
+    """A file when `format=csv` or `format=xlsx`, or without `format` when the client accepts CSV and not JSON."""
     if format is not None:
-        return format == "csv"
+        return format in ("csv", "xlsx")
     accept = request.headers.get("Accept", "")
     return "text/csv" in accept and "application/json" not in accept
 
@@ -74,23 +77,43 @@ def csv_cell(value):
     return spreadsheet_cell(value)
 
 
+def _lines(request: HttpRequest, rows: QuerySet | list, serialize: Callable[[object], dict], columns: list[str]) -> Iterator[list]:
+    """The header, then every row serialized as its JSON item is (URLs absolute), as cells. A queryset is read in
+    chunks (its prefetches per chunk), never whole."""
+    yield columns
+    items = rows.iterator(chunk_size=CHUNK) if isinstance(rows, QuerySet) else rows
+    for row in items:
+        item = absolute_urls(request, serialize(row))
+        yield [csv_cell(_value(item, column)) for column in columns]
+
+
 def csv_list_response(
-    request: HttpRequest, rows: QuerySet | list, serialize: Callable[[object], dict], schema: type[Schema], filename: str
-) -> StreamingHttpResponse:
-    """Every row of a list's selection as CSV, each serialized as its JSON item is (URLs absolute); the row count in
-    X-Total-Count. A queryset is read in chunks (its prefetches per chunk), never whole."""
-    columns = schema_columns(schema)
-
-    def lines() -> Iterator[list]:
-        yield columns
-        items = rows.iterator(chunk_size=CHUNK) if isinstance(rows, QuerySet) else rows
-        for row in items:
-            item = absolute_urls(request, serialize(row))
-            yield [csv_cell(_value(item, column)) for column in columns]
-
-    response = csv_response(lines(), filename)
+    request: HttpRequest, rows: QuerySet | list, serialize: Callable[[object], dict], schema: type[Schema], filename: str,
+    *, format: str = "csv",
+) -> HttpResponse:
+    """Every row of a list's selection as a CSV file (streamed) or, with format="xlsx", an Excel workbook (one sheet,
+    the header first); the row count in X-Total-Count."""
+    lines = _lines(request, rows, serialize, schema_columns(schema))
+    if format == "xlsx":
+        response = _xlsx_response(lines, filename.removesuffix(".csv") + ".xlsx")
+    else:
+        response = csv_response(lines, filename)
     response["X-Total-Count"] = str(rows.count() if isinstance(rows, QuerySet) else len(rows))
     patch_vary_headers(response, ["Accept"])
+    return response
+
+
+def _xlsx_response(lines: Iterator[list], filename: str) -> HttpResponse:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("数据")
+    for line in lines:
+        sheet.append([None if cell == "" else cell for cell in line])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
@@ -108,7 +131,8 @@ def csv_doc(what: str) -> dict:
                             "description": "a header of the JSON field names (nested ones as a.b), then every item; "
                             "the count in X-Total-Count",
                         }
-                    }
+                    },
+                    XLSX_TYPE: {"schema": {"type": "string", "format": "binary", "description": "format=xlsx: the same rows as a workbook"}},
                 },
             }
         }

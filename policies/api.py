@@ -93,7 +93,7 @@ def list_programs(request, params: Query[ProgramParams]):
         programs = programs.filter(kind=params.program_kind)
     rows = programs.order_by(*PROGRAM_SORTS[params.sort or "mentions"])
     if wants_csv(request, params.format):
-        return csv_list_response(request, rows, program_out, ProgramOut, "minsheng-programs.csv")
+        return csv_list_response(request, rows, program_out, ProgramOut, "minsheng-programs.csv", format=params.format or "csv")
     return list_response(request, rows, params, program_out, lambda names: _program_facets(programs, filters, names))
 
 
@@ -168,7 +168,7 @@ def list_qa(request, params: Query[QAParams]):
         selected = filter_qa(QAPair.objects.published(), filters)
         rows = qa_rows(selected).order_by(*QA_SORTS["newest"])
     if wants_csv(request, params.format):
-        return csv_list_response(request, rows, qa_out, QAOut, "minsheng-qa.csv")
+        return csv_list_response(request, rows, qa_out, QAOut, "minsheng-qa.csv", format=params.format or "csv")
     return list_response(request, rows, params, qa_out, lambda names: facet_counts(selected, names))
 
 

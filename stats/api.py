@@ -8,7 +8,7 @@ from ninja import Path, Query, Router
 from config.api_conventions import ErrorOut, dump, facet_counts, list_filters, list_response, list_spec
 from config.api_csv import FORMAT_PARAM, wants_csv
 from config.api_http import conditional, data_last_modified, json_response
-from stats.exports import COLUMNS, figures_csv_etag, figures_csv_response
+from stats.exports import COLUMNS, XLSX_TYPE, figures_csv_etag, figures_csv_response, figures_xlsx_response
 from stats.filters import filter_figures
 from stats.models import Figure
 from stats.schemas import FigureListOut, FigureOut
@@ -49,7 +49,8 @@ CSV_DOC = {
                 "text/csv": {
                     "schema": {"type": "string", "description": "a header of the JSON field names, then every figure (the count in X-Total-Count)"},
                     "example": CSV_EXAMPLE,
-                }
+                },
+                XLSX_TYPE: {"schema": {"type": "string", "format": "binary", "description": "format=xlsx: the same rows as a workbook"}},
             },
         }
     }
@@ -72,9 +73,12 @@ def list_figures(request, params: Query[FigureParams]):
     filters = list_filters(params)
     sort = params.sort or "newest"
     figures = filter_figures(Figure.objects.published(), filters).order_by(*FIGURE_SORTS[sort])
+    site = request.build_absolute_uri("/").rstrip("/")
+    if params.format == "xlsx":
+        return figures_xlsx_response(figures, "minsheng-figures.xlsx", site)
     if wants_csv(request, params.format):
         last_modified = data_last_modified()
-        response = figures_csv_response(figures, "minsheng-figures.csv", request.build_absolute_uri("/").rstrip("/"))
+        response = figures_csv_response(figures, "minsheng-figures.csv", site)
         patch_vary_headers(response, ["Accept"])
         etag = figures_csv_etag({**filters.model_dump(mode="json", exclude_none=True), "sort": sort}, last_modified)
         return conditional(request, response, etag=etag, last_modified=last_modified)

@@ -159,6 +159,7 @@ def figures_xlsx_response(figures: QuerySet[Figure], filename: str, site: str = 
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = _attachment(filename)
+    response["X-Total-Count"] = str(count)
     return response
 
 

@@ -160,12 +160,13 @@ def date_basis(source) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def api_csv_url(context, route: str) -> str:
-    """The API URL of the whole current selection as CSV: `api_url` without the page's offset and limit, format=csv."""
+def api_csv_url(context, route: str, fmt: str = "csv") -> str:
+    """The API URL of the whole current selection as a file (csv or xlsx): `api_url` without the page's offset and
+    limit, with format."""
     from urllib.parse import parse_qsl, urlsplit
 
     url = urlsplit(api_url(context, route))
-    params = [(k, v) for k, v in parse_qsl(url.query) if k not in ("offset", "limit")] + [("format", "csv")]
+    params = [(k, v) for k, v in parse_qsl(url.query) if k not in ("offset", "limit")] + [("format", fmt)]
     return f"{url.path}?{urlencode(params)}"
 
 

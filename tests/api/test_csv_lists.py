@@ -64,4 +64,17 @@ def test_cells_are_written_as_a_spreadsheet_reads_them():
                                            ("/policies/", "/api/v1/programs?format=csv"), ("/qa/", "/api/v1/qa?format=csv"),
                                            ("/regions/", "/api/v1/regions?format=csv")])
 def test_list_pages_offer_their_whole_selection_as_csv(client, page, csv):
-    assert f'href="{csv}"' in client.get(page).content.decode()
+    html = client.get(page).content.decode()
+    assert f'href="{csv}"' in html and f'href="{csv.replace("format=csv", "format=xlsx")}"' in html
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_every_list_is_also_a_workbook_with_the_same_header(client, name):
+    from openpyxl import load_workbook
+
+    response = client.get(f"/api/v1/{name}?format=xlsx")
+    assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    rows = list(load_workbook(io.BytesIO(response.content))["数据"].iter_rows(values_only=True))
+    header = _frame(client.get(f"/api/v1/{name}?format=csv")).columns
+    assert list(rows[0]) == list(header)
+    assert len(rows) - 1 == int(response["X-Total-Count"])
