@@ -150,7 +150,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             for kind, label in [("figure", "数据"), ("date", "日期"), ("region", "地区"), ("program", "政策项目"), ("qa", "问答"), ("pii", "个人信息")]
         )
         body = highlight(article.text, article_marks(article, public=False))
-        return mark_safe(f'<div class="review-legend">{legend}（悬停查看规范值）</div><div class="review-text">{body}</div>')
+        return mark_safe(f'<div class="review-legend">{legend}（点选标记或用 Tab 键移到标记上，查看规范值）</div><div class="review-text">{body}</div>')
 
     def save_formset(self, request, form, formset, change):
         """Every inline record goes through the review service (status, reviewer, span check)."""
@@ -168,6 +168,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
 @admin.register(DateMention)
 class DateMentionAdmin(RecordAdmin):
+    anchor_kind = "date"
     list_display = ["text", "start_date", "end_date", "status", "article"]
     search_fields = ["text", "article__headline"]
     fields = ["article", "text", "start", "end", "start_date", "end_date", "status", "is_public", *PROVENANCE]
@@ -175,6 +176,7 @@ class DateMentionAdmin(RecordAdmin):
 
 @admin.register(RegionMention)
 class RegionMentionAdmin(RecordAdmin):
+    anchor_kind = "region"
     list_display = ["text", "name", "region", "level", "status", "article"]
     list_filter = [*RecordAdmin.list_filter, "level", "region"]
     search_fields = ["text", "name", "region__code", "article__headline"]
@@ -184,6 +186,7 @@ class RegionMentionAdmin(RecordAdmin):
 
 @admin.register(PersonalData)
 class PersonalDataAdmin(RecordAdmin):
+    anchor_kind = "pii"
     list_display = ["kind", "field", "text", "status", "article"]
     list_filter = [*RecordAdmin.list_filter, "kind", "field"]
     search_fields = ["article__headline"]

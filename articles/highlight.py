@@ -83,3 +83,31 @@ def highlight(text: str, marks: list[Mark]) -> str:
             html += _details(active, popover)
         paragraphs[-1].append(html)
     return "".join(f"<p>{''.join(parts)}</p>" for parts in paragraphs if parts)
+
+
+SENTENCE_ENDS = "。！？!?\n"
+
+
+def sentence_around(text: str, start: int, end: int, *, extra: int = 1) -> tuple[str, str, str]:
+    """(before, span, after): the span with its sentence around it, and `extra` sentences on each side — what an
+    editor reads to judge a record. Sentences end at 。！？ or a line break."""
+    start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+    left = start
+    for _ in range(extra + 1):
+        cut = max(text.rfind(ch, 0, max(left - 1, 0)) for ch in SENTENCE_ENDS)
+        left = cut + 1 if cut >= 0 else 0
+        if left == 0:
+            break
+    right = end
+    for _ in range(extra + 1):
+        found = [i for i in (text.find(ch, right) for ch in SENTENCE_ENDS) if i >= 0]
+        right = min(found) + 1 if found else len(text)
+        if right >= len(text):
+            break
+    return text[left:start].lstrip("\n"), text[start:end], text[end:right].rstrip("\n")
+
+
+def in_context_html(text: str, start: int, end: int, kind: str) -> str:
+    """The span marked in its sentences, escaped, for the admin."""
+    before, span, after = sentence_around(text, start, end)
+    return f'…{escape(before)}<mark class="rec rec-{escape(kind)}">{escape(span)}</mark>{escape(after)}…'

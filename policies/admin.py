@@ -61,6 +61,7 @@ class ProgramAdmin(SimpleHistoryAdmin):
 
 @admin.register(ProgramMention)
 class ProgramMentionAdmin(RecordAdmin):
+    anchor_kind = "program"
     list_display = ["text", "program", "kind", "status", "article"]
     list_filter = [*RecordAdmin.list_filter, "kind", "program"]
     search_fields = ["text", "name", "program__name", "article__headline"]
@@ -70,6 +71,7 @@ class ProgramMentionAdmin(RecordAdmin):
 
 @admin.register(QAPair)
 class QAPairAdmin(RecordAdmin):
+    anchor_kind = "qa"
     list_display = ["question", "status", "article"]
     search_fields = ["question", "answer", "article__headline"]
     fields = ["article", "text", "start", "end", "question", "answer", "status", "is_public", *PROVENANCE]
