@@ -54,3 +54,16 @@ def test_the_sentence_around_a_span_reaches_its_neighbours():
     before, span, after = sentence_around(text, text.index("5元"), text.index("5元") + 2)
     assert (before, span, after) == ("第一句。第二句有数字", "5元", "。第三句！")
     assert sentence_around("5元", 0, 2) == ("", "5元", "")
+
+
+def test_the_merge_page_has_one_heading_a_default_and_a_cancel(admin_client):
+    from policies.models import Program, ProgramMention
+
+    keep = Program.objects.create(name="戊计划", key="戊计划", slug="wu")
+    other = Program.objects.create(name="戊计划项目", key="戊计划项目", slug="wu-xm")
+    ProgramMention.objects.filter(pk=ProgramMention.objects.first().pk).update(program=keep)
+    response = admin_client.post("/admin/policies/program/", {"action": "merge_selected", "_selected_action": [keep.pk, other.pk]})
+    html = response.content.decode()
+    assert html.count("合并政策项目</h1>") == 1
+    assert f'<option value="{keep.pk}" selected>' in html  # the one with mentions is offered to keep
+    assert 'href="/admin/policies/program/"' in html and "取消" in html
