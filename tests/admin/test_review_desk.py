@@ -67,3 +67,20 @@ def test_the_merge_page_has_one_heading_a_default_and_a_cancel(admin_client):
     assert html.count("合并政策项目</h1>") == 1
     assert f'<option value="{keep.pk}" selected>' in html  # the one with mentions is offered to keep
     assert 'href="/admin/policies/program/"' in html and "取消" in html
+
+
+def test_history_reads_in_chinese_with_local_times_and_no_none(editor_client):
+    from django.contrib.auth import get_user_model
+
+    from articles.services.review import record_save_by_editor
+
+    figure = Figure.objects.first()
+    figure.value = 12345
+    record_save_by_editor(record=figure, user=get_user_model().objects.get(username="editor"), changed_fields=["value"])
+    html = editor_client.get(f"/admin/stats/figure/{figure.pk}/history/").content.decode()
+    assert "时间（北京时间）" in html and "Changes" not in html and ">None<" not in html
+    assert "数值：" in html  # the changed field by its verbose name
+    edited = figure.history.first().history_date
+    from django.utils import timezone
+
+    assert timezone.localtime(edited).strftime("%Y-%m-%d %H:%M") in html
