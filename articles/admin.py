@@ -150,7 +150,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             for kind, label in [("figure", "数据"), ("date", "日期"), ("region", "地区"), ("program", "政策项目"), ("qa", "问答"), ("pii", "个人信息")]
         )
         body = highlight(article.text, article_marks(article, public=False))
-        return mark_safe(f'<div class="review-legend">{legend}（点选标记或用 Tab 键移到标记上，查看规范值）</div><div class="review-text">{body}</div>')
+        return mark_safe(f'<div class="review-legend">{legend}（点选标记或用 Tab 键移到标记上，查看规范值；选中正文中的文字，可把漏抽的内容添加为记录）</div><div class="review-text">{body}</div>')
 
     def save_formset(self, request, form, formset, change):
         """Every inline record goes through the review service (status, reviewer, span check)."""
@@ -164,6 +164,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ["css/review.css"]}
+        js = ["js/review-select.js"]  # select words in the text to add a missed record, offsets filled in
 
 
 @admin.register(DateMention)

@@ -57,10 +57,12 @@ def highlight(text: str, marks: list[Mark]) -> str:
     cuts |= {i for i, ch in enumerate(text) if ch == "\n"} | {i + 1 for i, ch in enumerate(text) if ch == "\n"}
     bounds = sorted(cuts)
     paragraphs: list[list[str]] = [[]]
+    starts = [0]  # where each paragraph starts in the text (an editor's selection is turned back into offsets)
     for left, right in itertools.pairwise(bounds):
         segment = text[left:right]
         if segment == "\n":
             paragraphs.append([])
+            starts.append(right)
             continue
         active = [m for m in valid if m.start <= left and right <= m.end]
         if not active:
@@ -82,7 +84,7 @@ def highlight(text: str, marks: list[Mark]) -> str:
         if starting:
             html += _details(active, popover)
         paragraphs[-1].append(html)
-    return "".join(f"<p>{''.join(parts)}</p>" for parts in paragraphs if parts)
+    return "".join(f'<p data-start="{start}">{"".join(parts)}</p>' for start, parts in zip(starts, paragraphs, strict=True) if parts)
 
 
 SENTENCE_ENDS = "。！？!?\n"
