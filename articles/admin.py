@@ -140,8 +140,17 @@ class ArticleAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["topics"]
     inlines = [FigureInline, DateInline, RegionMentionInline, ProgramMentionInline, QAPairInline, PersonalDataInline]
 
+    object_history_template = "admin/articles/article/object_history.html"
+
     def get_queryset(self, request):
         return super().get_queryset(request).with_source()  # the page's name and date, not its file
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The article's versions, and below them every change to its records from any page."""
+        from articles.record_history import article_record_history
+
+        extra = {**(extra_context or {}), "record_history": article_record_history(int(object_id))}
+        return super().history_view(request, object_id, extra_context=extra)
 
     @admin.display(description="正文与抽取记录")
     def review(self, article: Article):

@@ -84,3 +84,21 @@ def test_history_reads_in_chinese_with_local_times_and_no_none(editor_client):
     from django.utils import timezone
 
     assert timezone.localtime(edited).strftime("%Y-%m-%d %H:%M") in html
+
+
+def test_an_articles_history_shows_changes_to_its_records_made_elsewhere(editor_client):
+    from django.contrib.auth import get_user_model
+
+    from articles.services.review import record_save_by_editor, records_review
+
+    figure = Figure.objects.order_by("pk").first()
+    editor = get_user_model().objects.get(username="editor")
+    figure.value = 4321
+    record_save_by_editor(record=figure, user=editor, changed_fields=["value"])  # as on the figure's own page
+    records_review(records=DateMention.objects.filter(article_id=figure.article_id), user=editor, status=RecordStatus.CONFIRMED)
+    html = editor_client.get(f"/admin/articles/article/{figure.article_id}/history/").content.decode()
+    section = html[html.index('id="record-history"') :]
+    assert "数值：" in section and "4321" in section
+    date = DateMention.objects.filter(article_id=figure.article_id).first()
+    assert "<td>日期</td>" in section and "自动 → 已确认" in section and str(date).split(" ")[0] in section
+    assert "<td>editor</td>" in section
