@@ -151,8 +151,17 @@ class ArticleAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["topics"]
     inlines = [FigureInline, DateInline, RegionMentionInline, ProgramMentionInline, QAPairInline, PersonalDataInline]
 
+    object_history_template = "admin/articles/article/object_history.html"
+
     def get_queryset(self, request):
         return super().get_queryset(request).with_source()  # the page's name and date, not its file
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The article's versions, and below them every change to its records from any page."""
+        from articles.record_history import article_record_history
+
+        extra = {**(extra_context or {}), "record_history": article_record_history(int(object_id))}
+        return super().history_view(request, object_id, extra_context=extra)
 
     @admin.display(description="正文与抽取记录")
     def review(self, article: Article):
@@ -161,7 +170,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             for kind, label in [("figure", "数据"), ("date", "日期"), ("region", "地区"), ("program", "政策项目"), ("qa", "问答"), ("pii", "个人信息")]
         )
         body = highlight(article.text, article_marks(article, public=False))
-        return mark_safe(f'<div class="review-legend">{legend}（悬停查看规范值）</div><div class="review-text">{body}</div>')
+        return mark_safe(f'<div class="review-legend">{legend}（点选标记或用 Tab 键移到标记上，查看规范值；选中正文中的文字，可把漏抽的内容添加为记录）</div><div class="review-text">{body}</div>')
 
     def save_formset(self, request, form, formset, change):
         """Every inline record goes through the review service (status, reviewer, span check)."""
@@ -175,10 +184,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ["css/review.css"]}
+        js = ["js/review-select.js"]  # select words in the text to add a missed record, offsets filled in
 
 
 @admin.register(DateMention)
 class DateMentionAdmin(RecordAdmin):
+    anchor_kind = "date"
     list_display = ["text", "start_date", "end_date", "status", "article"]
     search_fields = ["text", "article__headline"]
     fields = ["article", "text", "start", "end", "start_date", "end_date", "status", "is_public", *PROVENANCE]
@@ -186,6 +197,7 @@ class DateMentionAdmin(RecordAdmin):
 
 @admin.register(RegionMention)
 class RegionMentionAdmin(RecordAdmin):
+    anchor_kind = "region"
     list_display = ["text", "name", "region", "level", "status", "article"]
     list_filter = [*RecordAdmin.list_filter, "level", "region"]
     search_fields = ["text", "name", "region__code", "article__headline"]
@@ -195,6 +207,7 @@ class RegionMentionAdmin(RecordAdmin):
 
 @admin.register(PersonalData)
 class PersonalDataAdmin(RecordAdmin):
+    anchor_kind = "pii"
     list_display = ["kind", "field", "text", "status", "article"]
     list_filter = [*RecordAdmin.list_filter, "kind", "field"]
     search_fields = ["article__headline"]

@@ -38,6 +38,7 @@ from config.api_conventions import (
     list_spec,
     next_link,
 )
+from config.api_csv import FORMAT_PARAM, csv_doc, csv_list_response, wants_csv
 from config.api_http import ApiError, json_response
 from policies.api import annotated_programs, program_out, qa_out, qa_rows
 
@@ -60,6 +61,7 @@ ARTICLES = list_spec(
     sorts=tuple(ARTICLE_SORTS),
     fields=ArticleOut.model_fields,
     facets=("region", "topic", "year", "kind"),
+    extra=FORMAT_PARAM,
 )
 ArticleParams = ARTICLES.params
 
@@ -74,6 +76,7 @@ def article_out(article: Article) -> dict:
     tags=["articles"],
     summary="List articles",
     description=ARTICLES.description,
+    openapi_extra=csv_doc("articles"),
 )
 def list_articles(request, params: Query[ArticleParams]):
     filters = list_filters(params)
@@ -83,6 +86,8 @@ def list_articles(request, params: Query[ArticleParams]):
     else:
         rows = articles.order_by(*(ARTICLE_SORTS.get(params.sort or "newest") or ARTICLE_SORTS["newest"]))
     rows = rows.headlines().prefetch_related("topics")
+    if wants_csv(request, params.format):
+        return csv_list_response(request, rows, article_out, ArticleOut, "minsheng-articles.csv", format=params.format or "csv")
     return list_response(request, rows, params, article_out, lambda names: facet_counts(rows, names, article=""))
 
 
@@ -97,6 +102,7 @@ def get_article(request, article_id: int = Path(..., description="article id", e
     article = browse.article_for_page(article_id)
     records = browse.public_records(article)
     article.records = records
+    article.citation = browse.article_citation(article, request.build_absolute_uri(article.get_absolute_url()))
     return json_response(request, dump(ArticleDetailOut, article))
 
 
@@ -116,6 +122,7 @@ DATES = list_spec(
     sorts=tuple(DATE_SORTS),
     fields=DateOut.model_fields,
     facets=("region", "topic", "year"),
+    extra=FORMAT_PARAM,
 )
 DateParams = DATES.params
 
@@ -126,14 +133,26 @@ DateParams = DATES.params
     tags=["dates"],
     summary="List dates named in articles",
     description=DATES.description,
+    openapi_extra=csv_doc("date mentions"),
 )
 def list_dates(request, params: Query[DateParams]):
     rows = filter_dates(DateMention.objects.published(), list_filters(params))
     rows = rows.with_article().prefetch_related("article__personal_data")
     rows = rows.order_by(*DATE_SORTS[params.sort or "start"])
+    if wants_csv(request, params.format):
+        return csv_list_response(request, rows, lambda d: dump(DateOut, d), DateOut, "minsheng-dates.csv", format=params.format or "csv")
     return list_response(
         request, rows, params, lambda d: dump(DateOut, d), lambda names: facet_counts(rows, names)
     )
+
+
+@router.get(
+    "/dates/{int:date_id}", response={200: DateOut, 304: None, 404: ErrorOut}, tags=["dates"], summary="One date mention"
+)
+def get_date(request, date_id: int = Path(..., description="date mention id", examples=[20])):
+    """A published date mention with its provenance; `url` is its sentence on the site."""
+    rows = DateMention.objects.published().with_article().prefetch_related("article__personal_data")
+    return json_response(request, dump(DateOut, get_object_or_404(rows, pk=date_id)))
 
 
 # --- Regions ------------------------------------------------------------------------------------------------------
@@ -146,6 +165,7 @@ REGIONS = list_spec(
     filters=("q", "region"),
     sorts=REGION_SORTS,
     fields=RegionOut.model_fields,
+    extra=FORMAT_PARAM,
 )
 RegionParams = REGIONS.params
 
@@ -161,6 +181,7 @@ def region_out(region: Region, counts: dict) -> dict:
     tags=["regions"],
     summary="List named divisions",
     description=REGIONS.description,
+    openapi_extra=csv_doc("divisions"),
 )
 def list_regions(request, params: Query[RegionParams]):
     filters = list_filters(params)
@@ -175,6 +196,8 @@ def list_regions(request, params: Query[RegionParams]):
         rows.sort(key=lambda r: -counts[r.code][0])
     elif params.sort == "name":
         rows.sort(key=lambda r: r.name)
+    if wants_csv(request, params.format):
+        return csv_list_response(request, rows, lambda r: region_out(r, counts), RegionOut, "minsheng-regions.csv", format=params.format or "csv")
     return list_response(request, rows, params, lambda r: region_out(r, counts))
 
 
@@ -254,6 +277,7 @@ SOURCES = list_spec(
     filters=("date_from", "date_to"),
     sorts=tuple(SOURCE_SORTS),
     fields=SourceOut.model_fields,
+    extra=FORMAT_PARAM,
 )
 SourceParams = SOURCES.params
 PUBLIC_ARTICLES = Q(articles__is_public=True)
@@ -269,6 +293,7 @@ def source_out(source: Source) -> dict:
     tags=["sources"],
     summary="List ingested page files",
     description=SOURCES.description,
+    openapi_extra=csv_doc("page files"),
 )
 def list_sources(request, params: Query[SourceParams]):
     filters = list_filters(params)
@@ -277,7 +302,10 @@ def list_sources(request, params: Query[SourceParams]):
         sources = sources.filter(published_on__gte=filters.date_from)
     if filters.date_to:
         sources = sources.filter(published_on__lte=filters.date_to)
-    return list_response(request, sources.order_by(*SOURCE_SORTS[params.sort or "newest"]), params, source_out)
+    sources = sources.order_by(*SOURCE_SORTS[params.sort or "newest"])
+    if wants_csv(request, params.format):
+        return csv_list_response(request, sources, source_out, SourceOut, "minsheng-sources.csv", format=params.format or "csv")
+    return list_response(request, sources, params, source_out)
 
 
 PAGE_FILE = File(

@@ -120,13 +120,33 @@ def article_for_page(pk: int) -> Article:
     return get_object_or_404(queryset, pk=pk)
 
 
+@dataclass
+class MentionGroup:
+    """Repeated mentions of one thing in an article, listed once: the first mention (its anchor) and how many."""
+
+    first: object
+    count: int = 1
+
+
+def _grouped(mentions: list, key) -> list[MentionGroup]:
+    groups: dict = {}
+    for mention in mentions:
+        group = groups.get(key(mention))
+        if group is None:
+            groups[key(mention)] = MentionGroup(mention)
+        else:
+            group.count += 1
+    return list(groups.values())
+
+
+def _visible(manager) -> list:
+    return sorted((r for r in manager.all() if r.is_public and r.status in PUBLIC_STATUSES), key=lambda r: r.start)
+
+
 def public_records(article: Article) -> dict[str, list]:
     """The article's records the public may see, by kind, in reading order (uses the prefetched rows); a programme
     mentioned several times is listed once."""
-
-    def visible(manager) -> list:
-        return sorted((r for r in manager.all() if r.is_public and r.status in PUBLIC_STATUSES), key=lambda r: r.start)
-
+    visible = _visible
     programs = list({mention.program_id: mention for mention in visible(article.programs)}.values())
     return {
         "programs": programs,
@@ -134,6 +154,17 @@ def public_records(article: Article) -> dict[str, list]:
         "dates": visible(article.dates),
         "regions": visible(article.regions),
         "qa_pairs": visible(article.qa_pairs),
+    }
+
+
+def sidebar_records(article: Article) -> dict[str, list]:
+    """`public_records` for the article page's sidebar: programmes and regions mentioned several times listed once,
+    with their count and first mention (`MentionGroup`)."""
+    records = public_records(article)
+    return {
+        **records,
+        "programs": _grouped(_visible(article.programs), lambda m: m.program_id),
+        "regions": _grouped(records["regions"], lambda m: m.region_id or m.name),
     }
 
 
@@ -159,3 +190,22 @@ def page_neighbours(article: Article) -> tuple[list[Article], int]:
     before = others.filter(position__lt=article.position).headlines().order_by("-position")[:PAGE_NEIGHBOURS]
     after = others.filter(position__gt=article.position).headlines().order_by("position")[:PAGE_NEIGHBOURS]
     return [*list(before)[::-1], *after], others.count()
+
+
+def article_citation(article: Article, url: str) -> str:
+    """The article's GB/T 7714 reference line, the same on its page and in its JSON twin (`url`: its absolute page)."""
+    from django.utils import timezone
+
+    from articles.citation import citation_line, date_is_inferred
+
+    source = article.source
+    return citation_line(
+        paper=source.paper,
+        headline=article.public_headline,
+        byline=article.public_byline,
+        issue_date=source.published_on,
+        page_label=source.page_label,
+        url=url,
+        date_inferred=date_is_inferred(source.published_basis),
+        accessed=timezone.localdate(),
+    )

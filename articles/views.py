@@ -75,7 +75,8 @@ def article_detail(request, pk: int):
     page_articles, page_count = browse.page_neighbours(article)
     context = {
         "article": article,
-        "records": browse.public_records(article),
+        "records": browse.sidebar_records(article),
+        "citation": browse.article_citation(article, request.build_absolute_uri(article.get_absolute_url())),
         "same_story": browse.same_story(article),
         "page_articles": page_articles,
         "page_count": page_count,
@@ -127,3 +128,15 @@ def region_detail(request, code: str):
         "figures": filter_figures(Figure.objects.published(), filters).with_article().select_related("indicator")[:20],
     }
     return render(request, "regions/detail.html", context)
+
+
+def record_permalink(request, kind: str, pk: int):
+    """A record's permanent address (/figures/77/): a redirect to its sentence in its article page."""
+    from django.shortcuts import redirect
+
+    from articles.models import DateMention
+    from articles.record_marks import record_url
+
+    models = {"figure": Figure, "date": DateMention, "qa": QAPair}
+    record = get_object_or_404(models[kind].objects.published().only("pk", "article_id"), pk=pk)
+    return redirect(record_url(kind, record))

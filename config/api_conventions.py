@@ -115,11 +115,26 @@ def provenance(text: str, start: int, **changes):
     return Field(..., description="article, span, status and extractor version", examples=[span])
 
 
+# Record model → the record kind naming its anchor in the article page (articles.highlight.ANCHOR_PREFIX).
+RECORD_KINDS = {"figure": "figure", "datemention": "date", "regionmention": "region", "programmention": "program", "qapair": "qa"}
+
+
 class RecordOut(Selectable):
     """A record extracted from an article, with its provenance."""
 
     id: int = Field(..., description="record id", examples=[77])
+    url: str = Field(
+        ...,
+        description="the record's sentence on the public site: its article page at the record's anchor (absolute)",
+        examples=["https://minsheng.example.cn/articles/5/#d-77"],
+    )
     provenance: ProvenanceOut = provenance("3个月", 207)
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        from articles.record_marks import record_url
+
+        return record_url(RECORD_KINDS[obj._meta.model_name], obj)
 
     @staticmethod
     def resolve_provenance(obj) -> dict:
@@ -399,7 +414,7 @@ class ArticleRef(Schema):
     id: int = Field(..., description="article id", examples=[5])
     headline: str = Field(..., description="headline (personal data masked)", examples=["事关居民医保！这些政策请知晓"])
     published_on: str | None = Field(None, description="issue date of its page (YYYY-MM-DD)", examples=["2025-12-08"])
-    url: str = Field(..., description="public page of the article", examples=["/articles/5/"])
+    url: str = Field(..., description="public page of the article (absolute)", examples=["https://minsheng.example.cn/articles/5/"])
 
     @staticmethod
     def resolve_headline(obj) -> str:

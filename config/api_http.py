@@ -82,9 +82,23 @@ def conditional(request: HttpRequest, response: HttpResponse, *, etag: str | Non
     return response
 
 
+def absolute_urls(request: HttpRequest, data):
+    """The answer with every `url` field that is a site path made absolute (as `next` links are), so a client can
+    follow it as it is."""
+    if isinstance(data, dict):
+        return {
+            key: request.build_absolute_uri(value) if key == "url" and isinstance(value, str) and value.startswith("/")
+            else absolute_urls(request, value)
+            for key, value in data.items()
+        }
+    if isinstance(data, list):
+        return [absolute_urls(request, item) for item in data]
+    return data
+
+
 def json_response(request: HttpRequest, data, *, status: int = 200, headers: dict | None = None) -> HttpResponse:
     """A JSON response with a strong ETag over its body, answering conditional GETs with 304."""
-    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).encode("utf-8")
+    body = json.dumps(absolute_urls(request, data), cls=DjangoJSONEncoder, ensure_ascii=False).encode("utf-8")
     response = HttpResponse(body, status=status, content_type="application/json", headers=headers)
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     return conditional(request, response, etag=etag)

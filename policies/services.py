@@ -108,17 +108,19 @@ def program_merge(*, survivor: Program, others: list[Program], user=None) -> int
     with transaction.atomic():
         aliases = list(survivor.aliases)
         keys = list(survivor.merged_keys)
+        slugs = list(survivor.merged_slugs)
         for other in others:
             if other.pk == survivor.pk:
                 continue
             other.mentions.update(program=survivor)
             keys.extend(k for k in [other.key, *other.merged_keys] if k not in keys and k != survivor.key)
+            slugs.extend(s for s in [other.slug, *other.merged_slugs] if s not in slugs and s != survivor.slug)
             for alias in [other.name, *other.aliases]:
                 if alias != survivor.name and alias not in aliases:
                     aliases.append(alias)
             other.delete()
-        survivor.aliases, survivor.merged_keys = aliases, keys
-        survivor.save(update_fields=["aliases", "merged_keys"])
+        survivor.aliases, survivor.merged_keys, survivor.merged_slugs = aliases, keys, slugs
+        survivor.save(update_fields=["aliases", "merged_keys", "merged_slugs"])
         _vocabulary_add_aliases(name=survivor.name, kind=survivor.kind, aliases=aliases)
     return len([o for o in others if o.pk != survivor.pk])
 

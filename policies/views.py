@@ -1,7 +1,8 @@
 """Public pages of the policies app: the programme list, a programme's page and the Q&A page."""
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Max, Q
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 
 from articles.filters import PUBLIC_STATUSES, InvalidFilter, parse_filters
 from articles.models import Region, Topic
@@ -68,7 +69,12 @@ def program_list(request):
 
 
 def program_detail(request, slug: str):
-    program = get_object_or_404(Program.objects.published().select_related("region"), slug=slug)
+    program = Program.objects.published().select_related("region").filter(slug=slug).first()
+    if program is None:
+        survivor = Program.survivor_of(slug)
+        if survivor is None:
+            raise Http404("no such programme")
+        return redirect(survivor, permanent=True)  # merged into another: its old address keeps working
     return render(request, "policies/detail.html", {"profile": program_profile(program), "program": program})
 
 

@@ -34,6 +34,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 @admin.register(Figure)
 class FigureAdmin(RecordAdmin):
+    anchor_kind = "figure"
     list_display = ["text", "value", "unit", "qualifier", "measure", "indicator", "status", "article"]
     list_filter = [*RecordAdmin.list_filter, "unit", "change"]
     search_fields = ["text", "measure", "indicator__name", "article__headline"]

@@ -6,20 +6,31 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import QuerySet
 from django.http import HttpResponse, StreamingHttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from articles.highlight import anchor_id
 from stats.models import Figure
 
-# Column name → database path, in file order: the figure, its indicator, its provenance and its article.
+# Column → database path, in file order: the columns of the API's figure JSON (stats.schemas.FigureOut), named and
+# ordered as config.api_csv names every list's (a nested field by its path: `indicator.slug`), so a CSV, a workbook
+# and a JSON page read alike.
 COLUMNS = {
     "id": "id",
+    "url": None,  # the figure's sentence on the site, made from the article and figure ids (see `_row`)
+    "provenance.article_id": "article_id",
+    "provenance.start": "start",
+    "provenance.end": "end",
+    "provenance.text": "text",
+    "provenance.status": "status",
+    "provenance.extractor_version": "extractor_version",
     "value": "value",
     "value_max": "value_max",
     "unit": "unit",
@@ -27,19 +38,18 @@ COLUMNS = {
     "measure": "measure",
     "change": "change",
     "period": "period",
-    "region": "region_text",
-    "indicator": "indicator__name",
-    "indicator_slug": "indicator__slug",
-    "text": "text",
-    "status": "status",
-    "extractor_version": "extractor_version",
-    "article_id": "article_id",
-    "start": "start",
-    "end": "end",
-    "headline": "article__public_headline",
-    "published_on": "article__source__published_on",
-    "source": "article__source__name",
+    "region_text": "region_text",
+    "indicator.slug": "indicator__slug",
+    "indicator.name": "indicator__name",
+    "indicator.unit": "indicator__unit",
+    "article.id": "article_id",
+    "article.headline": "article__public_headline",
+    "article.published_on": "article__source__published_on",
+    "article.url": None,
 }
+_PATHS = [path for path in COLUMNS.values() if path]
+_INDICATOR = ("indicator.slug", "indicator.name", "indicator.unit")
+_ANY_ID = "918273645"  # stands for an article id in its URL pattern
 CHUNK = 2000
 # Text a spreadsheet would run as a formula when it starts a cell (OWASP "CSV injection"): = + - @, tab, CR.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -49,20 +59,27 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _values(figures: QuerySet[Figure]):
     # values_list() keeps the selection's order and needs no select_related; a hidden indicator is not named.
-    return figures.values_list(*COLUMNS.values(), "indicator__is_public")
+    return figures.values_list(*_PATHS, "indicator__is_public")
 
 
-def _public(row: tuple) -> list:
+def _row(row: tuple, site: str, article_path: str) -> list:
     *values, indicator_public = row
+    named = dict(zip(_PATHS, values, strict=True))
+    article_url = site + article_path.replace(_ANY_ID, str(named["article_id"]))
+    computed = {"url": f"{article_url}#{anchor_id('figure', named['id'])}", "article.url": article_url}
+    out = [computed[name] if path is None else named[path] for name, path in COLUMNS.items()]
     if not indicator_public:
-        values[9] = values[10] = None
-    return values
+        for name in _INDICATOR:
+            out[list(COLUMNS).index(name)] = None
+    return out
 
 
-def figures_rows(figures: QuerySet[Figure]) -> Iterator[list]:
-    """Every figure of the selection as a list of COLUMNS values (streamed from the database in chunks)."""
+def figures_rows(figures: QuerySet[Figure], site: str = "") -> Iterator[list]:
+    """Every figure of the selection as a list of COLUMNS values (streamed from the database in chunks); `site`
+    (scheme and host) makes the URLs absolute."""
+    article_path = reverse("articles:detail", args=[_ANY_ID])  # once, not per row
     for row in _values(figures).iterator(chunk_size=CHUNK):
-        yield _public(row)
+        yield _row(row, site, article_path)
 
 
 def spreadsheet_cell(value):
@@ -77,9 +94,9 @@ def spreadsheet_cell(value):
     return value
 
 
-def spreadsheet_rows(figures: QuerySet[Figure]) -> Iterator[list]:
+def spreadsheet_rows(figures: QuerySet[Figure], site: str = "") -> Iterator[list]:
     """`figures_rows` made safe for spreadsheets (every CSV and XLSX export writes these)."""
-    for values in figures_rows(figures):
+    for values in figures_rows(figures, site):
         yield [spreadsheet_cell(value) for value in values]
 
 
@@ -87,12 +104,11 @@ def _note(count: int) -> str:
     return f"民生 Minsheng 数据导出：共 {count} 条；导出时间 {timezone.localtime():%Y-%m-%d %H:%M}"
 
 
-def figures_csv_rows(figures: QuerySet[Figure]) -> Iterator[list]:
-    """The CSV lines as lists: a leading comment row stating the row count, the header, then every figure."""
-    yield [f"# {_note(figures.count())}"]
+def figures_csv_rows(figures: QuerySet[Figure], site: str = "") -> Iterator[list]:
+    """The CSV lines as lists: the header first (what `pandas.read_csv` and spreadsheet programs expect), then every
+    figure. The row count goes in the X-Total-Count header."""
     yield list(COLUMNS)
-    for values in spreadsheet_rows(figures):
-        yield ["" if value is None else value.isoformat() if isinstance(value, date) else value for value in values]
+    yield from spreadsheet_rows(figures, site)
 
 
 class _Echo:
@@ -104,21 +120,29 @@ def _attachment(filename: str) -> str:
     return f'attachment; filename="{filename}"'
 
 
-def figures_csv_response(figures: QuerySet[Figure], filename: str) -> StreamingHttpResponse:
-    """The selection as UTF-8 CSV (with BOM, so spreadsheet programs read the Chinese), streamed row by row."""
+def figures_csv_response(figures: QuerySet[Figure], filename: str, site: str = "") -> StreamingHttpResponse:
+    """The selection as UTF-8 CSV (with BOM, so spreadsheet programs read the Chinese), streamed row by row; its
+    row count in X-Total-Count."""
+    response = csv_response(figures_csv_rows(figures, site), filename)
+    response["X-Total-Count"] = str(figures.count())
+    return response
+
+
+def csv_response(rows: Iterable[list], filename: str) -> StreamingHttpResponse:
+    """Rows (the header first) as a streamed UTF-8 CSV download with a BOM; dates as ISO text, None as empty."""
     writer = csv.writer(_Echo())
 
     def lines() -> Iterator[str]:
         yield "\ufeff"
-        for row in figures_csv_rows(figures):
-            yield writer.writerow(row)
+        for row in rows:
+            yield writer.writerow(["" if v is None else v.isoformat() if isinstance(v, date) else v for v in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = _attachment(filename)
     return response
 
 
-def figures_xlsx_response(figures: QuerySet[Figure], filename: str) -> HttpResponse:
+def figures_xlsx_response(figures: QuerySet[Figure], filename: str, site: str = "") -> HttpResponse:
     """The selection as an Excel workbook: sheet 说明 states the row count, sheet 数据 holds the header and rows."""
     from openpyxl import Workbook
 
@@ -129,18 +153,19 @@ def figures_xlsx_response(figures: QuerySet[Figure], filename: str) -> HttpRespo
     about.append(["条数", count])
     data = workbook.create_sheet("数据")
     data.append(list(COLUMNS))
-    for values in spreadsheet_rows(figures):
+    for values in spreadsheet_rows(figures, site):
         data.append(values)
     buffer = io.BytesIO()
     workbook.save(buffer)
     response = HttpResponse(buffer.getvalue(), content_type=XLSX_TYPE)
     response["Content-Disposition"] = _attachment(filename)
+    response["X-Total-Count"] = str(count)
     return response
 
 
-def figures_json_response(figures: QuerySet[Figure], filename: str) -> HttpResponse:
+def figures_json_response(figures: QuerySet[Figure], filename: str, site: str = "") -> HttpResponse:
     """The selection as JSON: {"count", "note", "columns", "results": [{column: value}, …]}."""
-    rows = [dict(zip(COLUMNS, values, strict=True)) for values in figures_rows(figures)]
+    rows = [dict(zip(COLUMNS, values, strict=True)) for values in figures_rows(figures, site)]
     body = {"count": len(rows), "note": _note(len(rows)), "columns": list(COLUMNS), "results": rows}
     response = HttpResponse(json.dumps(body, cls=DjangoJSONEncoder, ensure_ascii=False), content_type="application/json")
     response["Content-Disposition"] = _attachment(filename)
@@ -149,8 +174,8 @@ def figures_json_response(figures: QuerySet[Figure], filename: str) -> HttpRespo
 
 def figures_csv_etag(selection: dict, data_version: datetime | None) -> str:
     """A weak ETag for a CSV export: what decides its rows — the data's last change, the selection (validated
-    filters and sort, so spelling and paging do not matter) and the columns. Weak: the comment row's export time
-    differs from one download to the next, the data does not."""
+    filters and sort, so spelling and paging do not matter) and the columns. Weak: the same rows may be written
+    differently (a workbook's export time)."""
     key = json.dumps(
         {"data": data_version.isoformat() if data_version else None, "selection": selection, "columns": list(COLUMNS)},
         sort_keys=True,

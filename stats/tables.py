@@ -175,6 +175,7 @@ def _point(row: dict) -> Point:
         when=when,
         region=row["region"] or "",
         citation={
+            "id": row["id"],
             "article_id": row["article_id"],
             "headline": row["headline"] or "（无标题）",
             "source": row["source"],

@@ -67,4 +67,4 @@ def stats_download(request, fmt: str):
     # so that anything the database refuses is answered here, never by a download that breaks off part-way.
     figures.exists()
     respond = {"csv": exports.figures_csv_response, "xlsx": exports.figures_xlsx_response, "json": exports.figures_json_response}
-    return respond[fmt](figures, f"minsheng-figures.{fmt}")
+    return respond[fmt](figures, f"minsheng-figures.{fmt}", request.build_absolute_uri("/").rstrip("/"))
