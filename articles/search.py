@@ -26,6 +26,7 @@ from django.db.models.functions import ExtractYear
 
 from articles.filters import PUBLIC_STATUSES
 from articles.models import Article, RegionMention, Topic
+from articles.models.article import newest_key
 from articles.search_terms import document_terms, query_terms, tsquery
 
 
@@ -42,6 +43,9 @@ def search_index_update(article: Article) -> None:
         )
 
 
+RANK_WINDOW = 10_001  # config.paging.COUNT_CAP + 1
+
+
 def search_articles(query: str, articles: QuerySet[Article] | None = None) -> QuerySet[Article]:
     """Articles matching every word of the query, best first; none for an empty or meaningless query."""
     articles = Article.objects.published() if articles is None else articles
@@ -49,10 +53,13 @@ def search_articles(query: str, articles: QuerySet[Article] | None = None) -> Qu
     if raw is None:
         return articles.none()
     search = SearchQuery(raw, search_type="raw", config="simple")
+    # Rank within a window: the newest RANK_WINDOW matches (one more than the count cap, so the count still says
+    # "10,000+"). A common word matches most of the archive; ranking every match would read every search vector.
+    window = articles.filter(search_vector=search).order_by(newest_key().desc(), "id").values("pk")[:RANK_WINDOW]
     return (
-        articles.filter(search_vector=search)
+        articles.filter(pk__in=window)
         .annotate(rank=SearchRank(F("search_vector"), search))
-        .order_by("-rank", "-source__published_on", "id")
+        .order_by("-rank", "-issue_date", "id")
     )
 
 
@@ -143,12 +150,14 @@ FACET_SIZE = 10
 
 def article_facets(articles: QuerySet[Article]) -> dict[str, list[dict]]:
     """Counts of the matching articles by region (most mentioned), year, topic and kind (four queries)."""
-    ids = Article.objects.filter(pk__in=articles.order_by().values("pk")).values("pk")
+    from config.api_conventions import facet_sample
+
+    ids = Article.objects.filter(pk__in=facet_sample(articles)).values("pk")
     kinds = dict(Article.Kind.choices)
     by_kind = Article.objects.filter(pk__in=ids).values("kind").annotate(n=Count("pk")).order_by("-n", "kind")
     by_year = (
-        Article.objects.filter(pk__in=ids, source__published_on__isnull=False)
-        .annotate(year=ExtractYear("source__published_on"))
+        Article.objects.filter(pk__in=ids, issue_date__isnull=False)
+        .annotate(year=ExtractYear("issue_date"))
         .values("year")
         .annotate(n=Count("pk"))
         .order_by("-year")

@@ -37,7 +37,7 @@ COLUMNS = {
     "start": "start",
     "end": "end",
     "headline": "article__public_headline",
-    "published_on": "article__source__published_on",
+    "published_on": "article__issue_date",
     "source": "article__source__name",
 }
 CHUNK = 2000

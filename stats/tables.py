@@ -32,7 +32,7 @@ FIELDS = {
     "article_id": "article_id",
     "headline": "article__public_headline",
     "source": "article__source__name",
-    "published_on": "article__source__published_on",
+    "published_on": "article__issue_date",
 }
 YEAR_MONTH = r"((?:19|20)\d{2})年(?:(\d{1,2})月)?"  # the same pattern in Python (time_of) and PostgreSQL (FigureTime)
 _YEAR_MONTH = re.compile(YEAR_MONTH)
@@ -56,7 +56,7 @@ class FigureTime(Func):
     output_field = DateField()
 
     def __init__(self):
-        super().__init__(F("period"), F("article__source__published_on"))
+        super().__init__(F("period"), F("article__issue_date"))
 
     def as_sql(self, compiler, connection, **extra_context):
         (period, period_params), (published, published_params) = (compiler.compile(e) for e in self.get_source_expressions())
