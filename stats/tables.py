@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import Count, DateField, F, FloatField, Func, Max, Min, QuerySet, Window
 from django.db.models.functions import RowNumber
 
+from config.paging import CappedPaginator
 from stats.models import Figure
 
 # Columns read from the database, in the order of the figures table.
@@ -77,7 +78,7 @@ class First(Func):
 
 def figures_page(figures: QuerySet[Figure], number, per_page: int) -> Page:
     """One page of the selection (in its order), each figure a dict of FIELDS: a count and one LIMIT query."""
-    page = Paginator(figures.values_list(*FIELDS.values()), per_page).get_page(number)
+    page = CappedPaginator(figures.values_list(*FIELDS.values()), per_page).get_page(number)  # counts up to 10,000
     page.object_list = [dict(zip(FIELDS, row, strict=True)) for row in page.object_list]
     return page
 

@@ -4,6 +4,7 @@ from django.shortcuts import render
 
 from articles.choices import filter_choices
 from articles.filters import InvalidFilter, ListFilters, parse_filters
+from articles.summaries import cached
 from stats.filters import filter_figures
 from stats.models import Figure
 from stats.tables import build_series, figures_page, summary
@@ -31,13 +32,19 @@ def stats_index(request):
         return render(request, "stats/index.html", {"error": error, "choices": _choices()}, status=400)
     # Every part is bounded in SQL: one page of rows, the largest groups of the summary, MAX_CHARTS capped series.
     page = figures_page(figures, request.GET.get("page"), FIGURES_PER_PAGE)
-    series, series_total = build_series(figures, limit=MAX_CHARTS)
+    if any(filters.model_dump().values()):
+        series, series_total = build_series(figures, limit=MAX_CHARTS)
+        figure_summary = summary(figures)
+    else:  # the whole archive's summary and charts: aggregated once per change of the archive
+        series, series_total, figure_summary = cached(
+            "stats-overview", lambda: (*build_series(figures, limit=MAX_CHARTS), summary(figures))
+        )
     context = {
         "filters": filters,
         "choices": _choices(),
-        "count": page.paginator.count,
+        "count": page.paginator.count if page.paginator.count_is_exact else page.paginator.count_label,
         "page": page,
-        "summary": summary(figures),
+        "summary": figure_summary,
         "series": series,
         "series_total": series_total,
         "formats": FORMATS,
