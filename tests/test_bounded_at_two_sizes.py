@@ -4,7 +4,7 @@ real seed text, with region mentions, figures, programme mentions, Q&A pairs and
 import pytest
 
 from articles.models import Article, Region, RegionMention
-from articles.search import search_index_update
+from articles.search import RANK_WINDOW, search_index_update
 from articles.summaries import archive_changed
 from stats.models import Figure, Indicator
 from stats.tables import MAX_SERIES_POINTS
@@ -15,7 +15,12 @@ pytestmark = pytest.mark.django_db
 
 SIZES = (40, 200)  # articles added per step: the second step makes the crowded part five times larger
 ROW_BOUND = 100  # the largest page a list shows (API limit=100); aggregates return one row per group shown
-BOUNDS = {"/stats/": MAX_CHARTS * MAX_SERIES_POINTS}  # its charts: at most 48 points each, in one statement
+BOUNDS = {
+    "/stats/": MAX_CHARTS * MAX_SERIES_POINTS,  # its charts: at most 48 points each, in one statement
+    # Article search reads the ids of its ranked window once (ints only, at most RANK_WINDOW whatever the archive).
+    "/search/?q=低保": RANK_WINDOW,
+    "/api/v1/search?q=低保&facets=region,topic,year,kind": RANK_WINDOW,
+}
 URLS = [
     "/", "/articles/", "/articles/?sort=oldest", "/articles/?region=150000", "/search/?q=低保", "/regions/",
     "/regions/150000/", "/policies/", "/policies/?q=低保", "/qa/", "/qa/?q=低保怎么申请", "/stats/",
