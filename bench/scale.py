@@ -61,7 +61,7 @@ def build(args) -> None:
     from django.core.management import call_command
     from django.db import connection, transaction
 
-    from articles.models import Article, Source
+    from articles.models import Article
 
     call_command("migrate", verbosity=0)
     call_command("load_reference_data", verbosity=0)
@@ -77,8 +77,8 @@ def build(args) -> None:
     base = Article.objects.exclude(source__name__contains="-copy").count()
     print(f"ingested {base} articles from {len(list(corpus.glob('*.txt')))} pages in {time.perf_counter() - started:.0f} s")
     copies = max(0, -(-args.articles // max(base, 1)) - 1)
-    Source.objects.filter(name__contains="-copy").delete()  # copies of an earlier build: made again from the pages
     with transaction.atomic(), connection.cursor() as cursor:
+        _unmultiply(cursor)
         _multiply(cursor, copies)
         for table, _ in COPIED:
             cursor.execute(f"ANALYZE {table}")
@@ -92,6 +92,21 @@ def _columns(cursor, table: str) -> list[str]:
         [table],
     )
     return [row[0] for row in cursor.fetchall()]
+
+
+def _unmultiply(cursor) -> None:
+    """Delete the copies of an earlier build, children first, in SQL (the ORM would write a history row for each)."""
+    cursor.execute("SELECT id FROM articles_source WHERE name LIKE %s", ["%-copy%"])
+    sources = [row[0] for row in cursor.fetchall()]
+    if not sources:
+        return
+    articles = "SELECT id FROM articles_article WHERE source_id = ANY(%s)"
+    cursor.execute(f"UPDATE articles_article SET duplicate_of_id = NULL WHERE duplicate_of_id IN ({articles})", [sources])
+    for table, _ in reversed(COPIED[1:]):
+        column = "source_id" if table == "articles_article" else "article_id"
+        query = f"DELETE FROM {table} WHERE source_id = ANY(%s)" if column == "source_id" else f"DELETE FROM {table} WHERE article_id IN ({articles})"
+        cursor.execute(query, [sources])
+    cursor.execute("DELETE FROM articles_source WHERE id = ANY(%s)", [sources])
 
 
 def _multiply(cursor, copies: int) -> None:
