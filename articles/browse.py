@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.db.models import Count, Q
 
 from articles.filters import PUBLIC_STATUSES
@@ -108,7 +109,11 @@ def _region_counts() -> dict[str, tuple[int, int]]:
         f"LEFT JOIN ({figures_sql}) AS figures(article_id, n) ON figures.article_id = up.article_id "
         "GROUP BY up.code"
     )
-    with read_connection().cursor() as cursor:
+    database = read_connection()
+    # Hash the (article, division) pairs in memory: at 100k articles they are ~0.7M, and PostgreSQL's default 4 MB
+    # spills them to disk (minutes on a busy machine instead of seconds).
+    with transaction.atomic(using=database.alias), database.cursor() as cursor:
+        cursor.execute("SET LOCAL work_mem = '64MB'")
         cursor.execute(sql, [*pairs_params, *figures_params])
         return {code: (articles, int(figures)) for code, articles, figures in cursor.fetchall()}
 

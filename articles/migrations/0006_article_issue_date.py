@@ -42,4 +42,8 @@ class Migration(migrations.Migration):
             model_name='article',
             index=models.Index(fields=['issue_date'], name='article_issue_date_idx'),
         ),
+        migrations.AddIndex(
+            model_name='article',
+            index=models.Index(models.OrderBy(django.db.models.functions.comparison.Coalesce('issue_date', models.Value('0001-01-01', output_field=models.DateField())), descending=True), models.F('source_id'), models.F('position'), condition=models.Q(('is_featured', True), ('is_public', True)), name='article_featured_idx'),
+        ),
     ]

@@ -131,6 +131,10 @@ class Article(models.Model):
             models.Index(newest_key().desc(), "source_id", "position", name="article_newest_idx", condition=Q(is_public=True)),
             models.Index(oldest_key().asc(), "source_id", "position", name="article_oldest_idx", condition=Q(is_public=True)),
             models.Index("public_headline", "id", name="article_headline_idx", condition=Q(is_public=True)),
+            # The home page's 编辑推荐 (featured, newest first): a handful of rows, found without walking the archive.
+            models.Index(
+                newest_key().desc(), "source_id", "position", name="article_featured_idx", condition=Q(is_public=True, is_featured=True)
+            ),
             # date_from / date_to filters and the year facet.
             models.Index(fields=["issue_date"], name="article_issue_date_idx"),
         ]
