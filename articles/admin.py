@@ -13,6 +13,7 @@ from articles.highlight import highlight
 from articles.models import Article, DateMention, PersonalData, Region, RegionMention, Source, Topic
 from articles.record_marks import article_marks
 from articles.services import PageRejected, source_ingest, source_reparse, upload_read
+from articles.services.dating import source_date_set_by_editor
 from articles.services.editing import article_save_by_editor
 from articles.services.review import record_save_by_editor
 from policies.models import ProgramMention, QAPair
@@ -88,9 +89,7 @@ class SourceAdmin(admin.ModelAdmin):
         return render(request, "admin/articles/source/upload.html", context)
 
     def save_model(self, request, obj, form, change):
-        if "published_on" in form.changed_data:
-            obj.published_basis = f"编辑指定（{request.user.get_username()}）"
-        super().save_model(request, obj, form, change)
+        source_date_set_by_editor(source=obj, user=request.user, changed_fields=form.changed_data)
 
     @admin.action(description="用当前解析器重新解析所选版面（保留编辑的更正）")
     def reparse_selected(self, request, queryset):

@@ -11,6 +11,7 @@ from ninja.security import HttpBearer
 from articles import browse
 from articles.filters import IsoDate, filter_articles, filter_dates, region_prefix
 from articles.models import ApiToken, Article, DateMention, Region, Source
+from articles.models.article import ARTICLE_ORDERS
 from articles.schemas import (
     ArticleDetailOut,
     ArticleListOut,
@@ -40,6 +41,7 @@ from config.api_conventions import (
 )
 from config.api_csv import FORMAT_PARAM, csv_doc, csv_list_response, wants_csv
 from config.api_http import ApiError, json_response
+from config.paging import KEYSETS
 from policies.api import annotated_programs, program_out, qa_out, qa_rows
 
 router = Router()
@@ -49,9 +51,7 @@ READ_ERRORS = {304: None, 400: ErrorOut, 422: ErrorOut}
 
 ARTICLE_FILTERS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column")
 ARTICLE_SORTS = {
-    "newest": ("-source__published_on", "source_id", "position"),
-    "oldest": ("source__published_on", "source_id", "position"),
-    "headline": ("public_headline", "id"),  # the masked headline: order must not reveal hidden digits
+    **ARTICLE_ORDERS,  # newest, oldest, headline: each read from its index
     "relevance": None,  # with q: best match first
 }
 ARTICLES = list_spec(
@@ -61,7 +61,7 @@ ARTICLES = list_spec(
     sorts=tuple(ARTICLE_SORTS),
     fields=ArticleOut.model_fields,
     facets=("region", "topic", "year", "kind"),
-    extra=FORMAT_PARAM,
+    extra={**FORMAT_PARAM, "cursor": (str | None, Field(None, max_length=400, description="continue after this row: the cursor in `next` (orders newest, oldest, headline)", examples=["WyJuZXdlc3QiLCAiMjAyNS0xMS0yNCIsIDEsIDNd"]))},
 )
 ArticleParams = ARTICLES.params
 
@@ -81,14 +81,17 @@ def article_out(article: Article) -> dict:
 def list_articles(request, params: Query[ArticleParams]):
     filters = list_filters(params)
     articles = filter_articles(Article.objects.published(), filters)
+    keyset = None
     if filters.q and params.sort in (None, "relevance"):
         rows = search_articles(filters.q, articles)
     else:
-        rows = articles.order_by(*(ARTICLE_SORTS.get(params.sort or "newest") or ARTICLE_SORTS["newest"]))
+        sort = params.sort if params.sort in KEYSETS else "newest"
+        rows, keyset = articles.order_by(*ARTICLE_SORTS[sort]), KEYSETS[sort]
     rows = rows.headlines().prefetch_related("topics")
     if wants_csv(request, params.format):
         return csv_list_response(request, rows, article_out, ArticleOut, "minsheng-articles.csv", format=params.format or "csv")
-    return list_response(request, rows, params, article_out, lambda names: facet_counts(rows, names, article=""))
+    facets = lambda names: facet_counts(rows, names, article="")  # noqa: E731
+    return list_response(request, rows, params, article_out, facets, keyset=keyset)
 
 
 @router.get(
@@ -112,7 +115,7 @@ DATE_FILTERS = ("q", "region", "date_from", "date_to", "program", "topic", "kind
 DATE_SORTS = {
     "start": ("start_date", "end_date", "id"),
     "-start": ("-start_date", "-end_date", "-id"),
-    "newest": ("-article__source__published_on", "article_id", "start"),
+    "newest": ("-article__issue_date", "article_id", "start"),
 }
 DATES = list_spec(
     "Dates",

@@ -49,6 +49,7 @@ PARAM_LABELS = {
     "unit": "单位",
     "status": "状态",
     "program_kind": "项目类型",
+    "cursor": "翻页位置",
 }
 
 
@@ -176,9 +177,9 @@ def filter_articles(articles: QuerySet[Article], filters: ListFilters) -> QueryS
     if filters.region:
         articles = articles.filter(mentions_region(filters.region))
     if filters.date_from:
-        articles = articles.filter(source__published_on__gte=filters.date_from)
+        articles = articles.filter(issue_date__gte=filters.date_from)
     if filters.date_to:
-        articles = articles.filter(source__published_on__lte=filters.date_to)
+        articles = articles.filter(issue_date__lte=filters.date_to)
     if filters.topic:
         articles = articles.filter(topics__slug=filters.topic)
     if filters.kind:

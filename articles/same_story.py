@@ -17,7 +17,7 @@ def same_story_candidate(article: Article) -> Article | None:
     published = article.source.published_on
     if published is not None:
         window = timedelta(days=NEARBY_DAYS)
-        candidates = candidates.filter(source__published_on__range=(published - window, published + window))
+        candidates = candidates.filter(issue_date__range=(published - window, published + window))
     best, best_score = None, SAME_STORY
     for other in candidates.only("id", "text").order_by("id")[:MAX_CANDIDATES]:
         score = similarity(article.text, other.text)

@@ -10,11 +10,12 @@ from functools import cache
 from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+
+from config.db_router import read_connection
 
 API_PREFIX = "/api/"
 
@@ -56,7 +57,7 @@ def _change_columns() -> list[tuple[str, str]]:
 def data_last_modified() -> datetime | None:
     """When the data behind the API last changed (one query)."""
     parts = [f"SELECT MAX({column}) FROM {table}" for table, column in _change_columns()]
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(f"SELECT MAX(t) FROM ({' UNION ALL '.join(parts)}) AS changes(t)")
         return cursor.fetchone()[0]
 

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin_records import PROVENANCE, RecordAdmin
+from articles.summaries import archive_changed
 from policies.models import Program, ProgramMention, QAPair, VocabularyEntry
 from policies.services import program_merge
 
@@ -39,6 +40,10 @@ class ProgramAdmin(SimpleHistoryAdmin):
     fields = ["name", "slug", "kind", "aliases", "description", "issuing_body", "region", "valid_from", "valid_to", "is_public", "is_featured", "key", "created_at"]
     inlines = [MentionInline]
     actions = ["merge_selected"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        archive_changed()  # a programme hidden or renamed leaves the cached filter choices at once
 
     @admin.display(description="提及次数")
     def mention_count(self, program: Program) -> int:

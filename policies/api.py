@@ -58,7 +58,7 @@ def annotated_programs() -> QuerySet[Program]:
         .select_related("region")
         .annotate(
             article_count=Count("mentions__article", filter=_PUBLIC_MENTION, distinct=True),
-            last_seen=Max("mentions__article__source__published_on", filter=_PUBLIC_MENTION),
+            last_seen=Max("mentions__article__issue_date", filter=_PUBLIC_MENTION),
         )
     )
 
@@ -128,7 +128,7 @@ def get_program(request, slug: str = Path(..., description="programme slug", exa
 # --- Q&A ----------------------------------------------------------------------------------------------------------
 
 QA_FILTERS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "status")
-QA_SORTS = {"newest": ("-article__source__published_on", "article_id", "start"), "relevance": None}
+QA_SORTS = {"newest": ("-article__issue_date", "article_id", "start"), "relevance": None}
 QA = list_spec(
     "QA",
     "Published Q&A pairs of articles matching the filters (`program`: articles that mention it); with `q`, best "

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 
 from articles.models import Article
 from articles.record_sync import RecordKind
+from articles.summaries import archive_changed
 from policies.extract import program_slug_key
 from policies.extraction import vocabulary as vocab
 from policies.models import Program, ProgramMention, QAPair, VocabularyEntry
@@ -122,6 +123,7 @@ def program_merge(*, survivor: Program, others: list[Program], user=None) -> int
         survivor.aliases, survivor.merged_keys, survivor.merged_slugs = aliases, keys, slugs
         survivor.save(update_fields=["aliases", "merged_keys", "merged_slugs"])
         _vocabulary_add_aliases(name=survivor.name, kind=survivor.kind, aliases=aliases)
+        archive_changed()  # the programme lists' counts and the filter choices name the survivor now
     return len([o for o in others if o.pk != survivor.pk])
 
 

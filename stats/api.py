@@ -17,8 +17,8 @@ router = Router(tags=["figures"])
 
 FIGURE_FILTERS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "measure", "unit", "status")
 FIGURE_SORTS = {
-    "newest": ("-article__source__published_on", "article_id", "start", "id"),
-    "oldest": ("article__source__published_on", "article_id", "start", "id"),
+    "newest": ("-article__issue_date", "article_id", "start", "id"),
+    "oldest": ("article__issue_date", "article_id", "start", "id"),
     "value": ("value", "id"),
     "-value": ("-value", "id"),
 }

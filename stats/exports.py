@@ -44,7 +44,7 @@ COLUMNS = {
     "indicator.unit": "indicator__unit",
     "article.id": "article_id",
     "article.headline": "article__public_headline",
-    "article.published_on": "article__source__published_on",
+    "article.published_on": "article__issue_date",
     "article.url": None,
 }
 _PATHS = [path for path in COLUMNS.values() if path]

@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import Count, DateField, F, FloatField, Func, Max, Min, QuerySet, Window
 from django.db.models.functions import RowNumber
 
+from config.paging import CappedPaginator
 from stats.models import Figure
 
 # Columns read from the database, in the order of the figures table.
@@ -32,7 +33,7 @@ FIELDS = {
     "article_id": "article_id",
     "headline": "article__public_headline",
     "source": "article__source__name",
-    "published_on": "article__source__published_on",
+    "published_on": "article__issue_date",
 }
 YEAR_MONTH = r"((?:19|20)\d{2})年(?:(\d{1,2})月)?"  # the same pattern in Python (time_of) and PostgreSQL (FigureTime)
 _YEAR_MONTH = re.compile(YEAR_MONTH)
@@ -56,7 +57,7 @@ class FigureTime(Func):
     output_field = DateField()
 
     def __init__(self):
-        super().__init__(F("period"), F("article__source__published_on"))
+        super().__init__(F("period"), F("article__issue_date"))
 
     def as_sql(self, compiler, connection, **extra_context):
         (period, period_params), (published, published_params) = (compiler.compile(e) for e in self.get_source_expressions())
@@ -77,7 +78,7 @@ class First(Func):
 
 def figures_page(figures: QuerySet[Figure], number, per_page: int) -> Page:
     """One page of the selection (in its order), each figure a dict of FIELDS: a count and one LIMIT query."""
-    page = Paginator(figures.values_list(*FIELDS.values()), per_page).get_page(number)
+    page = CappedPaginator(figures.values_list(*FIELDS.values()), per_page).get_page(number)  # counts up to 10,000
     page.object_list = [dict(zip(FIELDS, row, strict=True)) for row in page.object_list]
     return page
 

@@ -2,11 +2,11 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from articles.browse import most_mentioned_programs
+from articles.choices import filter_choices
 from articles.filters import InvalidFilter, ListFilters, parse_filters
-from articles.models import Region, Topic
+from articles.summaries import cached
 from stats.filters import filter_figures
-from stats.models import Figure, Indicator
+from stats.models import Figure
 from stats.tables import build_series, figures_page, summary
 
 FIGURES_PER_PAGE = 50
@@ -18,17 +18,11 @@ def _selection(params):
     """The published figures matching the query parameters, newest issue first (raises InvalidFilter)."""
     filters = parse_filters(params)
     figures = filter_figures(Figure.objects.published(), filters)
-    return filters, figures.order_by("-article__source__published_on", "article_id", "start", "id")
+    return filters, figures.order_by("-article__issue_date", "article_id", "start", "id")
 
 
 def _choices() -> dict:
-    return {
-        "topics": Topic.objects.all(),
-        "regions": Region.objects.filter(level__in=["province", "prefecture"], mentions__isnull=False).distinct(),
-        "units": Figure.objects.published().order_by("unit").values_list("unit", flat=True).distinct(),
-        "indicators": Indicator.objects.published().filter(figures__isnull=False).distinct().order_by("name")[:300],
-        "programs": most_mentioned_programs(limit=200),
-    }
+    return filter_choices("topics", "regions", "units", "indicators", "programs")
 
 
 def stats_index(request):
@@ -38,13 +32,19 @@ def stats_index(request):
         return render(request, "stats/index.html", {"error": error, "choices": _choices()}, status=400)
     # Every part is bounded in SQL: one page of rows, the largest groups of the summary, MAX_CHARTS capped series.
     page = figures_page(figures, request.GET.get("page"), FIGURES_PER_PAGE)
-    series, series_total = build_series(figures, limit=MAX_CHARTS)
+    if any(filters.model_dump().values()):
+        series, series_total = build_series(figures, limit=MAX_CHARTS)
+        figure_summary = summary(figures)
+    else:  # the whole archive's summary and charts: aggregated once per change of the archive
+        series, series_total, figure_summary = cached(
+            "stats-overview", lambda: (*build_series(figures, limit=MAX_CHARTS), summary(figures))
+        )
     context = {
         "filters": filters,
         "choices": _choices(),
-        "count": page.paginator.count,
+        "count": page.paginator.count if page.paginator.count_is_exact else page.paginator.count_label,
         "page": page,
-        "summary": summary(figures),
+        "summary": figure_summary,
         "series": series,
         "series_total": series_total,
         "formats": FORMATS,

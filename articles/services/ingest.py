@@ -14,6 +14,7 @@ from articles.page_files import too_large
 from articles.parsing.decode import UndecodableFile
 from articles.record_sync import RecordKind, SyncOutcome, records_sync
 from articles.same_story import align_by_similarity, same_story_candidate
+from articles.services.dating import articles_issue_date_sync
 from articles.services.public_view import article_personal_data_sync, article_public_refresh, personal_data_kinds
 from articles.topics import classify
 from policies.extract import program_slug_key
@@ -204,6 +205,7 @@ def _articles_create(*, source: Source, result: pipeline.PageResult) -> list[Art
         article = Article(source=source, position=position, **_article_fields(draft, articles))
         article.save_without_historical_record()  # history is for editors' changes; the parser's output is the page
         articles.append(article)
+    articles_issue_date_sync(source=source)
     _link_same_story_elsewhere(articles)
     return articles
 
@@ -240,6 +242,7 @@ def _articles_align(source: Source, result: pipeline.PageResult) -> list[Article
         else:
             article.delete()
     _renumber([*articles, *kept_unmatched])
+    articles_issue_date_sync(source=source)
     return articles
 
 

@@ -10,6 +10,7 @@ from articles.masking import field_text, public_fragment, public_view
 from articles.models import Article, PersonalData, RecordStatus
 from articles.record_sync import RecordKind, SyncOutcome, records_sync
 from articles.search import search_index_update
+from articles.summaries import archive_changed
 from policies.qa import extract_qa_pairs
 
 
@@ -59,6 +60,7 @@ def article_public_refresh(*, article: Article) -> None:
     )
     _qa_pairs_mask(article, records)
     search_index_update(article)
+    archive_changed()  # counts and choices the public pages cache may have changed with this article's records
 
 
 def _qa_pairs_mask(article: Article, records: list) -> None:
