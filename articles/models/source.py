@@ -1,5 +1,6 @@
 """Source: one ingested page file, kept verbatim, with its detected encoding and issue date."""
 from django.db import models
+from django.utils import timezone
 
 
 class Source(models.Model):
@@ -17,6 +18,9 @@ class Source(models.Model):
         "日期依据", max_length=255, blank=True, help_text="出版日期是怎样得出的（推断依据，或“编辑指定”）。"
     )
     ingested_at = models.DateTimeField("导入时间", auto_now_add=True)
+    # When the parser last wrote this page's articles and records (ingest or re-parse): the parser writes no history
+    # rows, so the API's data version reads this column to move after a re-parse.
+    parsed_at = models.DateTimeField("解析时间", default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = "来源版面"

@@ -7,19 +7,20 @@ from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
 from articles import pipeline
 from articles.models import Article, DateMention, PersonalData, RecordStatus, Region, RegionMention, Source, Topic
 from articles.page_files import too_large
 from articles.parsing.decode import UndecodableFile
-from articles.record_sync import RecordKind, SyncOutcome, records_sync
+from articles.record_sync import RecordKind, SyncOutcome, page_records_sync
 from articles.same_story import align_by_similarity, same_story_candidate
 from articles.services.public_view import article_personal_data_sync, article_public_refresh, personal_data_kinds
 from articles.topics import classify
 from policies.extract import program_slug_key
-from policies.services import PROGRAM_MENTIONS, QA_PAIRS, program_for
+from policies.services import PROGRAM_MENTIONS, QA_PAIRS, program_for, programs_preload
 from stats.indicators import indicator_key
-from stats.services import FIGURES, indicator_for
+from stats.services import FIGURES, indicator_for, indicators_preload
 
 
 def _date_fields(mention, article: Article, cache: dict) -> dict:
@@ -133,6 +134,7 @@ def source_reparse(*, source: Source) -> SyncOutcome:
     with transaction.atomic():
         _page_name_lock(source.name)
         articles = _articles_align(source, result)
+        Source.objects.filter(pk=source.pk).update(parsed_at=timezone.now())
         return _records_sync(articles, result)
 
 
@@ -149,7 +151,8 @@ def _page_name_lock(name: str) -> None:
 
 def _source_update(source: Source, raw: bytes, sha256: str, result: pipeline.PageResult) -> int:
     source.raw, source.sha256, source.text, source.encoding = raw, sha256, result.page.text, result.page.encoding
-    source.save(update_fields=["raw", "sha256", "text", "encoding"])
+    source.parsed_at = timezone.now()
+    source.save(update_fields=["raw", "sha256", "text", "encoding", "parsed_at"])
     articles = _articles_align(source, result)
     _records_sync(articles, result)
     return len(articles)
@@ -248,16 +251,16 @@ def _records_sync(articles: list[Article], result: pipeline.PageResult) -> SyncO
     outcome = SyncOutcome()
     cache: dict = {"region_codes": set(Region.objects.values_list("code", flat=True))}
     _shared_rows_resolve(result, cache)
-    for article, article_result in zip(articles, result.articles, strict=True):
-        for kind in RECORD_KINDS:
-            records_sync(
-                article=article,
-                kind=kind,
-                items=getattr(article_result, kind.name),
-                version=pipeline.EXTRACTOR_VERSION,
-                outcome=outcome,
-                cache=cache,
-            )
+    for kind in RECORD_KINDS:  # a handful of statements per kind for the whole page
+        page_records_sync(
+            articles=articles,
+            kind=kind,
+            items=[getattr(article_result, kind.name) for article_result in result.articles],
+            version=pipeline.EXTRACTOR_VERSION,
+            outcome=outcome,
+            cache=cache,
+        )
+    for article in articles:
         edited_shown = [name for name in article.edited_fields if name in PersonalData.Field.values]
         if edited_shown:  # an editor's headline or byline, not the parser's: personal data is looked for in it
             article_personal_data_sync(article=article, fields=edited_shown)
@@ -275,9 +278,11 @@ def _shared_rows_resolve(result: pipeline.PageResult, cache: dict) -> None:
     (PostgreSQL would abort one of them); the record sync afterwards finds every row in the cache.
     """
     measures = {(figure.measure, figure.unit) for item in result.articles for figure in item.figures if figure.measure}
+    indicators_preload(pairs=measures, cache=cache)
     for measure, unit in sorted(measures, key=lambda pair: (indicator_key(*pair), pair)):
         indicator_for(measure=measure, unit=unit, cache=cache)
     mentions = {(mention.name, mention.kind) for item in result.articles for mention in item.programs}
+    programs_preload(names={name for name, _ in mentions}, cache=cache)
     for name, kind in sorted(mentions, key=lambda pair: (program_slug_key(pair[0]), pair)):
         program_for(name=name, kind=kind, surface="", cache=cache)
 
