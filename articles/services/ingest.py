@@ -15,7 +15,7 @@ from articles.page_files import too_large
 from articles.parsing.decode import UndecodableFile
 from articles.record_sync import RecordKind, SyncOutcome, page_records_sync
 from articles.same_story import align_by_similarity, same_story_candidate
-from articles.services.public_view import article_personal_data_sync, article_public_refresh, personal_data_kinds
+from articles.services.public_view import article_personal_data_sync, articles_public_refresh, personal_data_kinds
 from articles.topics import classify
 from policies.extract import program_slug_key
 from policies.services import PROGRAM_MENTIONS, QA_PAIRS, program_for, programs_preload
@@ -173,7 +173,8 @@ def _source_create(*, raw: bytes, sha256: str, result: pipeline.PageResult, publ
     )
 
 
-def _article_fields(draft, articles: list[Article]) -> dict:
+def _article_fields(draft) -> dict:
+    """The parser's fields of an article (its link to an earlier article of the page is set by `_duplicates_link`)."""
     return {
         "headline": (draft.headline or "")[:255],
         "subheadline": (draft.subheadline or "")[:255],
@@ -183,43 +184,68 @@ def _article_fields(draft, articles: list[Article]) -> dict:
         "text": draft.text,
         "source_start": draft.source_start,
         "source_end": draft.source_end,
-        "duplicate_of": articles[draft.duplicate_of] if draft.duplicate_of is not None else None,
     }
 
 
+# What a re-parse rewrites of a stored article (the fields of `_article_fields` and the in-page link).
+ARTICLE_FIELDS = ["headline", "subheadline", "column", "byline", "kind", "text", "source_start", "source_end", "duplicate_of"]
+
+
 def _articles_create(*, source: Source, result: pipeline.PageResult) -> list[Article]:
-    articles: list[Article] = []
-    for position, draft in enumerate(result.page.articles):
-        article = Article(source=source, position=position, **_article_fields(draft, articles))
-        article.save_without_historical_record()  # history is for editors' changes; the parser's output is the page
-        articles.append(article)
-    _link_same_story_elsewhere(articles)
+    """The page's articles in one INSERT (no history: the parser's output is the page, not an edit) and their links
+    to the same story, within the page or stored from another page, in one UPDATE."""
+    articles = [
+        Article(source=source, position=position, **_article_fields(draft))
+        for position, draft in enumerate(result.page.articles)
+    ]
+    Article.objects.bulk_create(articles)
+    linked = _duplicates_link(articles, result)
+    linked.update(pk for pk in _link_same_story_elsewhere(articles))
+    Article.objects.bulk_update([a for a in articles if a.pk in linked], ["duplicate_of"])
     return articles
+
+
+def _duplicates_link(articles: list[Article], result: pipeline.PageResult) -> set[int]:
+    """Point each article the parser found to repeat an earlier one of the page at it (unless an editor set the
+    link); returns the ids of the articles whose link changed."""
+    changed = set()
+    for article, draft in zip(articles, result.page.articles, strict=True):
+        if "duplicate_of" in article.edited_fields:
+            continue
+        target = articles[draft.duplicate_of] if draft.duplicate_of is not None else None
+        if article.duplicate_of_id != (target.pk if target is not None else None):
+            article.duplicate_of = target
+            changed.add(article.pk)
+    return changed
 
 
 def _articles_align(source: Source, result: pipeline.PageResult) -> list[Article]:
     """Match re-parsed drafts to the stored articles (by content, then position) and update them in place.
 
     Stored articles that match no draft are kept when an editor worked on them (their records get flagged for
-    review by the record sync) and deleted otherwise.
+    review by the record sync) and deleted otherwise. One INSERT for the new articles, one UPDATE for the rest.
     """
     stored = list(source.articles.order_by("position"))
     pairs = align_by_similarity([a.text for a in stored], [d.text for d in result.page.articles])
     articles: list[Article] = []
+    fresh: list[Article] = []
     used: set[int] = set()
     offset = max((a.position for a in stored), default=-1) + 1
     for index, draft in enumerate(result.page.articles):
         match = pairs.get(index)
         if match is None:
             article = Article(source=source, position=offset + index)
+            fresh.append(article)
         else:
             article = stored[match]
             used.add(match)
-        for field, value in _article_fields(draft, articles).items():
+        for field, value in _article_fields(draft).items():
             if field not in article.edited_fields:  # an editor's correction outlives every re-parse
                 setattr(article, field, value)
-        article.save_without_historical_record()
         articles.append(article)
+    Article.objects.bulk_create(fresh)
+    _duplicates_link(articles, result)
+    Article.objects.bulk_update(articles, ARTICLE_FIELDS)
     kept_unmatched = []
     for index, article in enumerate(stored):
         if index in used:
@@ -233,11 +259,17 @@ def _articles_align(source: Source, result: pipeline.PageResult) -> list[Article
 
 
 def _renumber(articles: list[Article]) -> None:
-    """Positions 0..n-1 in reading order (two steps, so the unique (source, position) never collides)."""
-    for article in articles:
-        Article.objects.filter(pk=article.pk).update(position=article.position + 1_000_000)
+    """Positions 0..n-1 in reading order, in two statements (the first moves every position out of the way, so the
+    unique (source, position) never collides)."""
+    ids = [article.pk for article in articles]
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE articles_article SET position = position + 1000000 WHERE id = ANY(%s)", [ids])
+        cursor.execute(
+            "UPDATE articles_article AS a SET position = v.position "
+            "FROM unnest(%s::bigint[], %s::int[]) AS v(id, position) WHERE a.id = v.id",
+            [ids, list(range(len(ids)))],
+        )
     for position, article in enumerate(articles):
-        Article.objects.filter(pk=article.pk).update(position=position)
         article.position = position
 
 
@@ -260,15 +292,30 @@ def _records_sync(articles: list[Article], result: pipeline.PageResult) -> SyncO
             outcome=outcome,
             cache=cache,
         )
+    refresh = []
     for article in articles:
         edited_shown = [name for name in article.edited_fields if name in PersonalData.Field.values]
         if edited_shown:  # an editor's headline or byline, not the parser's: personal data is looked for in it
             article_personal_data_sync(article=article, fields=edited_shown)
         else:
-            article_public_refresh(article=article)
-        if not article.topics_by_editor:
-            article.topics.set(_topics(classify(article.headline, article.text), cache))
+            refresh.append(article)
+    articles_public_refresh(articles=refresh)
+    _topics_set([article for article in articles if not article.topics_by_editor], cache)
     return outcome
+
+
+def _topics_set(articles: list[Article], cache: dict) -> None:
+    """The classifier's topics of articles whose topics no editor chose, in two statements for the page."""
+    if not articles:
+        return
+    through = Article.topics.through
+    rows = [
+        through(article_id=article.pk, topic_id=topic.pk)
+        for article in articles
+        for topic in _topics(classify(article.headline, article.text), cache)
+    ]
+    through.objects.filter(article_id__in=[article.pk for article in articles])._raw_delete(through.objects.db)
+    through.objects.bulk_create(rows)
 
 
 def _shared_rows_resolve(result: pipeline.PageResult, cache: dict) -> None:
@@ -293,12 +340,15 @@ def _topics(slugs: list[str], cache: dict) -> list[Topic]:
     return [cache["topics"][slug] for slug in slugs if slug in cache["topics"]]
 
 
-def _link_same_story_elsewhere(articles: list[Article]) -> None:
-    """Link each new article to the same story already stored from another page (seeds 000 and 001 share two)."""
+def _link_same_story_elsewhere(articles: list[Article]) -> list[int]:
+    """Link each new article to the same story already stored from another page (seeds 000 and 001 share two);
+    returns the ids of the articles linked."""
+    linked = []
     for article in articles:
         if article.duplicate_of_id is not None:
             continue
         earlier = same_story_candidate(article)
         if earlier is not None:
             article.duplicate_of = earlier
-            article.save_without_historical_record(update_fields=["duplicate_of"])
+            linked.append(article.pk)
+    return linked
