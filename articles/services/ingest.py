@@ -14,7 +14,7 @@ from articles.models import Article, DateMention, PersonalData, RecordStatus, Re
 from articles.page_files import too_large
 from articles.parsing.decode import UndecodableFile
 from articles.record_sync import RecordKind, SyncOutcome, page_records_sync
-from articles.same_story import align_by_similarity, same_story_candidate
+from articles.same_story import align_by_similarity, same_story_links, story_bands_replace, texts_bands
 from articles.services.public_view import article_personal_data_sync, articles_public_refresh, personal_data_kinds
 from articles.topics import classify
 from policies.extract import program_slug_key
@@ -107,6 +107,16 @@ def source_ingest(*, raw: bytes, name: str, published_on: date | None = None) ->
         result = pipeline.parse_page(raw, name, published_on=published_on)  # outside the transaction: no lock held
     except UndecodableFile as error:
         raise PageRejected(name, error.reason, error.reason_zh) from error
+    # The same story on another page: looked up and verified before the transaction, which then only writes.
+    previous_id = Source.objects.filter(name=name).values_list("pk", flat=True).first()
+    drafts = result.page.articles
+    bands = texts_bands([draft.text for draft in drafts])
+    links = same_story_links(
+        [draft.text if draft.duplicate_of is None else None for draft in drafts],
+        bands,
+        published_on=result.page.published_on.date,
+        exclude_source=previous_id,
+    )
     with transaction.atomic():
         _page_name_lock(name)  # versions of one page name are written one at a time, whichever process writes them
         existing = Source.objects.filter(sha256=sha256).first()  # written by another process while we parsed
@@ -116,9 +126,11 @@ def source_ingest(*, raw: bytes, name: str, published_on: date | None = None) ->
         try:
             with transaction.atomic():  # a savepoint: the same bytes may be arriving under another name right now
                 if previous is not None:  # a changed version of a page already here: update it, keeping editors' work
-                    return IngestOutcome(source=previous, created=True, articles=_source_update(previous, raw, sha256, result))
+                    count = _source_update(previous, raw, sha256, result, bands)
+                    return IngestOutcome(source=previous, created=True, articles=count)
                 source = _source_create(raw=raw, sha256=sha256, result=result, published_on=published_on)
-                articles = _articles_create(source=source, result=result)
+                articles = _articles_create(source=source, result=result, links=links)
+                story_bands_replace(articles, bands)
                 _records_sync(articles, result)
         except IntegrityError:
             existing = Source.objects.filter(sha256=sha256).first()
@@ -131,9 +143,11 @@ def source_ingest(*, raw: bytes, name: str, published_on: date | None = None) ->
 def source_reparse(*, source: Source) -> SyncOutcome:
     """Run the current pipeline again over a stored page; only auto records are replaced."""
     result = pipeline.parse_page(bytes(source.raw), source.name, published_on=source.published_on)
+    bands = texts_bands([draft.text for draft in result.page.articles])
     with transaction.atomic():
         _page_name_lock(source.name)
         articles = _articles_align(source, result)
+        story_bands_replace(articles, bands)
         Source.objects.filter(pk=source.pk).update(parsed_at=timezone.now())
         return _records_sync(articles, result)
 
@@ -149,11 +163,12 @@ def _page_name_lock(name: str) -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
-def _source_update(source: Source, raw: bytes, sha256: str, result: pipeline.PageResult) -> int:
+def _source_update(source: Source, raw: bytes, sha256: str, result: pipeline.PageResult, bands: list[list[int]]) -> int:
     source.raw, source.sha256, source.text, source.encoding = raw, sha256, result.page.text, result.page.encoding
     source.parsed_at = timezone.now()
     source.save(update_fields=["raw", "sha256", "text", "encoding", "parsed_at"])
     articles = _articles_align(source, result)
+    story_bands_replace(articles, bands)
     _records_sync(articles, result)
     return len(articles)
 
@@ -191,16 +206,20 @@ def _article_fields(draft) -> dict:
 ARTICLE_FIELDS = ["headline", "subheadline", "column", "byline", "kind", "text", "source_start", "source_end", "duplicate_of"]
 
 
-def _articles_create(*, source: Source, result: pipeline.PageResult) -> list[Article]:
+def _articles_create(*, source: Source, result: pipeline.PageResult, links: list[int | None]) -> list[Article]:
     """The page's articles in one INSERT (no history: the parser's output is the page, not an edit) and their links
-    to the same story, within the page or stored from another page, in one UPDATE."""
+    to the same story, within the page or (`links`, found before the transaction) from another page, in one UPDATE."""
     articles = [
         Article(source=source, position=position, **_article_fields(draft))
         for position, draft in enumerate(result.page.articles)
     ]
     Article.objects.bulk_create(articles)
     linked = _duplicates_link(articles, result)
-    linked.update(pk for pk in _link_same_story_elsewhere(articles))
+    still_there = set(Article.objects.filter(pk__in=[pk for pk in links if pk]).values_list("pk", flat=True))
+    for article, earlier in zip(articles, links, strict=True):
+        if article.duplicate_of_id is None and earlier in still_there:
+            article.duplicate_of_id = earlier
+            linked.add(article.pk)
     Article.objects.bulk_update([a for a in articles if a.pk in linked], ["duplicate_of"])
     return articles
 
@@ -338,17 +357,3 @@ def _topics(slugs: list[str], cache: dict) -> list[Topic]:
     if "topics" not in cache:
         cache["topics"] = {topic.slug: topic for topic in Topic.objects.all()}
     return [cache["topics"][slug] for slug in slugs if slug in cache["topics"]]
-
-
-def _link_same_story_elsewhere(articles: list[Article]) -> list[int]:
-    """Link each new article to the same story already stored from another page (seeds 000 and 001 share two);
-    returns the ids of the articles linked."""
-    linked = []
-    for article in articles:
-        if article.duplicate_of_id is not None:
-            continue
-        earlier = same_story_candidate(article)
-        if earlier is not None:
-            article.duplicate_of = earlier
-            linked.append(article.pk)
-    return linked
