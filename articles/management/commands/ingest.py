@@ -1,16 +1,16 @@
-"""`manage.py ingest PATH...`: load page files (and folders of them) into the database, idempotently."""
+"""`manage.py ingest PATH...`: load page files (and folders of them) into the database, idempotently — in this
+process, in N worker processes (`--workers N`), or through the Celery queue (`--queue`)."""
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import InterfaceError, OperationalError
 
-from articles.page_files import UnreadablePage, page_files_in, read_page_file
+from articles.page_files import page_files_in
+from articles.parallel import run_jobs
 from articles.progress import ProgressBar
-from articles.services import PageRejected, source_ingest
+from articles.services.batch import FileIngested, page_file_ingest
 
 
 class Command(BaseCommand):
@@ -19,34 +19,36 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="page files or folders of page files")
         parser.add_argument("--date", type=_iso_date, help="issue date YYYY-MM-DD for every page (overrides inference)")
+        parser.add_argument("--workers", type=_workers, default=1, help="worker processes on this machine (default 1)")
 
-    def handle(self, *args, paths: list[str], date: date | None = None, **options):
+    def handle(self, *args, paths: list[str], date: date | None = None, workers: int = 1, **options):
         files, skipped = _page_files(paths)
         problems = [f"{path}: {reason}" for path, reason in skipped]
         if not files and not problems:
             raise CommandError("no page files found in " + ", ".join(paths))
         progress = ProgressBar(len(files), self.stdout)
-        created = unchanged = articles = 0
-        for path in files:
-            try:
-                raw = read_page_file(path, limit=settings.MAX_PAGE_BYTES)
-                outcome = source_ingest(raw=raw, name=path.name, published_on=date)
-            except (PageRejected, UnreadablePage) as rejected:
-                problems.append(f"{path}: {rejected.reason}")
-            except (OperationalError, InterfaceError):
-                raise  # the database itself is unreachable: no later file would fare better, and the top level says so
-            except Exception as error:  # noqa: BLE001 — one page's failure must not abort the rest of a folder
-                problems.append(f"{path}: failed ({type(error).__name__}: {error})")
+        totals = {"ingested": 0, "already present": 0, "articles": 0}
+
+        def done(item, result: FileIngested) -> None:
+            if result.status == "rejected":
+                problems.append(f"{result.path}: {result.reason}")
             else:
-                created += outcome.created
-                unchanged += not outcome.created
-                articles += outcome.articles if outcome.created else 0
-            progress.step(path.name)
+                totals[result.status] += 1
+                totals["articles"] += result.articles
+            progress.step(Path(result.path).name)
+
+        def failed(item, reason: str) -> None:
+            problems.append(f"{item[0]}: {reason}")
+            progress.step(Path(item[0]).name)
+
+        jobs = [(str(path), date) for path in files]
+        run_jobs(page_file_ingest, jobs, workers=workers, on_result=done, on_failure=failed)
         for problem in problems:
             self.stderr.write(f"skipped {problem}")
         self.stdout.write(
-            f"ingested {created} new page(s) with {articles} article(s); "
-            f"{unchanged} already present; {len(problems)} skipped"
+            f"ingested {totals['ingested']} new page(s) with {totals['articles']} article(s); "
+            f"{totals['already present']} already present; {len(problems)} skipped"
+            + (f" ({progress.elapsed()}, {progress.rate:.1f} pages/s, {workers} workers)" if workers > 1 else "")
         )
         if problems:
             raise CommandError(f"{len(problems)} file(s) could not be ingested", returncode=2)
@@ -71,3 +73,13 @@ def _iso_date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise CommandError(f"--date {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _workers(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise CommandError(f"--workers {value!r} is not a number of processes (1 or more)")
+    return count
