@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from articles.page_files import page_files_in
 from articles.parallel import run_jobs
 from articles.progress import ProgressBar
+from articles.queueing import queued_ingest
 from articles.services.batch import FileIngested, page_file_ingest
 
 
@@ -20,8 +21,16 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="page files or folders of page files")
         parser.add_argument("--date", type=_iso_date, help="issue date YYYY-MM-DD for every page (overrides inference)")
         parser.add_argument("--workers", type=_workers, default=1, help="worker processes on this machine (default 1)")
+        parser.add_argument(
+            "--queue", action="store_true",
+            help="enqueue one Celery task per file (CELERY_BROKER_URL) for `celery -A config worker` to ingest",
+        )
+        parser.add_argument("--queue-name", default="celery", help="the Celery queue the workers listen on (default celery)")
 
-    def handle(self, *args, paths: list[str], date: date | None = None, workers: int = 1, **options):
+    def handle(
+        self, *args, paths: list[str], date: date | None = None, workers: int = 1, queue: bool = False,
+        queue_name: str = "celery", **options,
+    ):
         files, skipped = _page_files(paths)
         problems = [f"{path}: {reason}" for path, reason in skipped]
         if not files and not problems:
@@ -42,13 +51,17 @@ class Command(BaseCommand):
             progress.step(Path(item[0]).name)
 
         jobs = [(str(path), date) for path in files]
-        run_jobs(page_file_ingest, jobs, workers=workers, on_result=done, on_failure=failed)
+        if queue:
+            queued_ingest(jobs, queue_name=queue_name, on_result=done, on_failure=failed, out=self.stderr)
+        else:
+            run_jobs(page_file_ingest, jobs, workers=workers, on_result=done, on_failure=failed)
         for problem in problems:
             self.stderr.write(f"skipped {problem}")
         self.stdout.write(
             f"ingested {totals['ingested']} new page(s) with {totals['articles']} article(s); "
             f"{totals['already present']} already present; {len(problems)} skipped"
             + (f" ({progress.elapsed()}, {progress.rate:.1f} pages/s, {workers} workers)" if workers > 1 else "")
+            + (f" ({progress.elapsed()}, {progress.rate:.1f} pages/s, through queue {queue_name})" if queue else "")
         )
         if problems:
             raise CommandError(f"{len(problems)} file(s) could not be ingested", returncode=2)
