@@ -3,9 +3,9 @@ page is done, so that the command reports progress and a summary as if it had in
 from __future__ import annotations
 
 import time
-from itertools import islice
 from collections.abc import Callable
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
