@@ -27,13 +27,14 @@ def texts_bands(texts: Sequence[str | None]) -> list[list[int]]:
 def same_story_links(
     texts: Sequence[str | None], bands: Sequence[list[int]], *, published_on: date | None, exclude_source: int | None
 ) -> list[int | None]:
-    """For each text, the id of the most similar stored article (not itself a repeat, not of `exclude_source`, in an
+    """For each text (None: not looked up), the id of the most similar stored article (not itself a repeat, not of `exclude_source`, in an
     issue within NEARBY_DAYS when the date is known) that tells the same story; None where there is none.
 
     One lookup statement for all texts, one to fetch the candidates' texts; then `similarity` on each candidate.
     """
-    index = [i for i, keys in enumerate(bands) for _ in keys]
-    keys = [key for own in bands for key in own]
+    looked_up = [(i, keys) for i, keys in enumerate(bands) if texts[i] is not None]
+    index = [i for i, keys in looked_up for _ in keys]
+    keys = [key for _, own in looked_up for key in own]
     links: list[int | None] = [None] * len(texts)
     if not keys:
         return links

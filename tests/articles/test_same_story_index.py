@@ -76,3 +76,13 @@ def test_a_second_printing_is_linked_and_adds_no_band_keys():
     assert StoryBand.objects.filter(article=original).count() == BANDS
     assert second.source.articles.filter(text__contains="志愿者").count() == 0
     assert first.source.articles.get(text__contains="志愿者").duplicate_of_id is None  # unrelated: unlinked
+
+
+@pytest.mark.django_db
+def test_a_page_repeating_a_stored_story_twice_links_the_first_printing_and_the_repeat_to_it():
+    first = source_ingest(raw=f"民声\n\n就业稳中有进\n\n{STORY}\n".encode(), name="once.txt")
+    edited = STORY.replace("记者从", "本报讯 记者从")
+    twice = source_ingest(raw=f"要闻\n\n就业稳中有进\n\n{edited}\n\n重复\n\n就业稳中有进\n\n{edited}\n".encode(), name="twice.txt")
+    original = first.source.articles.get()
+    linked = {article.duplicate_of_id for article in twice.source.articles.all()}
+    assert original.pk in linked and None not in linked
