@@ -36,14 +36,27 @@ from articles.search_terms import document_terms, query_terms, tsquery
 
 def search_index_update(article: Article) -> None:
     """Recompute one article's search vector from its public (masked) headline, subheadline and text only."""
-    head_words, head_grams = document_terms(article.public_headline + " " + article.public_subheadline)
-    body_words, body_grams = document_terms(article.public_text)
+    search_index_update_many([article])
+
+
+def search_index_update_many(articles: list[Article]) -> None:
+    """Recompute the search vectors of many articles (a page's) in one statement."""
+    if not articles:
+        return
+    columns: list[list] = [[], [], [], [], []]
+    for article in articles:
+        head_words, head_grams = document_terms(article.public_headline + " " + article.public_subheadline)
+        body_words, body_grams = document_terms(article.public_text)
+        for column, value in zip(columns, (article.pk, head_words, head_grams, body_words, body_grams), strict=True):
+            column.append(value if isinstance(value, int) else " ".join(value))
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE articles_article SET search_vector = "
-            "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'A') || "
-            "setweight(to_tsvector('simple', %s), 'B') || setweight(to_tsvector('simple', %s), 'C') WHERE id = %s",
-            [" ".join(head_words), " ".join(head_grams), " ".join(body_words), " ".join(body_grams), article.pk],
+            "UPDATE articles_article AS a SET search_vector = "
+            "setweight(to_tsvector('simple', v.hw), 'A') || setweight(to_tsvector('simple', v.hg), 'A') || "
+            "setweight(to_tsvector('simple', v.bw), 'B') || setweight(to_tsvector('simple', v.bg), 'C') "
+            "FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[]) AS v(id, hw, hg, bw, bg) "
+            "WHERE a.id = v.id",
+            columns,
         )
 
 

@@ -42,12 +42,16 @@ def error_response(status: int, message: str, param: str | None = None, headers:
 @cache
 def _change_columns() -> list[tuple[str, str]]:
     """Tables whose newest timestamp moves whenever published data can change: ingest (sources), editors' admin
-    actions (the admin log) and every history table (reviewed records, programmes, indicators)."""
+    actions (the admin log), re-parses (sources' parsed_at) and every history table (reviewed records, programmes, indicators)."""
     from django.contrib.admin.models import LogEntry
 
     from articles.models import Source
 
-    columns = [(Source._meta.db_table, "ingested_at"), (LogEntry._meta.db_table, "action_time")]
+    columns = [
+        (Source._meta.db_table, "ingested_at"),
+        (Source._meta.db_table, "parsed_at"),
+        (LogEntry._meta.db_table, "action_time"),
+    ]
     for model in apps.get_models():
         if any(field.name == "history_date" for field in model._meta.concrete_fields):
             columns.append((model._meta.db_table, "history_date"))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
@@ -52,6 +53,14 @@ def program_for(*, name: str, kind: str, surface: str, cache: dict) -> Program:
         program.aliases = [*program.aliases, name]
         program.save(update_fields=["aliases"])
     return program
+
+
+def programs_preload(*, names: Iterable[str], cache: dict) -> None:
+    """Put the programmes of these mention names that already exist (by key) in `cache`, in one query, so that
+    `program_for` only goes to the database for the ones to create."""
+    keys = {program_slug_key(name)[:200] for name in names}
+    for program in Program.objects.filter(key__in=keys):
+        cache[("program", program.key)] = program
 
 
 def _program_find(key: str, name: str) -> Program | None:

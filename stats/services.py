@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
@@ -28,15 +29,31 @@ def indicator_for(*, measure: str, unit: str, cache: dict) -> Indicator | None:
     Found by its key (the canonical measure and unit it was created for), never by its name, so an editor's rename or
     merge does not make the next ingest create a second indicator — or fail on the first one's slug.
     """
+    found = _key_of(measure, unit)
+    if found is None:
+        return None
+    key, name, canonical_unit = found
+    if ("indicator", key) not in cache:
+        cache[("indicator", key)] = _indicator_by_key(key, name, canonical_unit)
+    return cache[("indicator", key)]
+
+
+def indicators_preload(*, pairs: Iterable[tuple[str, str]], cache: dict) -> None:
+    """Put the indicators of these (measure, unit) pairs that already exist in `cache`, in one query, so that
+    `indicator_for` only goes to the database for the ones to create."""
+    keys = {found[0] for measure, unit in pairs if (found := _key_of(measure, unit)) is not None}
+    for indicator in Indicator.objects.filter(key__in=keys):
+        cache[("indicator", indicator.key)] = indicator
+
+
+def _key_of(measure: str, unit: str) -> tuple[str, str, str] | None:
+    """(key, name, canonical unit) of the indicator a measure and unit belong to; None when they are no indicator."""
     if not measure:
         return None
     name, canonical_unit = indicator_key(measure, unit)
     if not name or name in not_indicators():
         return None
-    key = f"{name[:120]}|{canonical_unit[:16]}"
-    if ("indicator", key) not in cache:
-        cache[("indicator", key)] = _indicator_by_key(key, name[:120], canonical_unit[:16])
-    return cache[("indicator", key)]
+    return f"{name[:120]}|{canonical_unit[:16]}", name[:120], canonical_unit[:16]
 
 
 def _indicator_by_key(key: str, name: str, unit: str) -> Indicator:
