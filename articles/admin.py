@@ -13,6 +13,7 @@ from articles.highlight import highlight
 from articles.models import Article, DateMention, PersonalData, Region, RegionMention, Source, Topic
 from articles.record_marks import article_marks
 from articles.services import PageRejected, source_ingest, source_reparse, upload_read
+from articles.services.dating import source_date_set_by_editor
 from articles.services.editing import article_save_by_editor
 from articles.services.review import record_save_by_editor
 from policies.models import ProgramMention, QAPair
@@ -88,9 +89,7 @@ class SourceAdmin(admin.ModelAdmin):
         return render(request, "admin/articles/source/upload.html", context)
 
     def save_model(self, request, obj, form, change):
-        if "published_on" in form.changed_data:
-            obj.published_basis = f"编辑指定（{request.user.get_username()}）"
-        super().save_model(request, obj, form, change)
+        source_date_set_by_editor(source=obj, user=request.user, changed_fields=form.changed_data)
 
     @admin.action(description="用当前解析器重新解析所选版面（保留编辑的更正）")
     def reparse_selected(self, request, queryset):
@@ -156,8 +155,17 @@ class ArticleAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["topics"]
     inlines = [FigureInline, DateInline, RegionMentionInline, ProgramMentionInline, QAPairInline, PersonalDataInline]
 
+    object_history_template = "admin/articles/article/object_history.html"
+
     def get_queryset(self, request):
         return super().get_queryset(request).with_source()  # the page's name and date, not its file
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The article's versions, and below them every change to its records from any page."""
+        from articles.record_history import article_record_history
+
+        extra = {**(extra_context or {}), "record_history": article_record_history(int(object_id))}
+        return super().history_view(request, object_id, extra_context=extra)
 
     @admin.display(description="正文与抽取记录")
     def review(self, article: Article):
@@ -166,7 +174,7 @@ class ArticleAdmin(SimpleHistoryAdmin):
             for kind, label in [("figure", "数据"), ("date", "日期"), ("region", "地区"), ("program", "政策项目"), ("qa", "问答"), ("pii", "个人信息")]
         )
         body = highlight(article.text, article_marks(article, public=False))
-        return mark_safe(f'<div class="review-legend">{legend}（悬停查看规范值）</div><div class="review-text">{body}</div>')
+        return mark_safe(f'<div class="review-legend">{legend}（点选标记或用 Tab 键移到标记上，查看规范值；选中正文中的文字，可把漏抽的内容添加为记录）</div><div class="review-text">{body}</div>')
 
     def save_formset(self, request, form, formset, change):
         """Every inline record goes through the review service (status, reviewer, span check)."""
@@ -180,10 +188,12 @@ class ArticleAdmin(SimpleHistoryAdmin):
 
     class Media:
         css = {"all": ["css/review.css"]}
+        js = ["js/review-select.js"]  # select words in the text to add a missed record, offsets filled in
 
 
 @admin.register(DateMention)
 class DateMentionAdmin(RecordAdmin):
+    anchor_kind = "date"
     list_display = ["text", "start_date", "end_date", "status", "article"]
     search_fields = ["text", "article__headline"]
     fields = ["article", "text", "start", "end", "start_date", "end_date", "status", "is_public", *PROVENANCE]
@@ -191,6 +201,7 @@ class DateMentionAdmin(RecordAdmin):
 
 @admin.register(RegionMention)
 class RegionMentionAdmin(RecordAdmin):
+    anchor_kind = "region"
     list_display = ["text", "name", "region", "level", "status", "article"]
     list_filter = [*RecordAdmin.list_filter, "level", "region"]
     search_fields = ["text", "name", "region__code", "article__headline"]
@@ -200,6 +211,7 @@ class RegionMentionAdmin(RecordAdmin):
 
 @admin.register(PersonalData)
 class PersonalDataAdmin(RecordAdmin):
+    anchor_kind = "pii"
     list_display = ["kind", "field", "text", "status", "article"]
     list_filter = [*RecordAdmin.list_filter, "kind", "field"]
     search_fields = ["article__headline"]

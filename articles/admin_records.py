@@ -4,8 +4,11 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
+from articles.highlight import anchor_id, in_context_html
 from articles.masking import field_text
 from articles.models import RecordStatus
 from articles.services.review import record_save_by_editor, records_review
@@ -51,9 +54,30 @@ class RecordAdmin(SimpleHistoryAdmin):
     form = RecordForm
     list_filter = ["status", "needs_review", "is_public"]
     list_select_related = ["article", "article__source"]
-    readonly_fields = PROVENANCE
+    readonly_fields = [*PROVENANCE, "in_context"]
     raw_id_fields = ["article"]
     actions = [confirm_selected, reject_selected]
+    anchor_kind = ""  # the record kind naming its anchor and highlight (articles.highlight.ANCHOR_PREFIX)
+
+    class Media:
+        css = {"all": ["css/review.css"]}
+
+    def get_fields(self, request, obj=None):
+        fields = [f for f in super().get_fields(request, obj) if f != "in_context"]
+        return ["in_context", *fields] if obj is not None else fields
+
+    @admin.display(description="原文语境")
+    def in_context(self, obj) -> str:
+        """The record's span marked in its sentence and the sentences around it, with links to its places."""
+        if obj is None or not obj.article_id:
+            return "—"
+        kind = self.anchor_kind or "figure"
+        text = field_text(obj.article, getattr(obj, "field", "text"))
+        links = [f'<a href="{reverse("admin:articles_article_change", args=[obj.article_id])}#{anchor_id(kind, obj.pk)}">在文章审核页中查看</a>']
+        if obj.article.is_public and obj.is_public and obj.status != RecordStatus.REJECTED and kind != "pii":
+            links.append(f'<a href="{reverse("articles:detail", args=[obj.article_id])}#{anchor_id(kind, obj.pk)}">公开页面上的这句</a>')
+        body = in_context_html(text, obj.start, obj.end, kind)
+        return mark_safe(f'<div class="review-text in-context">{body}</div><p>{" · ".join(links)}</p>')  # noqa: S308 (escaped)
 
     def get_queryset(self, request):
         # A record lists as its article (headline, page): never load the page file or the article text per row.

@@ -11,6 +11,7 @@ from ninja.security import HttpBearer
 from articles import browse
 from articles.filters import IsoDate, filter_articles, filter_dates, region_prefix
 from articles.models import ApiToken, Article, DateMention, Region, Source
+from articles.models.article import ARTICLE_ORDERS
 from articles.schemas import (
     ArticleDetailOut,
     ArticleListOut,
@@ -38,7 +39,9 @@ from config.api_conventions import (
     list_spec,
     next_link,
 )
+from config.api_csv import FORMAT_PARAM, csv_doc, csv_list_response, wants_csv
 from config.api_http import ApiError, json_response
+from config.paging import KEYSETS
 from policies.api import annotated_programs, program_out, qa_out, qa_rows
 
 router = Router()
@@ -48,9 +51,7 @@ READ_ERRORS = {304: None, 400: ErrorOut, 422: ErrorOut}
 
 ARTICLE_FILTERS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column")
 ARTICLE_SORTS = {
-    "newest": ("-source__published_on", "source_id", "position"),
-    "oldest": ("source__published_on", "source_id", "position"),
-    "headline": ("public_headline", "id"),  # the masked headline: order must not reveal hidden digits
+    **ARTICLE_ORDERS,  # newest, oldest, headline: each read from its index
     "relevance": None,  # with q: best match first
 }
 ARTICLES = list_spec(
@@ -60,6 +61,7 @@ ARTICLES = list_spec(
     sorts=tuple(ARTICLE_SORTS),
     fields=ArticleOut.model_fields,
     facets=("region", "topic", "year", "kind"),
+    extra={**FORMAT_PARAM, "cursor": (str | None, Field(None, max_length=400, description="continue after this row: the cursor in `next` (orders newest, oldest, headline)", examples=["WyJuZXdlc3QiLCAiMjAyNS0xMS0yNCIsIDEsIDNd"]))},
 )
 ArticleParams = ARTICLES.params
 
@@ -74,16 +76,22 @@ def article_out(article: Article) -> dict:
     tags=["articles"],
     summary="List articles",
     description=ARTICLES.description,
+    openapi_extra=csv_doc("articles"),
 )
 def list_articles(request, params: Query[ArticleParams]):
     filters = list_filters(params)
     articles = filter_articles(Article.objects.published(), filters)
+    keyset = None
     if filters.q and params.sort in (None, "relevance"):
         rows = search_articles(filters.q, articles)
     else:
-        rows = articles.order_by(*(ARTICLE_SORTS.get(params.sort or "newest") or ARTICLE_SORTS["newest"]))
+        sort = params.sort if params.sort in KEYSETS else "newest"
+        rows, keyset = articles.order_by(*ARTICLE_SORTS[sort]), KEYSETS[sort]
     rows = rows.headlines().prefetch_related("topics")
-    return list_response(request, rows, params, article_out, lambda names: facet_counts(rows, names, article=""))
+    if wants_csv(request, params.format):
+        return csv_list_response(request, rows, article_out, ArticleOut, "minsheng-articles.csv", format=params.format or "csv")
+    facets = lambda names: facet_counts(rows, names, article="")  # noqa: E731
+    return list_response(request, rows, params, article_out, facets, keyset=keyset)
 
 
 @router.get(
@@ -97,6 +105,7 @@ def get_article(request, article_id: int = Path(..., description="article id", e
     article = browse.article_for_page(article_id)
     records = browse.public_records(article)
     article.records = records
+    article.citation = browse.article_citation(article, request.build_absolute_uri(article.get_absolute_url()))
     return json_response(request, dump(ArticleDetailOut, article))
 
 
@@ -106,7 +115,7 @@ DATE_FILTERS = ("q", "region", "date_from", "date_to", "program", "topic", "kind
 DATE_SORTS = {
     "start": ("start_date", "end_date", "id"),
     "-start": ("-start_date", "-end_date", "-id"),
-    "newest": ("-article__source__published_on", "article_id", "start"),
+    "newest": ("-article__issue_date", "article_id", "start"),
 }
 DATES = list_spec(
     "Dates",
@@ -116,6 +125,7 @@ DATES = list_spec(
     sorts=tuple(DATE_SORTS),
     fields=DateOut.model_fields,
     facets=("region", "topic", "year"),
+    extra=FORMAT_PARAM,
 )
 DateParams = DATES.params
 
@@ -126,14 +136,26 @@ DateParams = DATES.params
     tags=["dates"],
     summary="List dates named in articles",
     description=DATES.description,
+    openapi_extra=csv_doc("date mentions"),
 )
 def list_dates(request, params: Query[DateParams]):
     rows = filter_dates(DateMention.objects.published(), list_filters(params))
     rows = rows.with_article().prefetch_related("article__personal_data")
     rows = rows.order_by(*DATE_SORTS[params.sort or "start"])
+    if wants_csv(request, params.format):
+        return csv_list_response(request, rows, lambda d: dump(DateOut, d), DateOut, "minsheng-dates.csv", format=params.format or "csv")
     return list_response(
         request, rows, params, lambda d: dump(DateOut, d), lambda names: facet_counts(rows, names)
     )
+
+
+@router.get(
+    "/dates/{int:date_id}", response={200: DateOut, 304: None, 404: ErrorOut}, tags=["dates"], summary="One date mention"
+)
+def get_date(request, date_id: int = Path(..., description="date mention id", examples=[20])):
+    """A published date mention with its provenance; `url` is its sentence on the site."""
+    rows = DateMention.objects.published().with_article().prefetch_related("article__personal_data")
+    return json_response(request, dump(DateOut, get_object_or_404(rows, pk=date_id)))
 
 
 # --- Regions ------------------------------------------------------------------------------------------------------
@@ -146,6 +168,7 @@ REGIONS = list_spec(
     filters=("q", "region"),
     sorts=REGION_SORTS,
     fields=RegionOut.model_fields,
+    extra=FORMAT_PARAM,
 )
 RegionParams = REGIONS.params
 
@@ -161,6 +184,7 @@ def region_out(region: Region, counts: dict) -> dict:
     tags=["regions"],
     summary="List named divisions",
     description=REGIONS.description,
+    openapi_extra=csv_doc("divisions"),
 )
 def list_regions(request, params: Query[RegionParams]):
     filters = list_filters(params)
@@ -175,6 +199,8 @@ def list_regions(request, params: Query[RegionParams]):
         rows.sort(key=lambda r: -counts[r.code][0])
     elif params.sort == "name":
         rows.sort(key=lambda r: r.name)
+    if wants_csv(request, params.format):
+        return csv_list_response(request, rows, lambda r: region_out(r, counts), RegionOut, "minsheng-regions.csv", format=params.format or "csv")
     return list_response(request, rows, params, lambda r: region_out(r, counts))
 
 
@@ -254,6 +280,7 @@ SOURCES = list_spec(
     filters=("date_from", "date_to"),
     sorts=tuple(SOURCE_SORTS),
     fields=SourceOut.model_fields,
+    extra=FORMAT_PARAM,
 )
 SourceParams = SOURCES.params
 PUBLIC_ARTICLES = Q(articles__is_public=True)
@@ -269,6 +296,7 @@ def source_out(source: Source) -> dict:
     tags=["sources"],
     summary="List ingested page files",
     description=SOURCES.description,
+    openapi_extra=csv_doc("page files"),
 )
 def list_sources(request, params: Query[SourceParams]):
     filters = list_filters(params)
@@ -277,7 +305,10 @@ def list_sources(request, params: Query[SourceParams]):
         sources = sources.filter(published_on__gte=filters.date_from)
     if filters.date_to:
         sources = sources.filter(published_on__lte=filters.date_to)
-    return list_response(request, sources.order_by(*SOURCE_SORTS[params.sort or "newest"]), params, source_out)
+    sources = sources.order_by(*SOURCE_SORTS[params.sort or "newest"])
+    if wants_csv(request, params.format):
+        return csv_list_response(request, sources, source_out, SourceOut, "minsheng-sources.csv", format=params.format or "csv")
+    return list_response(request, sources, params, source_out)
 
 
 PAGE_FILE = File(

@@ -1,13 +1,15 @@
 """Read helpers of the public pages: corpus counts, home-page picks and the region tree with its counts."""
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import transaction
 from django.db.models import Count, Q
 
 from articles.filters import PUBLIC_STATUSES
 from articles.models import Article, Region, RegionMention, Source
+from articles.summaries import cached
+from config.db_router import read_connection
 from policies.models import Program, QAPair
 from stats.models import Figure, Indicator
 
@@ -20,6 +22,19 @@ def corpus_counts() -> dict[str, int]:
         "figures": Figure.objects.published().count(),
         "qa": QAPair.objects.published().count(),
     }
+
+
+def home_aggregates() -> dict:
+    """The home page's corpus counts, most mentioned programmes and headline figures: aggregates over the whole
+    archive, computed once per change of it (articles/summaries.py)."""
+    return cached(
+        "home",
+        lambda: {
+            "counts": corpus_counts(),
+            "top_programs": list(most_mentioned_programs()),
+            "headline_figures": headline_figures(),
+        },
+    )
 
 
 def most_mentioned_programs(limit: int = 8):
@@ -36,7 +51,7 @@ def most_mentioned_programs(limit: int = 8):
 def headline_figures(limit: int = 4) -> list[Figure]:
     """Figures of featured indicators first, then the largest confirmed or automatic figures with a known period."""
     base = Figure.objects.published().with_article().select_related("indicator")
-    chosen = list(base.filter(indicator__is_featured=True, indicator__is_public=True).order_by("-article__source__published_on")[:limit])
+    chosen = list(base.filter(indicator__is_featured=True, indicator__is_public=True).order_by("-article__issue_date")[:limit])
     if len(chosen) < limit:
         more = (
             base.exclude(pk__in=[f.pk for f in chosen])
@@ -72,18 +87,35 @@ def _prefixes(code: str) -> list[str]:
 
 
 def region_counts() -> dict[str, tuple[int, int]]:
-    """{code: (articles naming it or anything below it, figures in those articles)} — three queries."""
-    pairs = RegionMention.objects.published().filter(region__isnull=False).values_list("region_id", "article_id").distinct()
-    articles_of: dict[str, set[int]] = defaultdict(set)
-    for code, article_id in pairs:
-        for prefix in _prefixes(code):
-            articles_of[prefix].add(article_id)
-    figures_per_article = dict(
-        Figure.objects.published().values("article_id").annotate(n=Count("pk")).values_list("article_id", "n")
+    """{code: (articles naming it or anything below it, figures in those articles)}, counted in SQL once per change
+    of the archive (articles/summaries.py) and shared by /regions/, every /regions/<code>/ and the API."""
+    return cached("region-counts", _region_counts)
+
+
+def _region_counts() -> dict[str, tuple[int, int]]:
+    """One statement: each (article, division) pair once, with the division's ancestors (GB/T 2260 codes nest by
+    prefix: XX0000 ⊃ XXYY00 ⊃ XXYYZZ, as `_prefixes`), grouped by division; only the counts come to Python — one
+    row per division named, never one per mention."""
+    pairs_sql, pairs_params = (
+        RegionMention.objects.published().filter(region__isnull=False).order_by().values_list("article_id", "region_id").query.sql_with_params()
     )
-    return {
-        code: (len(ids), sum(figures_per_article.get(i, 0) for i in ids)) for code, ids in articles_of.items()
-    }
+    figures_sql, figures_params = (
+        Figure.objects.published().order_by().values("article_id").annotate(n=Count("pk")).values_list("article_id", "n").query.sql_with_params()
+    )
+    sql = (
+        "SELECT up.code, COUNT(*), COALESCE(SUM(figures.n), 0) "
+        f"FROM (SELECT DISTINCT pairs.article_id, up.code FROM ({pairs_sql}) AS pairs(article_id, code) "
+        "CROSS JOIN LATERAL (VALUES (pairs.code), (LEFT(pairs.code, 4) || '00'), (LEFT(pairs.code, 2) || '0000')) AS up(code)) AS up "
+        f"LEFT JOIN ({figures_sql}) AS figures(article_id, n) ON figures.article_id = up.article_id "
+        "GROUP BY up.code"
+    )
+    database = read_connection()
+    # Hash the (article, division) pairs in memory: at 100k articles they are ~0.7M, and PostgreSQL's default 4 MB
+    # spills them to disk (minutes on a busy machine instead of seconds).
+    with transaction.atomic(using=database.alias), database.cursor() as cursor:
+        cursor.execute("SET LOCAL work_mem = '64MB'")
+        cursor.execute(sql, [*pairs_params, *figures_params])
+        return {code: (articles, int(figures)) for code, articles, figures in cursor.fetchall()}
 
 
 def region_tree(counts: dict[str, tuple[int, int]] | None = None, root: Region | None = None) -> list[RegionNode]:
@@ -91,7 +123,8 @@ def region_tree(counts: dict[str, tuple[int, int]] | None = None, root: Region |
     counts = region_counts() if counts is None else counts
     regions = Region.objects.filter(code__in=counts).order_by("code")
     if root is not None:
-        regions = regions.filter(code__in=root.descendant_codes()).exclude(code=root.code)
+        below = {"province": root.code[:2], "prefecture": root.code[:4]}.get(root.level)  # codes nest by prefix
+        regions = regions.filter(code__startswith=below).exclude(code=root.code) if below else regions.none()
     nodes = {r.code: RegionNode(r, *counts[r.code]) for r in regions}
     roots: list[RegionNode] = []
     for node in nodes.values():
@@ -121,13 +154,33 @@ def article_for_page(pk: int) -> Article:
     return get_object_or_404(queryset, pk=pk)
 
 
+@dataclass
+class MentionGroup:
+    """Repeated mentions of one thing in an article, listed once: the first mention (its anchor) and how many."""
+
+    first: object
+    count: int = 1
+
+
+def _grouped(mentions: list, key) -> list[MentionGroup]:
+    groups: dict = {}
+    for mention in mentions:
+        group = groups.get(key(mention))
+        if group is None:
+            groups[key(mention)] = MentionGroup(mention)
+        else:
+            group.count += 1
+    return list(groups.values())
+
+
+def _visible(manager) -> list:
+    return sorted((r for r in manager.all() if r.is_public and r.status in PUBLIC_STATUSES), key=lambda r: r.start)
+
+
 def public_records(article: Article) -> dict[str, list]:
     """The article's records the public may see, by kind, in reading order (uses the prefetched rows); a programme
     mentioned several times is listed once."""
-
-    def visible(manager) -> list:
-        return sorted((r for r in manager.all() if r.is_public and r.status in PUBLIC_STATUSES), key=lambda r: r.start)
-
+    visible = _visible
     programs = list({mention.program_id: mention for mention in visible(article.programs)}.values())
     return {
         "programs": programs,
@@ -135,6 +188,17 @@ def public_records(article: Article) -> dict[str, list]:
         "dates": visible(article.dates),
         "regions": visible(article.regions),
         "qa_pairs": visible(article.qa_pairs),
+    }
+
+
+def sidebar_records(article: Article) -> dict[str, list]:
+    """`public_records` for the article page's sidebar: programmes and regions mentioned several times listed once,
+    with their count and first mention (`MentionGroup`)."""
+    records = public_records(article)
+    return {
+        **records,
+        "programs": _grouped(_visible(article.programs), lambda m: m.program_id),
+        "regions": _grouped(records["regions"], lambda m: m.region_id or m.name),
     }
 
 
@@ -160,3 +224,22 @@ def page_neighbours(article: Article) -> tuple[list[Article], int]:
     before = others.filter(position__lt=article.position).headlines().order_by("-position")[:PAGE_NEIGHBOURS]
     after = others.filter(position__gt=article.position).headlines().order_by("position")[:PAGE_NEIGHBOURS]
     return [*list(before)[::-1], *after], others.count()
+
+
+def article_citation(article: Article, url: str) -> str:
+    """The article's GB/T 7714 reference line, the same on its page and in its JSON twin (`url`: its absolute page)."""
+    from django.utils import timezone
+
+    from articles.citation import citation_line, date_is_inferred
+
+    source = article.source
+    return citation_line(
+        paper=source.paper,
+        headline=article.public_headline,
+        byline=article.public_byline,
+        issue_date=source.published_on,
+        page_label=source.page_label,
+        url=url,
+        date_inferred=date_is_inferred(source.published_basis),
+        accessed=timezone.localdate(),
+    )

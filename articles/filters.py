@@ -51,6 +51,7 @@ PARAM_LABELS = {
     "program_kind": "项目类型",
     "period": "时期类型",
     "change": "变化或水平",
+    "cursor": "翻页位置",
 }
 
 # A figure's period kind (stats.models.PeriodKind) and whether it is a change or a level (figure lists only).
@@ -186,9 +187,9 @@ def filter_articles(articles: QuerySet[Article], filters: ListFilters) -> QueryS
     if filters.region:
         articles = articles.filter(mentions_region(filters.region))
     if filters.date_from:
-        articles = articles.filter(source__published_on__gte=filters.date_from)
+        articles = articles.filter(issue_date__gte=filters.date_from)
     if filters.date_to:
-        articles = articles.filter(source__published_on__lte=filters.date_to)
+        articles = articles.filter(issue_date__lte=filters.date_to)
     if filters.topic:
         articles = articles.filter(topics__slug=filters.topic)
     if filters.kind:

@@ -1,7 +1,9 @@
 """Marks for highlighting: every record of an article as a (span, kind, normalised value) triple."""
 from __future__ import annotations
 
-from articles.highlight import Mark
+from django.urls import reverse
+
+from articles.highlight import Mark, anchor_id
 from articles.models import Article, RecordStatus
 
 
@@ -30,9 +32,11 @@ def article_marks(article: Article, *, public: bool) -> list[Mark]:
     for d in records(article.dates):
         marks.append(Mark(d.start, d.end, "date", f"{d.start_date or '…'} 至 {d.end_date or '…'}", d.pk))
     for r in records(article.regions):
-        marks.append(Mark(r.start, r.end, "region", f"{r.name} {r.region_id or ''}".strip(), r.pk))
+        href = reverse("region", args=[r.region_id]) if public and r.region_id else ""
+        marks.append(Mark(r.start, r.end, "region", f"{r.name} {r.region_id or ''}".strip(), r.pk, href))
     for p in records(article.programs):
-        marks.append(Mark(p.start, p.end, "program", f"{p.get_kind_display()}：{p.name}", p.pk))
+        href = p.program.get_absolute_url() if public and p.program_id and p.program.is_public else ""
+        marks.append(Mark(p.start, p.end, "program", f"{p.get_kind_display()}：{p.name}", p.pk, href))
     for q in records(article.qa_pairs):
         marks.append(Mark(q.start, q.start + len(q.text), "qa", "问答", q.pk))
     if not public:
@@ -41,3 +45,8 @@ def article_marks(article: Article, *, public: bool) -> list[Mark]:
                 continue  # marks are drawn on the article text only
             marks.append(Mark(item.start, item.end, "pii", item.get_kind_display(), item.pk))
     return marks
+
+
+def record_url(kind: str, record) -> str:
+    """The public URL of a record: its article's page at the record's anchor (`/articles/4/#f-77`)."""
+    return f"{reverse('articles:detail', args=[record.article_id])}#{anchor_id(kind, record.pk)}"

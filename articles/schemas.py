@@ -3,6 +3,7 @@ from datetime import date, datetime
 
 from ninja import Field, Schema
 
+from articles.citation import basis_label, date_is_inferred
 from config.api_conventions import (
     ArticleRef,
     FacetedPageOut,
@@ -23,6 +24,18 @@ class SourceRef(Schema):
     id: int = Field(..., description="source (page file) id", examples=[1])
     name: str = Field(..., description="page file name", examples=["000_f0101c1e4c2d4782.txt"])
     published_on: date | None = Field(None, description="issue date (inferred or set by an editor)", examples=["2025-12-08"])
+    published_inferred: bool = Field(..., description="whether the issue date was estimated from the text (推断)", examples=[True])
+    published_basis: str = Field(
+        ..., description="how the issue date was found, in words for readers", examples=["按文中报道的最晚事件日期 2025-12-07 推断，应在 2025-12-07 至 2025-12-28 之间"]
+    )
+
+    @staticmethod
+    def resolve_published_inferred(obj) -> bool:
+        return obj.published_on is not None and date_is_inferred(obj.published_basis)
+
+    @staticmethod
+    def resolve_published_basis(obj) -> str:
+        return basis_label(obj.published_basis, obj.published_earliest, obj.published_latest)
 
 
 class ArticleOut(Selectable):
@@ -36,7 +49,7 @@ class ArticleOut(Selectable):
     kind: str = Field(..., description="news, qa, commentary, photo, notice or brief", examples=["qa"])
     topics: list[str] = Field(..., description="topic slugs", examples=[["health", "insurance"]])
     source: SourceRef = Field(..., description="page file it comes from", examples=[example(SourceRef)])
-    url: str = Field(..., description="public page of the article", examples=["/articles/5/"])
+    url: str = Field(..., description="public page of the article (absolute)", examples=["https://minsheng.example.cn/articles/5/"])
 
     @staticmethod
     def resolve_headline(obj) -> str:
@@ -101,6 +114,11 @@ class ArticleDetailOut(ArticleOut):
     )
     duplicate_of: int | None = Field(None, description="id of the earlier text of the same story (a published article), else null", examples=[5])
     records: ArticleRecordsOut = Field(..., description="records extracted from the text", examples=[example(ArticleRecordsOut)])
+    citation: str = Field(
+        ...,
+        description="the article's reference line (GB/T 7714-2015, [N/OL]; an inferred issue date in square brackets), as its page shows it",
+        examples=["梅刚. 事关居民医保！这些政策请知晓[N/OL]. [报纸名不详], [2025-12-08][2026-01-05]. https://minsheng.example.cn/articles/5/."],
+    )
 
     @staticmethod
     def resolve_text(obj) -> str:

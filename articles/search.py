@@ -7,15 +7,19 @@ import re
 from functools import reduce
 from html import escape
 
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import (
+    BigIntegerField,
+    BooleanField,
     Case,
     Count,
     Expression,
     ExpressionWrapper,
     F,
     FloatField,
+    Func,
     IntegerField,
     Q,
     QuerySet,
@@ -26,20 +30,43 @@ from django.db.models.functions import ExtractYear
 
 from articles.filters import PUBLIC_STATUSES
 from articles.models import Article, RegionMention, Topic
+from articles.models.article import newest_key
 from articles.search_terms import document_terms, query_terms, tsquery
 
 
 def search_index_update(article: Article) -> None:
     """Recompute one article's search vector from its public (masked) headline, subheadline and text only."""
-    head_words, head_grams = document_terms(article.public_headline + " " + article.public_subheadline)
-    body_words, body_grams = document_terms(article.public_text)
+    search_index_update_many([article])
+
+
+def search_index_update_many(articles: list[Article]) -> None:
+    """Recompute the search vectors of many articles (a page's) in one statement."""
+    if not articles:
+        return
+    columns: list[list] = [[], [], [], [], []]
+    for article in articles:
+        head_words, head_grams = document_terms(article.public_headline + " " + article.public_subheadline)
+        body_words, body_grams = document_terms(article.public_text)
+        for column, value in zip(columns, (article.pk, head_words, head_grams, body_words, body_grams), strict=True):
+            column.append(value if isinstance(value, int) else " ".join(value))
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE articles_article SET search_vector = "
-            "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'A') || "
-            "setweight(to_tsvector('simple', %s), 'B') || setweight(to_tsvector('simple', %s), 'C') WHERE id = %s",
-            [" ".join(head_words), " ".join(head_grams), " ".join(body_words), " ".join(body_grams), article.pk],
+            "UPDATE articles_article AS a SET search_vector = "
+            "setweight(to_tsvector('simple', v.hw), 'A') || setweight(to_tsvector('simple', v.hg), 'A') || "
+            "setweight(to_tsvector('simple', v.bw), 'B') || setweight(to_tsvector('simple', v.bg), 'C') "
+            "FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[]) AS v(id, hw, hg, bw, bg) "
+            "WHERE a.id = v.id",
+            columns,
         )
+
+
+RANK_WINDOW = 10_001  # config.paging.COUNT_CAP + 1
+
+
+def _pk_any(ids: list[int]) -> Func:
+    """SQL `id = ANY(%s)` with the ids as one array parameter (an IN list would carry one parameter per id)."""
+    array = Value(ids, output_field=ArrayField(BigIntegerField()))
+    return Func(F("pk"), array, template="%(expressions)s)", arg_joiner=" = ANY(", output_field=BooleanField())
 
 
 def search_articles(query: str, articles: QuerySet[Article] | None = None) -> QuerySet[Article]:
@@ -49,10 +76,16 @@ def search_articles(query: str, articles: QuerySet[Article] | None = None) -> Qu
     if raw is None:
         return articles.none()
     search = SearchQuery(raw, search_type="raw", config="simple")
+    # Rank within a window: the newest RANK_WINDOW matches (one more than the count cap, so the count still says
+    # "10,000+"). A common word matches most of the archive; ranking every match would read every search vector.
+    # The window is read once, here (at most RANK_WINDOW ids); the page, the count and every facet then select from it
+    # by primary key instead of matching the search vectors again.
+    window = articles.filter(search_vector=search).order_by(newest_key().desc(), "id").values_list("pk", flat=True)
+    ids = list(window[:RANK_WINDOW])
     return (
-        articles.filter(search_vector=search)
+        articles.filter(_pk_any(ids))
         .annotate(rank=SearchRank(F("search_vector"), search))
-        .order_by("-rank", "-source__published_on", "id")
+        .order_by("-rank", "-issue_date", "id")
     )
 
 
@@ -143,12 +176,14 @@ FACET_SIZE = 10
 
 def article_facets(articles: QuerySet[Article]) -> dict[str, list[dict]]:
     """Counts of the matching articles by region (most mentioned), year, topic and kind (four queries)."""
-    ids = Article.objects.filter(pk__in=articles.order_by().values("pk")).values("pk")
+    from config.api_conventions import facet_sample
+
+    ids = Article.objects.filter(pk__in=facet_sample(articles)).values("pk")
     kinds = dict(Article.Kind.choices)
     by_kind = Article.objects.filter(pk__in=ids).values("kind").annotate(n=Count("pk")).order_by("-n", "kind")
     by_year = (
-        Article.objects.filter(pk__in=ids, source__published_on__isnull=False)
-        .annotate(year=ExtractYear("source__published_on"))
+        Article.objects.filter(pk__in=ids, issue_date__isnull=False)
+        .annotate(year=ExtractYear("issue_date"))
         .values("year")
         .annotate(n=Count("pk"))
         .order_by("-year")

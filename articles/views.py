@@ -1,11 +1,13 @@
 """Public pages of the articles app: home, article list and page, search, and the region pages."""
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from articles import browse
+from articles.choices import filter_choices
 from articles.filters import InvalidFilter, filter_articles, parse_filters
-from articles.models import Article, Region, Topic
+from articles.models import Article, Region
+from articles.models.article import ARTICLE_ORDERS
 from articles.search import article_facets, search_articles, search_programs, search_qa
+from config.paging import KEYSETS, BadCursor, CappedPaginator, cursor_page
 from policies.filters import filter_programs
 from policies.models import Program, QAPair
 from stats.filters import filter_figures
@@ -14,9 +16,7 @@ from stats.models import Figure
 ARTICLES_PER_PAGE = 20
 # The same names and orders as the API's article sorts, so the JSON twin returns the page's rows in its order.
 SORTS = {
-    "newest": ("-source__published_on", "source_id", "position"),
-    "oldest": ("source__published_on", "source_id", "position"),
-    "headline": ("public_headline", "id"),  # the masked headline: order must not reveal hidden digits
+    **ARTICLE_ORDERS,  # newest, oldest, headline: each read from its index
 }
 # The parameters the article list and search apply: their JSON twins carry these (the API refuses the others).
 ARTICLE_PARAMS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column")
@@ -27,22 +27,14 @@ SORT_LABELS = [("newest", "最新在前"), ("oldest", "最早在前"), ("headlin
 def home(request):
     context = {
         "latest": Article.objects.published().headlines()[:8],
-        "counts": browse.corpus_counts(),
         "featured": browse.featured(),
-        "top_programs": browse.most_mentioned_programs(),
-        "headline_figures": browse.headline_figures(),
+        **browse.home_aggregates(),
     }
     return render(request, "home.html", context)
 
 
 def _filter_choices() -> dict:
-    return {
-        "topics": Topic.objects.all(),
-        "kinds_article": Article.Kind.choices,
-        "columns": Article.objects.published().exclude(column="").order_by("column").values_list("column", flat=True).distinct(),
-        "regions": Region.objects.filter(level__in=["province", "prefecture"], mentions__isnull=False).distinct(),
-        "programs": browse.most_mentioned_programs(limit=200),
-    }
+    return {**filter_choices("topics", "columns", "regions", "programs"), "kinds_article": Article.Kind.choices}
 
 
 def article_list(request):
@@ -57,9 +49,7 @@ def article_list(request):
         articles = search_articles(filters.q, articles)
     else:
         articles = articles.order_by(*SORTS[sort])
-    page = Paginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     context = {
-        "page": page,
         "filters": filters,
         "choices": _filter_choices(),
         "sort_labels": SORT_LABELS,
@@ -67,7 +57,20 @@ def article_list(request):
         "api_sort": None if filters.q or sort == "newest" else sort,  # the API ranks a query the way this page does
         "api_params": ARTICLE_PARAMS,
     }
-    return render(request, "articles/list.html", context)
+    cursor = request.GET.get("cursor")
+    if cursor and not filters.q:  # a page beyond the numbered ones: the rows after the cursor, read from the index
+        try:
+            rows, older = cursor_page(articles, KEYSETS[sort], cursor, ARTICLES_PER_PAGE)
+        except BadCursor:
+            error = InvalidFilter("cursor", "not a cursor of this list", "翻页位置无效，请从第一页重新翻起")
+            return render(request, "articles/list.html", {**context, "error": error, "page": None}, status=400)
+        count = CappedPaginator(articles, ARTICLES_PER_PAGE)
+        return render(request, "articles/list.html", {**context, "page": None, "rows": rows, "older": older, "count": count})
+    page = CappedPaginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    older = None
+    if not filters.q and not page.has_next() and not page.paginator.count_is_exact:  # more rows than numbered pages
+        older = KEYSETS[sort].cursor_of(page.object_list[len(page.object_list) - 1])
+    return render(request, "articles/list.html", {**context, "page": page, "older": older})
 
 
 def article_detail(request, pk: int):
@@ -75,7 +78,8 @@ def article_detail(request, pk: int):
     page_articles, page_count = browse.page_neighbours(article)
     context = {
         "article": article,
-        "records": browse.public_records(article),
+        "records": browse.sidebar_records(article),
+        "citation": browse.article_citation(article, request.build_absolute_uri(article.get_absolute_url())),
         "same_story": browse.same_story(article),
         "page_articles": page_articles,
         "page_count": page_count,
@@ -92,7 +96,7 @@ def search(request):
     except InvalidFilter as error:
         return render(request, "search.html", {"query": query, "error": error}, status=400)
     articles = search_articles(query, filter_articles(Article.objects.published(), filters))
-    page = Paginator(articles.with_source().prefetch_related("personal_data"), ARTICLES_PER_PAGE).get_page(
+    page = CappedPaginator(articles.with_source().prefetch_related("personal_data"), ARTICLES_PER_PAGE).get_page(
         request.GET.get("page")
     )
     context = {
@@ -129,3 +133,15 @@ def region_detail(request, code: str):
         .order_by("-article__source__published_on", "article_id", "start")[:20],
     }
     return render(request, "regions/detail.html", context)
+
+
+def record_permalink(request, kind: str, pk: int):
+    """A record's permanent address (/figures/77/): a redirect to its sentence in its article page."""
+    from django.shortcuts import redirect
+
+    from articles.models import DateMention
+    from articles.record_marks import record_url
+
+    models = {"figure": Figure, "date": DateMention, "qa": QAPair}
+    record = get_object_or_404(models[kind].objects.published().only("pk", "article_id"), pk=pk)
+    return redirect(record_url(kind, record))

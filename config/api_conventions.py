@@ -6,7 +6,6 @@ from functools import wraps
 from typing import Literal, NamedTuple
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection
 from django.db.models import Count, F, QuerySet
 from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse
@@ -16,11 +15,14 @@ from pydantic import ConfigDict, create_model, field_validator
 from articles.filters import PUBLIC_STATUSES, ListFilters, parse_filters
 from articles.masking import public_fragment
 from articles.models import Article, Region
-from config.api_http import error_response, json_response, link_header
+from config import paging
+from config.api_http import ApiError, error_response, json_response, link_header
+from config.db_router import read_connection
+from config.paging import COUNT_CAP, BadCursor, Keyset, capped_count
 
 MAX_LIMIT = 100
 DEFAULT_LIMIT = 20
-MAX_OFFSET = 1_000_000
+MAX_OFFSET = COUNT_CAP  # deeper rows: by cursor (the lists whose order has one) — OFFSET reads every row it skips
 FACET_SIZE = 10
 
 
@@ -64,7 +66,10 @@ class FacetOut(Schema):
 class PageOut(Schema):
     """A page of a list: the total count, the page bounds and the next page's URL."""
 
-    count: int = Field(..., description="total number of matching rows", examples=[35])
+    count: int = Field(
+        ..., description=f"number of matching rows, exact up to {COUNT_CAP}; beyond, {COUNT_CAP} with count_is_exact false", examples=[35]
+    )
+    count_is_exact: bool = Field(True, description=f"false when more than {COUNT_CAP} rows match (count is then the cap)", examples=[True])
     limit: int = Field(..., description="page size", examples=[20])
     offset: int = Field(..., description="rows skipped before this page", examples=[0])
     next: str | None = Field(
@@ -87,7 +92,8 @@ class FacetedPageOut(PageOut):
     facets: dict[str, list[FacetOut]] | None = Field(
         None,
         description="only when `facets=` asks: for each facet asked (region, topic, year, kind), its values with the "
-        "number of rows of the whole selection having each, most first (a region counts the divisions below it)",
+        "number of rows of the whole selection having each, most first (a region counts the divisions below it); "
+        f"when count_is_exact is false, counted over {COUNT_CAP + 1} rows of the selection",
         examples=[FACETS_EXAMPLE],
     )
 
@@ -115,11 +121,26 @@ def provenance(text: str, start: int, **changes):
     return Field(..., description="article, span, status and extractor version", examples=[span])
 
 
+# Record model → the record kind naming its anchor in the article page (articles.highlight.ANCHOR_PREFIX).
+RECORD_KINDS = {"figure": "figure", "datemention": "date", "regionmention": "region", "programmention": "program", "qapair": "qa"}
+
+
 class RecordOut(Selectable):
     """A record extracted from an article, with its provenance."""
 
     id: int = Field(..., description="record id", examples=[77])
+    url: str = Field(
+        ...,
+        description="the record's sentence on the public site: its article page at the record's anchor (absolute)",
+        examples=["https://minsheng.example.cn/articles/5/#d-77"],
+    )
     provenance: ProvenanceOut = provenance("3个月", 207)
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        from articles.record_marks import record_url
+
+        return record_url(RECORD_KINDS[obj._meta.model_name], obj)
 
     @staticmethod
     def resolve_provenance(obj) -> dict:
@@ -170,7 +191,10 @@ def list_spec(
         definitions[filter_name] = (info.annotation, info)
     definitions.update(extra or {})
     definitions["limit"] = (int, Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"page size, 1 to {MAX_LIMIT}", examples=[20]))
-    definitions["offset"] = (int, Field(0, ge=0, le=MAX_OFFSET, description="number of rows to skip", examples=[40]))
+    definitions["offset"] = (
+        int,
+        Field(0, ge=0, le=MAX_OFFSET, description=f"number of rows to skip, at most {MAX_OFFSET} (further: follow `next`)", examples=[40]),
+    )
     definitions["sort"] = (
         Literal[sorts] | None,  # type: ignore[valid-type]
         Field(None, description=f"order of the rows: {', '.join(sorts)} (default: {sorts[0]})", examples=[sorts[-1]]),
@@ -216,8 +240,10 @@ def list_description(about: str, parameters: list[str], facets: tuple[str, ...],
            " so passing its value as region gives exactly that count." if "region" in facets else "")
         + (" (Ask for them with facets, comma-separated.)" if facets else ""),
         "",
-        f"**Sort:** {codes(sorts)} (default {sorts[0]}). **Paging:** limit (at most {MAX_LIMIT}) and offset; "
-        "the answer carries count, next and a Link header with rel next.",
+        f"**Sort:** {codes(sorts)} (default {sorts[0]}). **Paging:** limit (at most {MAX_LIMIT}) and offset (at most "
+        f"{MAX_OFFSET}); the answer carries count (exact up to {COUNT_CAP}: see count_is_exact), next and a Link header "
+        "with rel next"
+        + ("; in a keyset order next carries a `cursor`, which reaches every row at the cost of the first page." if "cursor" in parameters else "."),
     ]
     return "\n".join(lines)
 
@@ -280,12 +306,12 @@ def select(item: dict, fields: str | None) -> dict:
     return {name: item[name] for name in wanted if name in item}
 
 
-def next_url(request: HttpRequest, offset: int, limit: int, count: int) -> str | None:
-    if offset + limit >= count:
-        return None
+def next_url(request: HttpRequest, **changes) -> str:
     params = request.GET.copy()
-    params["offset"] = str(offset + limit)
-    params["limit"] = str(limit)
+    for name, value in changes.items():
+        params.pop(name, None)
+        if value is not None:
+            params[name] = str(value)
     return request.build_absolute_uri(f"{request.path}?{params.urlencode()}")
 
 
@@ -295,15 +321,39 @@ def list_body(
     controls,
     serialize: Callable[[object], dict],
     facets: Callable[[list[str]], dict] | None = None,
+    *,
+    keyset: Keyset | None = None,
 ) -> dict:
-    """One page of `rows` in the list envelope: count, limit, offset, next, results (and facets when asked)."""
-    count = rows.count() if isinstance(rows, QuerySet) else len(rows)
-    page = rows[controls.offset : controls.offset + controls.limit]
+    """One page of `rows` in the list envelope: count (exact up to COUNT_CAP), limit, offset, next, results (and
+    facets when asked). With a `keyset` (the rows are in one of its orders), `next` is a cursor link and `cursor`
+    continues from it; otherwise `next` moves the offset, as far as MAX_OFFSET."""
+    count, exact = capped_count(rows)
+    cursor, offset, limit = getattr(controls, "cursor", None), controls.offset, controls.limit
+    if cursor and keyset is None:
+        raise ApiError(422, "cursor paging applies to the orders newest, oldest and headline, without q", param="cursor")
+    if cursor and offset:
+        raise ApiError(422, "give either cursor or offset, not both", param="cursor")
+    if cursor:
+        try:
+            rows = keyset.after(rows, cursor)
+        except BadCursor as error:
+            raise ApiError(422, str(error), param="cursor") from None
+    if exact and not cursor:  # the count says whether a page follows: fetch just this page
+        page, more = list(rows[offset : offset + limit]), offset + limit < count
+    else:  # one row more than shown says it
+        page = list(rows[offset : offset + limit + 1])
+        more, page = len(page) > limit, page[:limit]
+    following = None
+    if more and keyset is not None:
+        following = next_url(request, cursor=keyset.cursor_of(page[-1]), offset=None, limit=limit)
+    elif more and offset + limit <= MAX_OFFSET:
+        following = next_url(request, offset=offset + limit, limit=limit)
     body = {
         "count": count,
-        "limit": controls.limit,
-        "offset": controls.offset,
-        "next": next_url(request, controls.offset, controls.limit, count),
+        "count_is_exact": exact,
+        "limit": limit,
+        "offset": offset,
+        "next": following,
         "results": [select(serialize(row), controls.fields) for row in page],
     }
     wanted = getattr(controls, "facets", None)  # lists without facets have no such parameter
@@ -316,9 +366,11 @@ def next_link(url: str | None) -> dict | None:
     return {"Link": link_header({"next": url})} if url else None
 
 
-def list_response(request: HttpRequest, rows: QuerySet | list, controls, serialize, facets=None, *, headers: dict | None = None) -> HttpResponse:
+def list_response(
+    request: HttpRequest, rows: QuerySet | list, controls, serialize, facets=None, *, headers: dict | None = None, keyset: Keyset | None = None
+) -> HttpResponse:
     """`list_body` as a response, with a `Link: rel="next"` header and an ETag."""
-    body = list_body(request, rows, controls, serialize, facets)
+    body = list_body(request, rows, controls, serialize, facets, keyset=keyset)
     return json_response(request, body, headers={**(headers or {}), **(next_link(body["next"]) or {})})
 
 
@@ -333,7 +385,7 @@ def facet_counts(
     programmes: the division a programme applies to, which `region` also matches). One query per facet.
     """
     p = f"{article}__" if article else ""
-    base = rows.model.objects.filter(pk__in=rows.order_by().values("pk"))
+    base = rows.model.objects.filter(pk__in=facet_sample(rows))
     n = Count(count, distinct=True)
     result: dict[str, list[dict]] = {}
     if "region" in names:
@@ -354,8 +406,8 @@ def facet_counts(
         result["topic"] = [{"value": r["slug"], "label": r["label"], "count": r["n"]} for r in topic_rows]
     if "year" in names:
         year_rows = (
-            base.filter(**{f"{p}source__published_on__isnull": False})
-            .values(year=ExtractYear(f"{p}source__published_on"))
+            base.filter(**{f"{p}issue_date__isnull": False})
+            .values(year=ExtractYear(f"{p}issue_date"))
             .annotate(n=n)
             .order_by("-year")
         )
@@ -365,6 +417,13 @@ def facet_counts(
         kind_rows = base.values(kind_value=F(f"{p}kind")).annotate(n=n).order_by("-n", "kind_value")
         result["kind"] = [{"value": r["kind_value"], "label": labels.get(r["kind_value"], r["kind_value"]), "count": r["n"]} for r in kind_rows]
     return result
+
+
+def facet_sample(rows: QuerySet) -> QuerySet:
+    """The keys of the rows facets count: the whole selection up to COUNT_CAP rows (then every count is exact);
+    beyond it, COUNT_CAP + 1 of them (count_is_exact is false then, and the facets are counts over that sample), so a
+    common word never makes every facet read every matching row."""
+    return rows.order_by().values("pk")[: paging.COUNT_CAP + 1]
 
 
 def region_facet(pairs: list[QuerySet]) -> list[dict]:
@@ -388,7 +447,7 @@ def region_facet(pairs: list[QuerySet]) -> list[dict]:
         f"JOIN {Region._meta.db_table} AS region ON region.code = up.code "
         "GROUP BY region.code, region.name ORDER BY n DESC, region.code LIMIT %s"
     )
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(sql, [*params, FACET_SIZE])
         return [{"value": code, "label": name, "count": total} for code, name, total in cursor.fetchall()]
 
@@ -399,7 +458,7 @@ class ArticleRef(Schema):
     id: int = Field(..., description="article id", examples=[5])
     headline: str = Field(..., description="headline (personal data masked)", examples=["事关居民医保！这些政策请知晓"])
     published_on: str | None = Field(None, description="issue date of its page (YYYY-MM-DD)", examples=["2025-12-08"])
-    url: str = Field(..., description="public page of the article", examples=["/articles/5/"])
+    url: str = Field(..., description="public page of the article (absolute)", examples=["https://minsheng.example.cn/articles/5/"])
 
     @staticmethod
     def resolve_headline(obj) -> str:

@@ -10,11 +10,12 @@ from functools import cache
 from django.apps import apps
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.urls import Resolver404, resolve
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+
+from config.db_router import read_connection
 
 API_PREFIX = "/api/"
 
@@ -41,12 +42,16 @@ def error_response(status: int, message: str, param: str | None = None, headers:
 @cache
 def _change_columns() -> list[tuple[str, str]]:
     """Tables whose newest timestamp moves whenever published data can change: ingest (sources), editors' admin
-    actions (the admin log) and every history table (reviewed records, programmes, indicators)."""
+    actions (the admin log), re-parses (sources' parsed_at) and every history table (reviewed records, programmes, indicators)."""
     from django.contrib.admin.models import LogEntry
 
     from articles.models import Source
 
-    columns = [(Source._meta.db_table, "ingested_at"), (LogEntry._meta.db_table, "action_time")]
+    columns = [
+        (Source._meta.db_table, "ingested_at"),
+        (Source._meta.db_table, "parsed_at"),
+        (LogEntry._meta.db_table, "action_time"),
+    ]
     for model in apps.get_models():
         if any(field.name == "history_date" for field in model._meta.concrete_fields):
             columns.append((model._meta.db_table, "history_date"))
@@ -56,7 +61,7 @@ def _change_columns() -> list[tuple[str, str]]:
 def data_last_modified() -> datetime | None:
     """When the data behind the API last changed (one query)."""
     parts = [f"SELECT MAX({column}) FROM {table}" for table, column in _change_columns()]
-    with connection.cursor() as cursor:
+    with read_connection().cursor() as cursor:
         cursor.execute(f"SELECT MAX(t) FROM ({' UNION ALL '.join(parts)}) AS changes(t)")
         return cursor.fetchone()[0]
 
@@ -82,9 +87,23 @@ def conditional(request: HttpRequest, response: HttpResponse, *, etag: str | Non
     return response
 
 
+def absolute_urls(request: HttpRequest, data):
+    """The answer with every `url` field that is a site path made absolute (as `next` links are), so a client can
+    follow it as it is."""
+    if isinstance(data, dict):
+        return {
+            key: request.build_absolute_uri(value) if key == "url" and isinstance(value, str) and value.startswith("/")
+            else absolute_urls(request, value)
+            for key, value in data.items()
+        }
+    if isinstance(data, list):
+        return [absolute_urls(request, item) for item in data]
+    return data
+
+
 def json_response(request: HttpRequest, data, *, status: int = 200, headers: dict | None = None) -> HttpResponse:
     """A JSON response with a strong ETag over its body, answering conditional GETs with 304."""
-    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).encode("utf-8")
+    body = json.dumps(absolute_urls(request, data), cls=DjangoJSONEncoder, ensure_ascii=False).encode("utf-8")
     response = HttpResponse(body, status=status, content_type="application/json", headers=headers)
     etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
     return conditional(request, response, etag=etag)

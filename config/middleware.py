@@ -36,3 +36,21 @@ class ControlCharacterMiddleware:
             where = "网址" if param == "path" else f"参数 {param}"
             return render(request, "400.html", {"reason": f"{where}中含有不可见的控制字符（如 %00）"}, status=400)
         return self.get_response(request)
+
+
+class ReplicaReadMiddleware:
+    """Public reads (GET/HEAD outside /admin/) may read from a replica (config/db_router.py); everything else —
+    editors' pages, logins, uploads — and whatever a request reads after it writes, from the primary."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        from config.db_router import allow_replica_reads, reset_replica_reads
+
+        public_read = request.method in ("GET", "HEAD") and not request.path.startswith("/admin/")
+        token = allow_replica_reads(public_read)
+        try:
+            return self.get_response(request)
+        finally:
+            reset_replica_reads(token)

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.middleware.ReplicaReadMiddleware",  # first: decides which database this request's reads may use
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "corsheaders.middleware.CorsMiddleware",
@@ -105,6 +106,31 @@ else:
         "CONN_MAX_AGE": env_int("CONN_MAX_AGE", 60),
     }
 DATABASES = {"default": _database}
+# Read replicas (streaming replicas of the primary): public read requests read from one of them, writes and editors'
+# pages use the primary (config/db_router.py). Tests run every alias against the test database.
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    _replica = dj_database_url.parse(_url, conn_max_age=env_int("CONN_MAX_AGE", 60))
+    if _replica["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured(f"DATABASE_REPLICA_URLS must list PostgreSQL URLs (postgres://…), not {_replica['ENGINE']}.")
+    DATABASES[f"replica_{_number}"] = {**_replica, "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = ["config.db_router.PrimaryReplicaRouter"]
+
+# Django's cache (the archive's cached aggregates, articles/summaries.py): Redis when REDIS_URL is set, so every web
+# node shares one cache and one archive generation; this process's memory otherwise (one node, `make run`).
+REDIS_URL = env_str("REDIS_URL")
+if REDIS_URL:
+    if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(f"REDIS_URL={REDIS_URL!r} must start with redis://, rediss:// or unix://.")
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "minsheng"),
+            "TIMEOUT": 24 * 3600,
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "minsheng"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out login before the password is even checked.

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin_records import PROVENANCE, RecordAdmin
+from articles.summaries import archive_changed
 from policies.models import Program, ProgramMention, QAPair, VocabularyEntry
 from policies.services import program_merge
 
@@ -42,6 +44,10 @@ class ProgramAdmin(SimpleHistoryAdmin):
     inlines = [MentionInline]
     actions = ["merge_selected"]
 
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        archive_changed()  # a programme hidden or renamed leaves the cached filter choices at once
+
     @admin.display(description="提及次数")
     def mention_count(self, program: Program) -> int:
         return program.mentions.count()
@@ -51,7 +57,9 @@ class ProgramAdmin(SimpleHistoryAdmin):
         if queryset.count() < 2:
             self.message_user(request, "请至少选择两个项目。", messages.WARNING)
             return None
-        form = MergeForm(request.POST if "survivor" in request.POST else None)
+        # The programme with the most mentions is offered as the one to keep.
+        most = queryset.annotate(n=Count("mentions")).order_by("-n", "pk").first()
+        form = MergeForm(request.POST if "survivor" in request.POST else None, initial={"survivor": most})
         form.fields["survivor"].queryset = queryset
         if form.is_valid():
             survivor = form.cleaned_data["survivor"]
@@ -64,6 +72,7 @@ class ProgramAdmin(SimpleHistoryAdmin):
 
 @admin.register(ProgramMention)
 class ProgramMentionAdmin(RecordAdmin):
+    anchor_kind = "program"
     list_display = ["text", "program", "kind", "status", "article"]
     list_filter = [*RecordAdmin.list_filter, "kind", "program"]
     search_fields = ["text", "name", "program__name", "article__headline"]
@@ -73,6 +82,7 @@ class ProgramMentionAdmin(RecordAdmin):
 
 @admin.register(QAPair)
 class QAPairAdmin(RecordAdmin):
+    anchor_kind = "qa"
     list_display = ["question", "status", "article"]
     search_fields = ["question", "answer", "article__headline"]
     fields = ["article", "text", "start", "end", "question", "answer", "status", "is_public", *PROVENANCE]

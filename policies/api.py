@@ -4,12 +4,15 @@ from __future__ import annotations
 from typing import Literal
 
 from django.db.models import Count, F, Max, Q, QuerySet
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from ninja import Field, Path, Query, Router
 
 from articles.filters import PUBLIC_STATUSES, ListFilters
 from articles.search import search_qa
 from config.api_conventions import ErrorOut, dump, facet_counts, list_filters, list_response, list_spec
+from config.api_csv import FORMAT_PARAM, csv_doc, csv_list_response, wants_csv
 from config.api_http import json_response
 from policies.filters import ARTICLE_PARAMS, filter_programs, filter_qa
 from policies.models import Program, ProgramKind, ProgramMention, QAPair
@@ -43,7 +46,7 @@ PROGRAMS = list_spec(
     sorts=tuple(PROGRAM_SORTS),
     fields=ProgramOut.model_fields,
     facets=("region", "topic", "year"),
-    extra={"program_kind": (Literal[tuple(ProgramKind.values)] | None, PROGRAM_KIND)},
+    extra={"program_kind": (Literal[tuple(ProgramKind.values)] | None, PROGRAM_KIND), **FORMAT_PARAM},
 )
 ProgramParams = PROGRAMS.params
 
@@ -55,7 +58,7 @@ def annotated_programs() -> QuerySet[Program]:
         .select_related("region")
         .annotate(
             article_count=Count("mentions__article", filter=_PUBLIC_MENTION, distinct=True),
-            last_seen=Max("mentions__article__source__published_on", filter=_PUBLIC_MENTION),
+            last_seen=Max("mentions__article__issue_date", filter=_PUBLIC_MENTION),
         )
     )
 
@@ -81,6 +84,7 @@ def _program_facets(programs: QuerySet[Program], filters: ListFilters, names: li
     tags=["programs"],
     summary="List programmes",
     description=PROGRAMS.description,
+    openapi_extra=csv_doc("programmes"),
 )
 def list_programs(request, params: Query[ProgramParams]):
     filters = list_filters(params)
@@ -88,15 +92,23 @@ def list_programs(request, params: Query[ProgramParams]):
     if params.program_kind:
         programs = programs.filter(kind=params.program_kind)
     rows = programs.order_by(*PROGRAM_SORTS[params.sort or "mentions"])
+    if wants_csv(request, params.format):
+        return csv_list_response(request, rows, program_out, ProgramOut, "minsheng-programs.csv", format=params.format or "csv")
     return list_response(request, rows, params, program_out, lambda names: _program_facets(programs, filters, names))
 
 
 @router.get(
-    "/programs/{slug}", response={200: ProgramDetailOut, 304: None, 404: ErrorOut}, tags=["programs"], summary="One programme"
+    "/programs/{slug}", response={200: ProgramDetailOut, 301: None, 304: None, 404: ErrorOut}, tags=["programs"], summary="One programme"
 )
 def get_program(request, slug: str = Path(..., description="programme slug", examples=["京蒙医疗协作机制-da35b1"])):
     """A published programme with its mentions (provenance included), regions, figures and Q&A pairs."""
-    program = get_object_or_404(annotated_programs(), slug=slug)
+    program = annotated_programs().filter(slug=slug).first()
+    if program is None:
+        survivor = Program.survivor_of(slug)
+        if survivor is None:
+            raise Http404("no such programme")
+        # merged into another programme: its old address answers with the survivor's, permanently
+        return HttpResponsePermanentRedirect(reverse("api:get_program", kwargs={"slug": survivor.slug}))
     profile = program_profile(program)
     articles = {article.pk: article for article in profile.articles}  # personal data prefetched: no query per record
     for record in [*profile.figures, *profile.qa_pairs]:
@@ -116,7 +128,7 @@ def get_program(request, slug: str = Path(..., description="programme slug", exa
 # --- Q&A ----------------------------------------------------------------------------------------------------------
 
 QA_FILTERS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "status")
-QA_SORTS = {"newest": ("-article__source__published_on", "article_id", "start"), "relevance": None}
+QA_SORTS = {"newest": ("-article__issue_date", "article_id", "start"), "relevance": None}
 QA = list_spec(
     "QA",
     "Published Q&A pairs of articles matching the filters (`program`: articles that mention it); with `q`, best "
@@ -125,6 +137,7 @@ QA = list_spec(
     sorts=tuple(QA_SORTS),
     fields=QAOut.model_fields,
     facets=("region", "topic", "year"),
+    extra=FORMAT_PARAM,
 )
 QAParams = QA.params
 
@@ -144,6 +157,7 @@ def qa_out(pair: QAPair) -> dict:
     tags=["qa"],
     summary="List questions and answers",
     description=QA.description,
+    openapi_extra=csv_doc("Q&A pairs"),
 )
 def list_qa(request, params: Query[QAParams]):
     filters = list_filters(params)
@@ -153,4 +167,12 @@ def list_qa(request, params: Query[QAParams]):
     else:
         selected = filter_qa(QAPair.objects.published(), filters)
         rows = qa_rows(selected).order_by(*QA_SORTS["newest"])
+    if wants_csv(request, params.format):
+        return csv_list_response(request, rows, qa_out, QAOut, "minsheng-qa.csv", format=params.format or "csv")
     return list_response(request, rows, params, qa_out, lambda names: facet_counts(selected, names))
+
+
+@router.get("/qa/{int:qa_id}", response={200: QAOut, 304: None, 404: ErrorOut}, tags=["qa"], summary="One question and answer")
+def get_qa(request, qa_id: int = Path(..., description="Q&A pair id", examples=[1])):
+    """A published Q&A pair (personal data masked) with its provenance; `url` is its place on the site."""
+    return json_response(request, qa_out(get_object_or_404(qa_rows(), pk=qa_id)))

@@ -37,6 +37,10 @@ class Program(models.Model):
         models.CharField(max_length=200), verbose_name="并入的归并键", default=list, blank=True, editable=False,
         help_text="合并进来的项目原有的归并键；导入遇到它们时归入本项目。",
     )
+    merged_slugs = ArrayField(
+        models.CharField(max_length=80), verbose_name="并入的永久链接", default=list, blank=True, editable=False,
+        help_text="合并进来的项目原有的永久链接；访问它们时永久重定向到本项目。",
+    )
     description = models.TextField("简介", blank=True, help_text="编辑撰写；留空时公开页面显示文中定义它的句子。")
     issuing_body = models.CharField("发布机构", max_length=200, blank=True)
     level = models.CharField("层级", max_length=16, choices=ProgramLevel.choices, blank=True,
@@ -59,13 +63,22 @@ class Program(models.Model):
         verbose_name_plural = "政策项目"
         ordering = ["name"]
         # ingest (policies.services.program_for) finds a merged programme by the keys it absorbed.
-        indexes = [GinIndex(fields=["merged_keys"], name="program_merged_keys_gin")]
+        indexes = [
+            GinIndex(fields=["merged_keys"], name="program_merged_keys_gin"),
+            # /policies/<old slug>/ and /api/v1/programs/<old slug> find the survivor of a merge by the slugs it absorbed.
+            GinIndex(fields=["merged_slugs"], name="program_merged_slugs_gin"),
+        ]
 
     def __str__(self) -> str:
         return self.name
 
     def get_absolute_url(self) -> str:
         return reverse("policies:detail", args=[self.slug])
+
+    @classmethod
+    def survivor_of(cls, slug: str) -> "Program | None":
+        """The published programme a merged programme's slug now belongs to, if any."""
+        return cls.objects.published().filter(merged_slugs__contains=[slug]).first()
 
 
 class VocabularyLevel(models.TextChoices):

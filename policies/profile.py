@@ -61,7 +61,7 @@ def program_profile(program: Program) -> ProgramProfile:
     latest = (
         published.with_article(text=True)  # the texts give the defining sentences and the figures' sentences
         .prefetch_related("article__personal_data")
-        .order_by("-article__source__published_on", "-article_id", "-start")[:MAX_MENTIONS]
+        .order_by("-article__issue_date", "-article_id", "-start")[:MAX_MENTIONS]
     )
     mentions = list(latest)[::-1]
     articles = list({m.article_id: m.article for m in mentions}.values())

@@ -41,7 +41,7 @@ class ProgramOut(Selectable):
     valid_to: date | None = Field(None, description="in force until (null: no end known)", examples=["2027-12-31"])
     article_count: int = Field(..., description="public articles that mention it", examples=[2])
     last_seen: date | None = Field(None, description="issue date of the latest article mentioning it", examples=["2026-04-09"])
-    url: str = Field(..., description="public page of the programme", examples=["/policies/乌兰察布市农牧民职业技能等级评价实施办法-6d7fa8/"])
+    url: str = Field(..., description="public page of the programme (absolute)", examples=["https://minsheng.example.cn/policies/乌兰察布市农牧民职业技能等级评价实施办法-6d7fa8/"])
 
     @staticmethod
     def resolve_url(obj) -> str:

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from articles.models import Article
 from articles.record_sync import RecordKind
+from articles.summaries import archive_changed
 from policies.extract import program_slug_key
 from policies.extraction import vocabulary as vocab
 from policies.models import Program, ProgramMention, QAPair, VocabularyEntry
@@ -51,6 +53,14 @@ def program_for(*, name: str, kind: str, surface: str, cache: dict) -> Program:
         program.aliases = [*program.aliases, name]
         program.save(update_fields=["aliases"])
     return program
+
+
+def programs_preload(*, names: Iterable[str], cache: dict) -> None:
+    """Put the programmes of these mention names that already exist (by key) in `cache`, in one query, so that
+    `program_for` only goes to the database for the ones to create."""
+    keys = {program_slug_key(name)[:200] for name in names}
+    for program in Program.objects.filter(key__in=keys):
+        cache[("program", program.key)] = program
 
 
 def _program_find(key: str, name: str) -> Program | None:
@@ -126,18 +136,21 @@ def program_merge(*, survivor: Program, others: list[Program], user=None) -> int
     with transaction.atomic():
         aliases = list(survivor.aliases)
         keys = list(survivor.merged_keys)
+        slugs = list(survivor.merged_slugs)
         for other in others:
             if other.pk == survivor.pk:
                 continue
             other.mentions.update(program=survivor)
             keys.extend(k for k in [other.key, *other.merged_keys] if k not in keys and k != survivor.key)
+            slugs.extend(s for s in [other.slug, *other.merged_slugs] if s not in slugs and s != survivor.slug)
             for alias in [other.name, *other.aliases]:
                 if alias != survivor.name and alias not in aliases:
                     aliases.append(alias)
             other.delete()
-        survivor.aliases, survivor.merged_keys = aliases, keys
-        survivor.save(update_fields=["aliases", "merged_keys"])
+        survivor.aliases, survivor.merged_keys, survivor.merged_slugs = aliases, keys, slugs
+        survivor.save(update_fields=["aliases", "merged_keys", "merged_slugs"])
         _vocabulary_add_aliases(name=survivor.name, kind=survivor.kind, aliases=aliases)
+        archive_changed()  # the programme lists' counts and the filter choices name the survivor now
     return len([o for o in others if o.pk != survivor.pk])
 
 

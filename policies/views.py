@@ -1,11 +1,12 @@
 """Public pages of the policies app: the programme list, a programme's page and the Q&A page."""
-from django.core.paginator import Paginator
 from django.db.models import Count, F, Max, Q
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import redirect, render
 
+from articles.choices import filter_choices
 from articles.filters import PUBLIC_STATUSES, InvalidFilter, parse_filters
-from articles.models import Region, Topic
 from articles.search import search_qa
+from config.paging import CappedPaginator
 from policies.filters import filter_programs, filter_qa
 from policies.models import Program, ProgramKind, QAPair
 from policies.profile import program_profile
@@ -26,11 +27,7 @@ _PUBLIC_MENTION = Q(mentions__status__in=PUBLIC_STATUSES, mentions__is_public=Tr
 
 
 def _choices(*, program_kinds: bool = True) -> dict:
-    return {
-        "topics": Topic.objects.all(),
-        "regions": Region.objects.filter(level__in=["province", "prefecture"], mentions__isnull=False).distinct(),
-        "program_kinds": ProgramKind.choices if program_kinds else None,
-    }
+    return {**filter_choices("topics", "regions"), "program_kinds": ProgramKind.choices if program_kinds else None}
 
 
 def _program_kind(params) -> str | None:
@@ -50,11 +47,11 @@ def program_list(request):
         return render(request, "policies/list.html", {"error": error, "choices": _choices(), "sort_labels": SORT_LABELS}, status=400)
     programs = filter_programs(Program.objects.published(), filters).annotate(
         article_count=Count("mentions__article", filter=_PUBLIC_MENTION, distinct=True),
-        last_seen=Max("mentions__article__source__published_on", filter=_PUBLIC_MENTION),
+        last_seen=Max("mentions__article__issue_date", filter=_PUBLIC_MENTION),
     )
     if kind:
         programs = programs.filter(kind=kind)
-    page = Paginator(programs.order_by(*SORTS[sort]), PROGRAMS_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(programs.order_by(*SORTS[sort]), PROGRAMS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "page": page,
         "filters": filters,
@@ -68,7 +65,12 @@ def program_list(request):
 
 
 def program_detail(request, slug: str):
-    program = get_object_or_404(Program.objects.published().select_related("region"), slug=slug)
+    program = Program.objects.published().select_related("region").filter(slug=slug).first()
+    if program is None:
+        survivor = Program.survivor_of(slug)
+        if survivor is None:
+            raise Http404("no such programme")
+        return redirect(survivor, permanent=True)  # merged into another: its old address keeps working
     return render(request, "policies/detail.html", {"profile": program_profile(program), "program": program})
 
 
@@ -81,7 +83,7 @@ def qa_list(request):
     if filters.q:
         pairs = search_qa(filters.q, pairs)
     else:
-        pairs = pairs.order_by("-article__source__published_on", "article_id", "start")
-    page = Paginator(pairs, QA_PER_PAGE).get_page(request.GET.get("page"))
+        pairs = pairs.order_by("-article__issue_date", "article_id", "start")
+    page = CappedPaginator(pairs, QA_PER_PAGE).get_page(request.GET.get("page"))
     context = {"page": page, "filters": filters, "choices": _choices(program_kinds=False), "api_params": QA_PARAMS}
     return render(request, "policies/qa.html", context)

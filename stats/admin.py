@@ -34,6 +34,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 @admin.register(Figure)
 class FigureAdmin(RecordAdmin):
+    anchor_kind = "figure"
     list_display = ["text", "value", "unit", "qualifier", "measure", "region_code", "period_kind", "is_change",
                     "indicator", "status", "article"]
     list_filter = [*RecordAdmin.list_filter, "unit", "change", "period_kind", "is_change"]

@@ -1,14 +1,14 @@
 """API router of the stats app: /figures, as JSON pages or as one complete CSV file."""
 from __future__ import annotations
 
-from typing import Literal
-
+from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_vary_headers
-from ninja import Field, Query, Router
+from ninja import Path, Query, Router
 
 from config.api_conventions import ErrorOut, dump, facet_counts, list_filters, list_response, list_spec, region_facet
-from config.api_http import conditional, data_last_modified
-from stats.exports import figures_csv_etag, figures_csv_response
+from config.api_csv import FORMAT_PARAM, wants_csv
+from config.api_http import conditional, data_last_modified, json_response
+from stats.exports import COLUMNS, XLSX_TYPE, figures_csv_etag, figures_csv_response, figures_xlsx_response
 from stats.filters import filter_figures
 from stats.models import Figure
 from stats.schemas import FigureListOut, FigureOut
@@ -20,17 +20,11 @@ FIGURE_FILTERS = (
     "period", "change",
 )
 FIGURE_SORTS = {
-    "newest": ("-article__source__published_on", "article_id", "start", "id"),
-    "oldest": ("article__source__published_on", "article_id", "start", "id"),
+    "newest": ("-article__issue_date", "article_id", "start", "id"),
+    "oldest": ("article__issue_date", "article_id", "start", "id"),
     "value": ("value", "id"),
     "-value": ("-value", "id"),
 }
-FORMAT = Field(
-    None,
-    description="json (default): a page of figures; csv: the whole selection as one CSV file (also with "
-    "`Accept: text/csv`), paging, `fields` and `facets` ignored",
-    examples=["csv"],
-)
 FIGURES = list_spec(
     "Figures",
     "Published figures matching the filters (`region` selects figures by the division they describe, with the "
@@ -42,17 +36,15 @@ FIGURES = list_spec(
     sorts=tuple(FIGURE_SORTS),
     fields=FigureOut.model_fields,
     facets=("region", "topic", "year"),
-    extra={"format": (Literal["json", "csv"] | None, FORMAT)},
+    extra=FORMAT_PARAM,
 )
 FigureParams = FIGURES.params
 CSV_EXAMPLE = (  # the file starts with a UTF-8 BOM (for spreadsheet programs), left out here
-    "# 民生 Minsheng 数据导出：共 1 条；导出时间 2025-12-09 08:00\r\n"
-    "id,value,value_max,unit,qualifier,measure,change,period,region,indicator,indicator_slug,text,status,"
-    "extractor_version,article_id,start,end,headline,published_on,source,region_code,region_name,period_start,"
-    "period_end,period_kind,program,program_slug,is_change,sentence\r\n"
-    "77,15.0,20.0,%,约,城镇新增就业人数,同比增长,2025年1-10月,呼和浩特市,城镇新增就业人数增幅,城镇新增就业人数增幅-5b1c2e,"
-    "同比增长约15%至20%,auto,0.1,4,312,324,“零距离”就业服务托起百姓稳稳的幸福,2025-12-08,000_f0101c1e4c2d4782.txt,"
-    "150100,呼和浩特市,2025-01-01,2025-10-31,to-date,,,True,今年1-10月，全市城镇新增就业人数同比增长约15%至20%。\r\n"
+    ",".join(COLUMNS) + "\r\n"
+    "77,https://minsheng.example.cn/articles/4/#f-77,4,312,324,同比增长约15%至20%,auto,0.1,15.0,20.0,%,约,城镇新增就业人数,"
+    "同比增长,2025年1-10月,呼和浩特市,150100,150100,呼和浩特市,2025-01-01,2025-10-31,to-date,,,True,"
+    "今年1-10月，全市城镇新增就业人数同比增长约15%至20%。,城镇新增就业人数增幅-5b1c2e,城镇新增就业人数增幅,%,4,"
+    "“零距离”就业服务托起百姓稳稳的幸福,2025-12-08,https://minsheng.example.cn/articles/4/\r\n"
 )
 # ninja documents the JSON page under 200; this adds the CSV beside it (an int key, so the two are merged).
 CSV_DOC = {
@@ -61,9 +53,10 @@ CSV_DOC = {
             "description": "a page of figures (JSON), or with format=csv / Accept: text/csv the whole selection (CSV)",
             "content": {
                 "text/csv": {
-                    "schema": {"type": "string", "description": "a comment row with the row count, a header, then every figure"},
+                    "schema": {"type": "string", "description": "a header of the JSON field names, then every figure (the count in X-Total-Count)"},
                     "example": CSV_EXAMPLE,
-                }
+                },
+                XLSX_TYPE: {"schema": {"type": "string", "format": "binary", "description": "format=xlsx: the same rows as a workbook"}},
             },
         }
     }
@@ -73,13 +66,6 @@ VARY = {"Vary": "Accept"}  # the same URL answers JSON or CSV by Accept
 
 def figure_out(figure: Figure) -> dict:
     return dump(FigureOut, figure)
-
-
-def wants_csv(request, format: str | None) -> bool:
-    if format is not None:
-        return format == "csv"
-    accept = request.headers.get("Accept", "")
-    return "text/csv" in accept and "application/json" not in accept
 
 
 @router.get(
@@ -93,9 +79,12 @@ def list_figures(request, params: Query[FigureParams]):
     filters = list_filters(params)
     sort = params.sort or "newest"
     figures = filter_figures(Figure.objects.published(), filters).order_by(*FIGURE_SORTS[sort])
+    site = request.build_absolute_uri("/").rstrip("/")
+    if params.format == "xlsx":
+        return figures_xlsx_response(figures, "minsheng-figures.xlsx", site)
     if wants_csv(request, params.format):
         last_modified = data_last_modified()
-        response = figures_csv_response(figures, "minsheng-figures.csv")
+        response = figures_csv_response(figures, "minsheng-figures.csv", site)
         patch_vary_headers(response, ["Accept"])
         etag = figures_csv_etag({**filters.model_dump(mode="json", exclude_none=True), "sort": sort}, last_modified)
         return conditional(request, response, etag=etag, last_modified=last_modified)
@@ -110,3 +99,13 @@ def figure_facets(figures, names: list[str]) -> dict[str, list[dict]]:
         own = Figure.objects.filter(pk__in=figures.order_by().values("pk")).exclude(region_code="")
         result["region"] = region_facet([own.values_list("pk", "region_code")])
     return {name: result[name] for name in names if name in result}
+
+
+@router.get("/figures/{int:figure_id}", response={200: FigureOut, 304: None, 404: ErrorOut}, summary="One figure")
+def get_figure(request, figure_id: int = Path(..., description="figure id", examples=[77])):
+    """A published figure with its indicator and provenance; `url` is its sentence on the site."""
+    rows = (
+        Figure.objects.published().with_article().select_related("indicator", "region", "program")
+        .prefetch_related("article__personal_data")
+    )
+    return json_response(request, figure_out(get_object_or_404(rows, pk=figure_id)))

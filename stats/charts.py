@@ -7,7 +7,7 @@ from html import escape
 # The viewBox is about as wide as a phone's column (390 px screen): text drawn at FONT stays ≥ 12 px when rendered.
 WIDTH, HEIGHT = 360, 250
 LEFT, RIGHT, TOP, BOTTOM = 56, 12, 34, 52
-FONT = 13  # 360 units are drawn about 336 px wide in a 390 px screen: 13 units render ≥ 12 px
+FONT = 13  # 360 units are drawn about 340 px wide in a 390 px screen (site.css): 13 units render ≥ 12 px
 LABEL_WIDTH = 7 * FONT * 0.6  # a 2025-01 label: seven characters about 0.6 em wide
 INK, ACCENT, GRID, MUTED = "#1f2328", "#8c1c13", "#d0d7de", "#57606a"
 # One colour per region (Okabe–Ito, told apart with colour-blindness too), chosen by the region's code.
@@ -73,15 +73,21 @@ def _y(value: float, low: float, high: float) -> float:
     return TOP + plot_h - plot_h * (value - low) / (high - low)
 
 
-def bar_chart(title: str, bars: list[tuple[str, float | None]], unit: str = "", *, legend: str = "",
+def _linked(shape: str, href: str) -> str:
+    """A chart mark as a link to the sentence it comes from, when it has one."""
+    return f'<a href="{escape(href)}">{shape}</a>' if href else shape
+
+
+def bar_chart(title: str, bars: list[tuple], unit: str = "", *, legend: str = "",
               colour: str = ACCENT, x_title: str = "出处") -> str:
-    """One bar per label; a missing value gets no bar and the word 缺失, never a bar of height 0. A label wider
-    than its slot is shortened (its bar's title still names it in full)."""
-    known = [v for _, v in bars if v is not None]
+    """One bar per (label, value[, link]); a missing value gets no bar and the word 缺失, never a bar of height 0.
+    A label wider than its slot is shortened (its bar's title still names it in full). A bar with a link (its
+    figure's sentence) is a link."""
+    known = [bar[1] for bar in bars if bar[1] is not None]
     low, high = _scale(known or [0.0])
     slot = (WIDTH - LEFT - RIGHT) / max(len(bars), 1)
     body = []
-    for i, (label, value) in enumerate(bars):
+    for i, (label, value, *link) in enumerate(bars):
         x = LEFT + slot * i + slot * 0.15
         middle = LEFT + slot * (i + 0.5)
         room = int(slot // FONT)  # characters that fit under the bar
@@ -95,19 +101,21 @@ def bar_chart(title: str, bars: list[tuple[str, float | None]], unit: str = "", 
             body.append(f'<text x="{middle:.1f}" y="{HEIGHT - BOTTOM - 6}" text-anchor="middle" font-size="{FONT}" fill="{MUTED}">缺失</text>')
             continue
         top, base = _y(max(value, 0), low, high), _y(min(value, 0), low, high)
-        body.append(
+        shape = (
             f'<rect x="{x:.1f}" y="{top:.1f}" width="{slot * 0.7:.1f}" height="{max(base - top, 1):.1f}" fill="{colour}">'
             f"<title>{escape(label)}：{escape(format_value(value))}{escape(unit)}</title></rect>"
         )
+        body.append(_linked(shape, link[0] if link else ""))
     return _frame(title, body, low, high, unit, x_title=x_title, legend=legend, colour=colour)
 
 
-def time_chart(title: str, points: list[tuple[date, float | None]], unit: str = "", *, legend: str = "",
+def time_chart(title: str, points: list[tuple], unit: str = "", *, legend: str = "",
                colour: str = ACCENT, x_title: str = "时间") -> str:
-    """Values over time (x by date); missing values leave a gap in the line and a mark on the axis. The points are
-    comparable (one series: one region, one kind of period), so a line joins them."""
+    """Values over time, points (date, value[, link]) (x by date); missing values leave a gap in the line and a mark
+    on the axis; a dot with a link (its figure's sentence) is a link. The points are comparable (one series: one
+    region, one kind of period), so a line joins them."""
     dated = sorted(points, key=lambda point: point[0])
-    known = [v for _, v in dated if v is not None]
+    known = [point[1] for point in dated if point[1] is not None]
     low, high = _scale(known or [0.0])
     first, last = dated[0][0].toordinal(), dated[-1][0].toordinal()
     span = max(last - first, 1)
@@ -117,9 +125,9 @@ def time_chart(title: str, points: list[tuple[date, float | None]], unit: str = 
         return LEFT + plot_w * ((day.toordinal() - first) / span if last > first else 0.5)
 
     # Several values on one day are not a sequence: show them as dots, without a line that would zigzag between them.
-    joined = len({day for day, _ in dated}) == len(dated)
+    joined = len({point[0] for point in dated}) == len(dated)
     body, run = [], []
-    for day, value in dated:
+    for day, value, *_ in dated:
         if value is None:
             if len(run) > 1 and joined:
                 body.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{" ".join(run)}"/>')
@@ -129,15 +137,16 @@ def time_chart(title: str, points: list[tuple[date, float | None]], unit: str = 
         run.append(f"{x_of(day):.1f},{_y(value, low, high):.1f}")
     if len(run) > 1 and joined:
         body.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{" ".join(run)}"/>')
-    for day, value in dated:
+    for day, value, *link in dated:
         if value is not None:
-            body.append(
+            shape = (
                 f'<circle cx="{x_of(day):.1f}" cy="{_y(value, low, high):.1f}" r="4" fill="{colour}">'
                 f"<title>{day.isoformat()}：{escape(format_value(value))}{escape(unit)}</title></circle>"
             )
+            body.append(_linked(shape, link[0] if link else ""))
     last_x = -1e9
     half = LABEL_WIDTH / 2
-    for day in sorted({day for day, _ in dated}):
+    for day in sorted({point[0] for point in dated}):
         if x_of(day) - last_x < LABEL_WIDTH + 8:  # labels that would overlap: the dot's title still names the day
             continue
         last_x = x_of(day)

@@ -5,7 +5,7 @@ from ninja import Field, Schema
 
 from config.api_conventions import ArticleRef, FacetedPageOut, ProvenanceOut, RecordOut, example, masked, provenance
 
-EMPLOYMENT_ARTICLE = example(ArticleRef, id=4, headline="“零距离”就业服务托起百姓稳稳的幸福", url="/articles/4/")
+EMPLOYMENT_ARTICLE = example(ArticleRef, id=4, headline="“零距离”就业服务托起百姓稳稳的幸福", url="https://minsheng.example.cn/articles/4/")
 
 
 class IndicatorRef(Schema):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
@@ -28,15 +29,31 @@ def indicator_for(*, measure: str, unit: str, cache: dict) -> Indicator | None:
     Found by its key (the canonical measure and unit it was created for), never by its name, so an editor's rename or
     merge does not make the next ingest create a second indicator — or fail on the first one's slug.
     """
+    found = _key_of(measure, unit)
+    if found is None:
+        return None
+    key, name, canonical_unit = found
+    if ("indicator", key) not in cache:
+        cache[("indicator", key)] = _indicator_by_key(key, name, canonical_unit)
+    return cache[("indicator", key)]
+
+
+def indicators_preload(*, pairs: Iterable[tuple[str, str]], cache: dict) -> None:
+    """Put the indicators of these (measure, unit) pairs that already exist in `cache`, in one query, so that
+    `indicator_for` only goes to the database for the ones to create."""
+    keys = {found[0] for measure, unit in pairs if (found := _key_of(measure, unit)) is not None}
+    for indicator in Indicator.objects.filter(key__in=keys):
+        cache[("indicator", indicator.key)] = indicator
+
+
+def _key_of(measure: str, unit: str) -> tuple[str, str, str] | None:
+    """(key, name, canonical unit) of the indicator a measure and unit belong to; None when they are no indicator."""
     if not measure:
         return None
     name, canonical_unit = indicator_key(measure, unit)
     if not name or name in not_indicators():
         return None
-    key = f"{name[:120]}|{canonical_unit[:16]}"
-    if ("indicator", key) not in cache:
-        cache[("indicator", key)] = _indicator_by_key(key, name[:120], canonical_unit[:16])
-    return cache[("indicator", key)]
+    return f"{name[:120]}|{canonical_unit[:16]}", name[:120], canonical_unit[:16]
 
 
 def _indicator_by_key(key: str, name: str, unit: str) -> Indicator:
@@ -89,7 +106,7 @@ def _figure_fields(figure, article: Article, cache: dict) -> dict:
         "region_text": (getattr(figure, "region_text", None) or "")[:64],
         "indicator": indicator_for(measure=figure.measure or "", unit=figure.unit, cache=cache),
         "region_code": (getattr(figure, "region_code", None) or "")[:6],
-        "region": _region(getattr(figure, "region_code", None), cache),
+        "region_id": _region_id(getattr(figure, "region_code", None), cache),
         "period_start": getattr(figure, "period_start", None),
         "period_end": getattr(figure, "period_end", None),
         "period_kind": getattr(figure, "period_kind", None) or "",
@@ -99,12 +116,15 @@ def _figure_fields(figure, article: Article, cache: dict) -> dict:
     }
 
 
-def _region(code: str | None, cache: dict) -> Region | None:
-    """The division a figure describes (None for the whole country, 000000, and for codes the gazetteer lacks)."""
+def _region_id(code: str | None, cache: dict) -> str | None:
+    """The division a figure describes (None for the whole country, 000000, and for codes the gazetteer lacks): from
+    the page's set of gazetteer codes when the ingest put it in the cache, else one query per code."""
     if not code:
         return None
+    if "region_codes" in cache:
+        return code if code in cache["region_codes"] else None
     if ("region", code) not in cache:
-        cache[("region", code)] = Region.objects.filter(code=code).first()
+        cache[("region", code)] = Region.objects.filter(code=code).values_list("code", flat=True).first()
     return cache[("region", code)]
 
 

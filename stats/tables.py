@@ -9,10 +9,12 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.postgres.aggregates import ArrayAgg
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Page
 from django.db.models import Count, DateField, F, FloatField, Func, Max, Min, Q, QuerySet, Window
 from django.db.models.functions import Coalesce, RowNumber
 
+from articles.masking import fragment_masker
+from config.paging import CappedPaginator
 from stats.models import Figure, PeriodKind
 
 # Columns read from the database, in the order of the figures table.
@@ -32,7 +34,7 @@ FIELDS = {
     "article_id": "article_id",
     "headline": "article__public_headline",
     "source": "article__source__name",
-    "published_on": "article__source__published_on",
+    "published_on": "article__issue_date",
     # What the figure is about (issue 14).
     "region_code": "region_code",
     "region_name": "region__name",
@@ -67,7 +69,7 @@ class FigureTime(Func):
     output_field = DateField()
 
     def __init__(self):
-        super().__init__(F("period"), F("article__source__published_on"))
+        super().__init__(F("period"), F("article__issue_date"))
 
     def as_sql(self, compiler, connection, **extra_context):
         (period, period_params), (published, published_params) = (compiler.compile(e) for e in self.get_source_expressions())
@@ -86,10 +88,24 @@ class First(Func):
     output_field = FloatField()
 
 
+# Text cut from the article: shown with the article's personal data masked, as the API and the files show it.
+MASKED_FIELDS = ("text", "sentence")
+
+
+def _masked(rows: list[dict]) -> list[dict]:
+    """The rows with their text and sentence masked by their articles' personal data (one query)."""
+    mask = fragment_masker(row["article_id"] for row in rows)
+    for row in rows:
+        for name in MASKED_FIELDS:
+            row[name] = mask(row["article_id"], row[name])
+    return rows
+
+
 def figures_page(figures: QuerySet[Figure], number, per_page: int) -> Page:
-    """One page of the selection (in its order), each figure a dict of FIELDS: a count and one LIMIT query."""
-    page = Paginator(figures.values_list(*FIELDS.values()), per_page).get_page(number)
-    page.object_list = [dict(zip(FIELDS, row, strict=True)) for row in page.object_list]
+    """One page of the selection (in its order), each figure a dict of FIELDS: a count, one LIMIT query and one for
+    the page's personal data (its text and sentence are shown masked)."""
+    page = CappedPaginator(figures.values_list(*FIELDS.values()), per_page).get_page(number)  # counts up to 10,000
+    page.object_list = _masked([dict(zip(FIELDS, row, strict=True)) for row in page.object_list])
     return page
 
 
@@ -157,7 +173,8 @@ def build_series(
     """Series of the figures grouped by indicator, own region, period kind and change-or-level, those with at least
     two points, largest first, each with its latest `max_points` points (by the end of the period they measure,
     else the time their period text or issue names). Returns (the first `limit` series, how many there are in all).
-    Two queries: the groups (counted in SQL, with their number as a window) and the capped points (ranked in SQL)."""
+    Three queries: the groups (counted in SQL, with their number as a window), the capped points (ranked in SQL)
+    and their articles' personal data (text and sentence shown masked)."""
     groups = (
         figures.filter(indicator__isnull=False)
         .order_by()
@@ -183,8 +200,7 @@ def build_series(
         .values_list(*FIELDS.values(), "when", "indicator_id")
     )
     by_key: dict[tuple, list[dict]] = defaultdict(list)
-    for values in rows:
-        row = dict(zip([*FIELDS, "when", "indicator_id"], values, strict=True))
+    for row in _masked([dict(zip([*FIELDS, "when", "indicator_id"], values, strict=True)) for values in rows]):
         by_key[tuple(row[name] for name in SERIES_KEY)].append(row)
     series = []
     for group in top:
@@ -213,6 +229,7 @@ def _point(row: dict) -> Point:
         when=when,
         region=row["region_name"] or "",
         citation={
+            "id": row["id"],
             "article_id": row["article_id"],
             "headline": row["headline"] or "（无标题）",
             "source": row["source"],

@@ -1,14 +1,12 @@
 """Public pages of the stats app: the figures browser (/stats/) and downloads of its current selection."""
-from django.db.models import Value
-from django.db.models.functions import Concat, Left
 from django.http import Http404
 from django.shortcuts import render
 
-from articles.browse import most_mentioned_programs
+from articles.choices import filter_choices
 from articles.filters import InvalidFilter, ListFilters, parse_filters
-from articles.models import Region, Topic
+from articles.summaries import cached
 from stats.filters import filter_figures
-from stats.models import Figure, Indicator, PeriodKind
+from stats.models import Figure, PeriodKind
 from stats.tables import build_series, figures_page, summary
 
 FIGURES_PER_PAGE = 50
@@ -20,29 +18,14 @@ def _selection(params):
     """The published figures matching the query parameters, newest issue first (raises InvalidFilter)."""
     filters = parse_filters(params)
     figures = filter_figures(Figure.objects.published(), filters)
-    return filters, figures.order_by("-article__source__published_on", "article_id", "start", "id")
+    return filters, figures.order_by("-article__issue_date", "article_id", "start", "id")
 
 
 def _choices() -> dict:
-    return {
-        "topics": Topic.objects.all(),
-        # The divisions figures are about (what `region` selects now), not every division an article names.
-        "regions": Region.objects.filter(
-            level__in=["province", "prefecture"], code__in=_figure_region_prefixes()
-        ),
-        "units": Figure.objects.published().order_by("unit").values_list("unit", flat=True).distinct(),
-        "indicators": Indicator.objects.published().filter(figures__isnull=False).distinct().order_by("name")[:300],
-        "programs": most_mentioned_programs(limit=200),
-        "period_kinds": PeriodKind.choices,
-    }
-
-
-def _figure_region_prefixes():
-    """Province and prefecture codes above the divisions published figures describe (one query, a subquery)."""
-    own = Figure.objects.published().exclude(region_code="").exclude(region_code="000000")
-    provinces = own.annotate(up=Concat(Left("region_code", 2), Value("0000"))).values("up")
-    prefectures = own.annotate(up=Concat(Left("region_code", 4), Value("00"))).values("up")
-    return provinces.union(prefectures)
+    choices = filter_choices("topics", "figure_regions", "units", "indicators", "programs")
+    # /stats/ `region` selects the division a figure is about: the choices are those divisions.
+    choices["regions"] = choices.pop("figure_regions")
+    return {**choices, "period_kinds": PeriodKind.choices}
 
 
 def stats_index(request):
@@ -52,13 +35,19 @@ def stats_index(request):
         return render(request, "stats/index.html", {"error": error, "choices": _choices()}, status=400)
     # Every part is bounded in SQL: one page of rows, the largest groups of the summary, MAX_CHARTS capped series.
     page = figures_page(figures, request.GET.get("page"), FIGURES_PER_PAGE)
-    series, series_total = build_series(figures, limit=MAX_CHARTS)
+    if any(filters.model_dump().values()):
+        series, series_total = build_series(figures, limit=MAX_CHARTS)
+        figure_summary = summary(figures)
+    else:  # the whole archive's summary and charts: aggregated once per change of the archive
+        series, series_total, figure_summary = cached(
+            "stats-overview", lambda: (*build_series(figures, limit=MAX_CHARTS), summary(figures))
+        )
     context = {
         "filters": filters,
         "choices": _choices(),
-        "count": page.paginator.count,
+        "count": page.paginator.count if page.paginator.count_is_exact else page.paginator.count_label,
         "page": page,
-        "summary": summary(figures),
+        "summary": figure_summary,
         "series": series,
         "series_total": series_total,
         "formats": FORMATS,
@@ -81,4 +70,4 @@ def stats_download(request, fmt: str):
     # so that anything the database refuses is answered here, never by a download that breaks off part-way.
     figures.exists()
     respond = {"csv": exports.figures_csv_response, "xlsx": exports.figures_xlsx_response, "json": exports.figures_json_response}
-    return respond[fmt](figures, f"minsheng-figures.{fmt}")
+    return respond[fmt](figures, f"minsheng-figures.{fmt}", request.build_absolute_uri("/").rstrip("/"))

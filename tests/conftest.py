@@ -62,3 +62,14 @@ class _Null:
 
     def isatty(self):
         return False
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test rolls its rows back, and some write rows in bulk around the services: the cached aggregates
+    (articles/summaries.py) of one test must not answer the next."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -69,7 +69,7 @@ def crowded_page(*, articles: int, qa_pairs: int, figures_per_indicator: int = 0
         encoding="utf-8", published_on=date(2026, 1, 5),
     )
     rows = Article.objects.bulk_create(
-        Article(source=source, position=i, headline=f"低保申领问答（{i + 1}）", text=body, kind=Article.Kind.QA)
+        Article(source=source, issue_date=source.published_on, position=i, headline=f"低保申领问答（{i + 1}）", text=body, kind=Article.Kind.QA)
         for i in range(articles)
     )
     question = "低保怎么申请？"

@@ -3,6 +3,7 @@ from articles.models.article import Article, ArticleQuerySet
 from articles.models.records import DateMention, ExtractedRecord, PersonalData, RecordStatus, RegionMention
 from articles.models.region import Region
 from articles.models.source import Source
+from articles.models.storyband import StoryBand
 from articles.models.token import ApiToken
 from articles.models.topic import Topic
 
@@ -17,5 +18,6 @@ __all__ = [
     "Region",
     "RegionMention",
     "Source",
+    "StoryBand",
     "Topic",
 ]

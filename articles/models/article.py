@@ -3,6 +3,8 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -14,6 +16,26 @@ EDITABLE_BY_PARSER = ("headline", "subheadline", "column", "byline", "kind", "du
 # carries the whole page.
 PAGE_FILE = ("source__raw", "source__text")
 NEVER_SHOWN = (*PAGE_FILE, "search_vector")
+
+# The issue date as the lists sort it: an undated article sorts last both newest-first and oldest-first. The same
+# expressions are indexed (Meta.indexes), so a list's ORDER BY ... LIMIT reads the index instead of sorting.
+EARLIEST, LATEST = "0001-01-01", "9999-12-31"
+
+
+def newest_key():
+    return Coalesce("issue_date", models.Value(EARLIEST, output_field=models.DateField()))
+
+
+def oldest_key():
+    return Coalesce("issue_date", models.Value(LATEST, output_field=models.DateField()))
+
+
+# The orders of the article lists (site and API): each is served by one of the partial indexes below.
+ARTICLE_ORDERS = {
+    "newest": (newest_key().desc(), "source_id", "position"),
+    "oldest": (oldest_key().asc(), "source_id", "position"),
+    "headline": ("public_headline", "id"),  # the masked headline: order must not reveal hidden digits
+}
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -67,6 +89,10 @@ class Article(models.Model):
     )
     is_public = models.BooleanField("公开", default=True, help_text="取消勾选即对公众隐藏，但不删除。")
     is_featured = models.BooleanField("首页推荐", default=False, help_text="勾选后在首页“编辑推荐”中展示。")
+    issue_date = models.DateField(
+        "出版日期", null=True, blank=True, editable=False, db_index=False,
+        help_text="所在版面的出版日期（随版面日期自动更新），供列表排序和按日期筛选。",
+    )
     search_vector = SearchVectorField("检索向量", null=True, editable=False)
     edited_fields = ArrayField(
         models.CharField(max_length=32), verbose_name="编辑改过的字段", default=list, blank=True, editable=False,
@@ -86,13 +112,13 @@ class Article(models.Model):
     # The text is the parser's alone and the search vector derived: neither is copied into every history row.
     # The body and the derived copies (masked view, search vector) stay out of history: large, and rebuilt from the rest.
     history = HistoricalRecords(
-        excluded_fields=["text", "search_vector", "public_headline", "public_subheadline", "public_byline", "public_text"]
+        excluded_fields=["text", "search_vector", "issue_date", "public_headline", "public_subheadline", "public_byline", "public_text"]
     )
 
     class Meta:
         verbose_name = "文章"
         verbose_name_plural = "文章"
-        ordering = ["-source__published_on", "source_id", "position"]
+        ordering = [newest_key().desc(), "source_id", "position"]
         constraints = [models.UniqueConstraint(fields=["source", "position"], name="article_unique_position")]
         indexes = [
             # /search/ and /api/v1/search: full-text match over jieba-segmented text.
@@ -100,6 +126,17 @@ class Article(models.Model):
             # /articles/?kind= and ?column= list filters.
             models.Index(fields=["kind"], name="article_kind_idx"),
             models.Index(fields=["column"], name="article_column_idx"),
+            # The article lists' sorts (ARTICLE_ORDERS: /articles/, /api/v1/articles, the home page's latest) and
+            # their keyset cursors, over published articles only.
+            models.Index(newest_key().desc(), "source_id", "position", name="article_newest_idx", condition=Q(is_public=True)),
+            models.Index(oldest_key().asc(), "source_id", "position", name="article_oldest_idx", condition=Q(is_public=True)),
+            models.Index("public_headline", "id", name="article_headline_idx", condition=Q(is_public=True)),
+            # The home page's 编辑推荐 (featured, newest first): a handful of rows, found without walking the archive.
+            models.Index(
+                newest_key().desc(), "source_id", "position", name="article_featured_idx", condition=Q(is_public=True, is_featured=True)
+            ),
+            # date_from / date_to filters and the year facet.
+            models.Index(fields=["issue_date"], name="article_issue_date_idx"),
         ]
 
     def __str__(self) -> str:

@@ -1,5 +1,6 @@
 """Source: one ingested page file, kept verbatim, with its detected encoding, issue date, paper and page label."""
 from django.db import models
+from django.utils import timezone
 
 
 class Source(models.Model):
@@ -22,6 +23,9 @@ class Source(models.Model):
     )
     page_label = models.CharField("版次", max_length=32, blank=True, help_text="版次或版面号，如 05版、A3。")
     ingested_at = models.DateTimeField("导入时间", auto_now_add=True)
+    # When the parser last wrote this page's articles and records (ingest or re-parse): the parser writes no history
+    # rows, so the API's data version reads this column to move after a re-parse.
+    parsed_at = models.DateTimeField("解析时间", default=timezone.now, editable=False)
 
     class Meta:
         verbose_name = "来源版面"

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import markers as mk
-from .kinds import classify_kind
+from .kinds import classify_kind, first_question, is_qa_block
 from .layout import detect_headline_position, move_misplaced_leads
 from .repair import Block
 from .samestory import topical_similarity
@@ -287,12 +287,18 @@ def to_article(draft: Draft, original: str, script: str) -> ArticleDraft:
         texts.append(text)
         offsets.extend(block.offsets)
     start, end = _span(draft, paragraphs, original)
+    body = [b.text for b in paragraphs if b.role in ("body", "box")]
     kind = classify_kind(
-        paragraphs=[b.text for b in paragraphs if b.role in ("body", "box")],
+        paragraphs=body,
         captions=sum(b.role == "caption" for b in paragraphs),
         column_kind=mk.column_kind(draft.column), has_byline=bool(draft.byline), notice=draft.notice,
         commentary_byline="评论员" in draft.byline_text,
     )
+    if not headline and not draft.notice and is_qa_block(body):
+        # A Q&A box printed without a headline: its first question names it, and it is a Q&A, not a brief. The
+        # question is taken in the page's own script.
+        originals = [_original(b, original) for b in paragraphs if b.role in ("body", "box")]
+        headline, kind = first_question(body, originals), "qa"
     return ArticleDraft(
         headline=headline, subheadline=subheadline, column=draft.column, byline=list(draft.byline),
         kind=kind, text="\n".join(texts), source_start=start, source_end=end, script=script, credit=draft.credit, text_offsets=offsets,

@@ -7,19 +7,21 @@ from datetime import date
 
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
 
 from articles import pipeline
 from articles.models import Article, DateMention, PersonalData, RecordStatus, Region, RegionMention, Source, Topic
 from articles.page_files import too_large
 from articles.parsing.decode import UndecodableFile
-from articles.record_sync import RecordKind, SyncOutcome, records_sync
-from articles.same_story import align_by_similarity, same_story_candidate
-from articles.services.public_view import article_personal_data_sync, article_public_refresh, personal_data_kinds
+from articles.record_sync import RecordKind, SyncOutcome, page_records_sync
+from articles.same_story import align_by_similarity, same_story_links, story_bands_replace, texts_bands
+from articles.services.dating import articles_issue_date_sync
+from articles.services.public_view import article_personal_data_sync, articles_public_refresh, personal_data_kinds
 from articles.topics import classify
 from policies.extract import program_slug_key
-from policies.services import PROGRAM_MENTIONS, QA_PAIRS, program_for, programme_vocabulary
+from policies.services import PROGRAM_MENTIONS, QA_PAIRS, program_for, programme_vocabulary, programs_preload
 from stats.indicators import indicator_key
-from stats.services import FIGURES, indicator_for
+from stats.services import FIGURES, indicator_for, indicators_preload
 
 
 def _date_fields(mention, article: Article, cache: dict) -> dict:
@@ -112,6 +114,16 @@ def source_ingest(
         )
     except UndecodableFile as error:
         raise PageRejected(name, error.reason, error.reason_zh) from error
+    # The same story on another page: looked up and verified before the transaction, which then only writes.
+    previous_id = Source.objects.filter(name=name).values_list("pk", flat=True).first()
+    drafts = result.page.articles
+    bands = texts_bands([draft.text for draft in drafts])
+    links = same_story_links(
+        [draft.text if draft.duplicate_of is None else None for draft in drafts],
+        bands,
+        published_on=result.page.published_on.date,
+        exclude_source=previous_id,
+    )
     with transaction.atomic():
         _page_name_lock(name)  # versions of one page name are written one at a time, whichever process writes them
         existing = Source.objects.filter(sha256=sha256).first()  # written by another process while we parsed
@@ -121,10 +133,12 @@ def source_ingest(
         try:
             with transaction.atomic():  # a savepoint: the same bytes may be arriving under another name right now
                 if previous is not None:  # a changed version of a page already here: update it, keeping editors' work
-                    return IngestOutcome(source=previous, created=True, articles=_source_update(previous, raw, sha256, result))
+                    count = _source_update(previous, raw, sha256, result, bands)
+                    return IngestOutcome(source=previous, created=True, articles=count)
                 source = _source_create(raw=raw, sha256=sha256, result=result, published_on=published_on,
                                         paper=paper, page_label=page_label)
-                articles = _articles_create(source=source, result=result)
+                articles = _articles_create(source=source, result=result, links=links)
+                story_bands_replace(articles, bands)
                 _records_sync(articles, result)
         except IntegrityError:
             existing = Source.objects.filter(sha256=sha256).first()
@@ -139,9 +153,12 @@ def source_reparse(*, source: Source) -> SyncOutcome:
     result = pipeline.parse_page(
         bytes(source.raw), source.name, published_on=source.published_on, programme_vocabulary=programme_vocabulary(),
     )
+    bands = texts_bands([draft.text for draft in result.page.articles])
     with transaction.atomic():
         _page_name_lock(source.name)
         articles = _articles_align(source, result)
+        story_bands_replace(articles, bands)
+        Source.objects.filter(pk=source.pk).update(parsed_at=timezone.now())
         return _records_sync(articles, result)
 
 
@@ -156,10 +173,12 @@ def _page_name_lock(name: str) -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
-def _source_update(source: Source, raw: bytes, sha256: str, result: pipeline.PageResult) -> int:
+def _source_update(source: Source, raw: bytes, sha256: str, result: pipeline.PageResult, bands: list[list[int]]) -> int:
     source.raw, source.sha256, source.text, source.encoding = raw, sha256, result.page.text, result.page.encoding
-    source.save(update_fields=["raw", "sha256", "text", "encoding"])
+    source.parsed_at = timezone.now()
+    source.save(update_fields=["raw", "sha256", "text", "encoding", "parsed_at"])
     articles = _articles_align(source, result)
+    story_bands_replace(articles, bands)
     _records_sync(articles, result)
     return len(articles)
 
@@ -184,7 +203,8 @@ def _source_create(
     )
 
 
-def _article_fields(draft, articles: list[Article]) -> dict:
+def _article_fields(draft) -> dict:
+    """The parser's fields of an article (its link to an earlier article of the page is set by `_duplicates_link`)."""
     return {
         "headline": (draft.headline or "")[:255],
         "subheadline": (draft.subheadline or "")[:255],
@@ -194,43 +214,73 @@ def _article_fields(draft, articles: list[Article]) -> dict:
         "text": draft.text,
         "source_start": draft.source_start,
         "source_end": draft.source_end,
-        "duplicate_of": articles[draft.duplicate_of] if draft.duplicate_of is not None else None,
     }
 
 
-def _articles_create(*, source: Source, result: pipeline.PageResult) -> list[Article]:
-    articles: list[Article] = []
-    for position, draft in enumerate(result.page.articles):
-        article = Article(source=source, position=position, **_article_fields(draft, articles))
-        article.save_without_historical_record()  # history is for editors' changes; the parser's output is the page
-        articles.append(article)
-    _link_same_story_elsewhere(articles)
+# What a re-parse rewrites of a stored article (the fields of `_article_fields` and the in-page link).
+ARTICLE_FIELDS = ["headline", "subheadline", "column", "byline", "kind", "text", "source_start", "source_end", "duplicate_of"]
+
+
+def _articles_create(*, source: Source, result: pipeline.PageResult, links: list[int | None]) -> list[Article]:
+    """The page's articles in one INSERT (no history: the parser's output is the page, not an edit) and their links
+    to the same story, within the page or (`links`, found before the transaction) from another page, in one UPDATE."""
+    articles = [
+        Article(source=source, position=position, **_article_fields(draft))
+        for position, draft in enumerate(result.page.articles)
+    ]
+    Article.objects.bulk_create(articles)
+    linked = _duplicates_link(articles, result)
+    still_there = set(Article.objects.filter(pk__in=[pk for pk in links if pk]).values_list("pk", flat=True))
+    for article, earlier in zip(articles, links, strict=True):
+        if article.duplicate_of_id is None and earlier in still_there:
+            article.duplicate_of_id = earlier
+            linked.add(article.pk)
+    Article.objects.bulk_update([a for a in articles if a.pk in linked], ["duplicate_of"])
+    articles_issue_date_sync(source=source)
     return articles
+
+
+def _duplicates_link(articles: list[Article], result: pipeline.PageResult) -> set[int]:
+    """Point each article the parser found to repeat an earlier one of the page at it (unless an editor set the
+    link); returns the ids of the articles whose link changed."""
+    changed = set()
+    for article, draft in zip(articles, result.page.articles, strict=True):
+        if "duplicate_of" in article.edited_fields:
+            continue
+        target = articles[draft.duplicate_of] if draft.duplicate_of is not None else None
+        if article.duplicate_of_id != (target.pk if target is not None else None):
+            article.duplicate_of = target
+            changed.add(article.pk)
+    return changed
 
 
 def _articles_align(source: Source, result: pipeline.PageResult) -> list[Article]:
     """Match re-parsed drafts to the stored articles (by content, then position) and update them in place.
 
     Stored articles that match no draft are kept when an editor worked on them (their records get flagged for
-    review by the record sync) and deleted otherwise.
+    review by the record sync) and deleted otherwise. One INSERT for the new articles, one UPDATE for the rest.
     """
     stored = list(source.articles.order_by("position"))
     pairs = align_by_similarity([a.text for a in stored], [d.text for d in result.page.articles])
     articles: list[Article] = []
+    fresh: list[Article] = []
     used: set[int] = set()
     offset = max((a.position for a in stored), default=-1) + 1
     for index, draft in enumerate(result.page.articles):
         match = pairs.get(index)
         if match is None:
             article = Article(source=source, position=offset + index)
+            fresh.append(article)
         else:
             article = stored[match]
             used.add(match)
-        for field, value in _article_fields(draft, articles).items():
+        for field, value in _article_fields(draft).items():
             if field not in article.edited_fields:  # an editor's correction outlives every re-parse
                 setattr(article, field, value)
-        article.save_without_historical_record()
         articles.append(article)
+    Article.objects.bulk_create(fresh)
+    _duplicates_link(articles, result)
+    Article.objects.bulk_update(articles, ARTICLE_FIELDS)
     kept_unmatched = []
     for index, article in enumerate(stored):
         if index in used:
@@ -240,15 +290,22 @@ def _articles_align(source: Source, result: pipeline.PageResult) -> list[Article
         else:
             article.delete()
     _renumber([*articles, *kept_unmatched])
+    articles_issue_date_sync(source=source)
     return articles
 
 
 def _renumber(articles: list[Article]) -> None:
-    """Positions 0..n-1 in reading order (two steps, so the unique (source, position) never collides)."""
-    for article in articles:
-        Article.objects.filter(pk=article.pk).update(position=article.position + 1_000_000)
+    """Positions 0..n-1 in reading order, in two statements (the first moves every position out of the way, so the
+    unique (source, position) never collides)."""
+    ids = [article.pk for article in articles]
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE articles_article SET position = position + 1000000 WHERE id = ANY(%s)", [ids])
+        cursor.execute(
+            "UPDATE articles_article AS a SET position = v.position "
+            "FROM unnest(%s::bigint[], %s::int[]) AS v(id, position) WHERE a.id = v.id",
+            [ids, list(range(len(ids)))],
+        )
     for position, article in enumerate(articles):
-        Article.objects.filter(pk=article.pk).update(position=position)
         article.position = position
 
 
@@ -262,24 +319,39 @@ def _records_sync(articles: list[Article], result: pipeline.PageResult) -> SyncO
     outcome = SyncOutcome()
     cache: dict = {"region_codes": set(Region.objects.values_list("code", flat=True))}
     _shared_rows_resolve(result, cache)
-    for article, article_result in zip(articles, result.articles, strict=True):
-        for kind in RECORD_KINDS:
-            records_sync(
-                article=article,
-                kind=kind,
-                items=getattr(article_result, kind.name),
-                version=pipeline.EXTRACTOR_VERSION,
-                outcome=outcome,
-                cache=cache,
-            )
+    for kind in RECORD_KINDS:  # a handful of statements per kind for the whole page
+        page_records_sync(
+            articles=articles,
+            kind=kind,
+            items=[getattr(article_result, kind.name) for article_result in result.articles],
+            version=pipeline.EXTRACTOR_VERSION,
+            outcome=outcome,
+            cache=cache,
+        )
+    refresh = []
+    for article in articles:
         edited_shown = [name for name in article.edited_fields if name in PersonalData.Field.values]
         if edited_shown:  # an editor's headline or byline, not the parser's: personal data is looked for in it
             article_personal_data_sync(article=article, fields=edited_shown)
         else:
-            article_public_refresh(article=article)
-        if not article.topics_by_editor:
-            article.topics.set(_topics(classify(article.headline, article.text), cache))
+            refresh.append(article)
+    articles_public_refresh(articles=refresh)
+    _topics_set([article for article in articles if not article.topics_by_editor], cache)
     return outcome
+
+
+def _topics_set(articles: list[Article], cache: dict) -> None:
+    """The classifier's topics of articles whose topics no editor chose, in two statements for the page."""
+    if not articles:
+        return
+    through = Article.topics.through
+    rows = [
+        through(article_id=article.pk, topic_id=topic.pk)
+        for article in articles
+        for topic in _topics(classify(article.headline, article.text), cache)
+    ]
+    through.objects.filter(article_id__in=[article.pk for article in articles])._raw_delete(through.objects.db)
+    through.objects.bulk_create(rows)
 
 
 def _shared_rows_resolve(result: pipeline.PageResult, cache: dict) -> None:
@@ -289,9 +361,15 @@ def _shared_rows_resolve(result: pipeline.PageResult, cache: dict) -> None:
     (PostgreSQL would abort one of them); the record sync afterwards finds every row in the cache.
     """
     measures = {(figure.measure, figure.unit) for item in result.articles for figure in item.figures if figure.measure}
+    indicators_preload(pairs=measures, cache=cache)
     for measure, unit in sorted(measures, key=lambda pair: (indicator_key(*pair), pair)):
         indicator_for(measure=measure, unit=unit, cache=cache)
     mentions = {(mention.name, mention.kind) for item in result.articles for mention in item.programs}
+    mentions |= {  # the programme a figure counts (issue 14), usually one its article mentions too
+        (figure.program, figure.program_kind or "program")
+        for item in result.articles for figure in item.figures if getattr(figure, "program", None)
+    }
+    programs_preload(names={name for name, _ in mentions}, cache=cache)
     for name, kind in sorted(mentions, key=lambda pair: (program_slug_key(pair[0]), pair)):
         program_for(name=name, kind=kind, surface="", cache=cache)
 
@@ -300,14 +378,3 @@ def _topics(slugs: list[str], cache: dict) -> list[Topic]:
     if "topics" not in cache:
         cache["topics"] = {topic.slug: topic for topic in Topic.objects.all()}
     return [cache["topics"][slug] for slug in slugs if slug in cache["topics"]]
-
-
-def _link_same_story_elsewhere(articles: list[Article]) -> None:
-    """Link each new article to the same story already stored from another page (seeds 000 and 001 share two)."""
-    for article in articles:
-        if article.duplicate_of_id is not None:
-            continue
-        earlier = same_story_candidate(article)
-        if earlier is not None:
-            article.duplicate_of = earlier
-            article.save_without_historical_record(update_fields=["duplicate_of"])

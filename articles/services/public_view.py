@@ -9,7 +9,8 @@ from articles.extract.pii_names import is_notice
 from articles.masking import field_text, public_fragment, public_view
 from articles.models import Article, PersonalData, RecordStatus
 from articles.record_sync import RecordKind, SyncOutcome, records_sync
-from articles.search import search_index_update
+from articles.search import search_index_update_many
+from articles.summaries import archive_changed
 from policies.qa import extract_qa_pairs
 
 
@@ -50,25 +51,41 @@ def article_personal_data_sync(*, article: Article, fields: Iterable[str]) -> No
 def article_public_refresh(*, article: Article) -> None:
     """Store the article's public headline, subheadline, byline and text, its Q&A pairs' masked question and
     answer, and a search vector built from those masked fields only."""
-    records = list(article.personal_data.all())
-    view = public_view(article, records)
-    article.public_headline, article.public_subheadline = view.headline, view.subheadline
-    article.public_byline, article.public_text = view.byline, view.text
-    Article.objects.filter(pk=article.pk).update(
-        public_headline=view.headline, public_subheadline=view.subheadline, public_byline=view.byline, public_text=view.text
-    )
-    _qa_pairs_mask(article, records)
-    search_index_update(article)
+    articles_public_refresh(articles=[article])
 
 
-def _qa_pairs_mask(article: Article, records: list) -> None:
-    """Each parsed Q&A pair as the extractor reads it from the public text (same offsets, so the same pairs); a
-    pair an editor corrected or added keeps its words, with the article's known personal data masked in them."""
+def articles_public_refresh(*, articles: list[Article]) -> None:
+    """`article_public_refresh` for many articles (a page's) in a fixed number of statements."""
     from policies.models import QAPair
 
-    pairs = list(QAPair.objects.filter(article=article))
-    if not pairs:
+    if not articles:
         return
+    ids = [article.pk for article in articles]
+    records: dict[int, list] = {pk: [] for pk in ids}
+    for record in PersonalData.objects.filter(article_id__in=ids):
+        records[record.article_id].append(record)
+    for article in articles:
+        view = public_view(article, records[article.pk])
+        article.public_headline, article.public_subheadline = view.headline, view.subheadline
+        article.public_byline, article.public_text = view.byline, view.text
+    Article.objects.bulk_update(articles, ["public_headline", "public_subheadline", "public_byline", "public_text"])
+    pairs: dict[int, list] = {}
+    for pair in QAPair.objects.filter(article_id__in=ids):
+        pairs.setdefault(pair.article_id, []).append(pair)
+    changed = [
+        pair for article in articles for pair in _qa_pairs_mask(article, pairs.get(article.pk, []), records[article.pk])
+    ]
+    QAPair.objects.bulk_update(changed, ["question", "answer"])
+    search_index_update_many(articles)
+    archive_changed()  # counts and choices the public pages cache may have changed with these articles' records
+
+
+def _qa_pairs_mask(article: Article, pairs: list, records: list) -> list:
+    """Each parsed Q&A pair as the extractor reads it from the public text (same offsets, so the same pairs); a
+    pair an editor corrected or added keeps its words, with the article's known personal data masked in them.
+    Returns the pairs whose stored words change."""
+    if not pairs:
+        return []
     originals = {(p.question_start, p.answer_end): p for p in extract_qa_pairs(article.text)}
     public = {(p.question_start, p.answer_end): p for p in extract_qa_pairs(article.public_text)}
     changed = []
@@ -81,4 +98,4 @@ def _qa_pairs_mask(article: Article, records: list) -> None:
         if (question, answer) != (pair.question, pair.answer):
             pair.question, pair.answer = question, answer
             changed.append(pair)
-    QAPair.objects.bulk_update(changed, ["question", "answer"])
+    return changed

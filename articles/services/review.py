@@ -25,7 +25,9 @@ def records_review(*, records: QuerySet, user, status: str) -> int:
     changed = 0
     articles: set[int] = set()
     with transaction.atomic():
-        for record in records.select_for_update():
+        records = records.select_for_update()
+        history_baseline(records.model, records.values_list("pk", flat=True))
+        for record in records:
             record.status = status
             record.reviewed_by = user
             record.reviewed_at = timezone.now()
@@ -37,6 +39,17 @@ def records_review(*, records: QuerySet, user, status: str) -> int:
         for article in Article.objects.filter(pk__in=articles):
             article_public_refresh(article=article)  # a rejected false positive is shown unmasked from now on
     return changed
+
+
+def history_baseline(model: type[ExtractedRecord], pks) -> None:
+    """The parser writes records without history rows; before an editor's first change to one, its stored state is
+    written as its first history row (by no user), so that its history shows what the editor changed."""
+    pks = set(pks)
+    if not pks:
+        return
+    missing = pks - set(model.history.filter(id__in=pks).values_list("id", flat=True).distinct())
+    if missing:
+        model.history.bulk_history_create(list(model.objects.filter(pk__in=missing)), default_user=None)
 
 
 def record_span_check(record: ExtractedRecord) -> None:
@@ -66,6 +79,8 @@ def record_save_by_editor(*, record: ExtractedRecord, user, changed_fields: list
         record.needs_review = False
     record._history_user = user
     with transaction.atomic():
+        if not adding:
+            history_baseline(type(record), [record.pk])
         record.save()
         article_public_refresh(article=record.article)  # masked fields follow the editor's personal-data decision
     return record

@@ -116,10 +116,71 @@ def series_chart(series) -> str:
     title = f"{series.title}（{series.unit}）· {series.label}"
     style = {"legend": series.region_name or "地区不明", "colour": region_colour(series.region_code)}
     if series.axis == "time":
-        points = [(p.when, p.value) for p in series.points if p.when is not None]
+        points = [(p.when, p.value, _point_link(p)) for p in series.points if p.when is not None]
         return mark_safe(time_chart(title, points, series.unit, **style))  # noqa: S308 (charts escape their text)
-    bars = [(p.label, p.value) for p in series.points]
+    bars = [(p.label, p.value, _point_link(p)) for p in series.points]
     return mark_safe(bar_chart(title, bars, series.unit, **style))  # noqa: S308
+
+
+def _point_link(point) -> str:
+    citation = point.citation
+    return record_link("figure", citation["article_id"], citation["id"]) if citation.get("id") else ""
+
+
+@register.filter
+def anchor(record, kind: str) -> str:
+    """The id of a record's anchor in its article page: {{ figure|anchor:"figure" }} → f-12."""
+    from articles.highlight import anchor_id
+
+    return anchor_id(kind, record.pk)
+
+
+@register.simple_tag
+def record_link(kind: str, article_id: int, record_id: int) -> str:
+    """The URL of a record's sentence: its article page at the record's anchor (/articles/4/#f-77)."""
+    from django.urls import reverse
+
+    from articles.highlight import anchor_id
+
+    return f"{reverse('articles:detail', args=[article_id])}#{anchor_id(kind, record_id)}"
+
+
+@register.filter
+def date_inferred(source) -> bool:
+    """Whether a page's issue date was estimated from its text (shown as 推断)."""
+    from articles.citation import date_is_inferred
+
+    return source.published_on is not None and date_is_inferred(source.published_basis)
+
+
+@register.filter
+def date_basis(source) -> str:
+    """How a page's issue date was found, in words for readers."""
+    from articles.citation import basis_label
+
+    return basis_label(source.published_basis, source.published_earliest, source.published_latest)
+
+
+@register.simple_tag(takes_context=True)
+def api_csv_url(context, route: str, fmt: str = "csv") -> str:
+    """The API URL of the whole current selection as a file (csv or xlsx): `api_url` without the page's offset and
+    limit, with format."""
+    from urllib.parse import parse_qsl, urlsplit
+
+    url = urlsplit(api_url(context, route))
+    params = [(k, v) for k, v in parse_qsl(url.query) if k not in ("offset", "limit")] + [("format", fmt)]
+    return f"{url.path}?{urlencode(params)}"
+
+
+@register.simple_tag(takes_context=True)
+def feed_query(context, **fixed) -> str:
+    """The query string narrowing a feed as the page is narrowed: its region and topic (or those given)."""
+    from articles.feeds import FEED_PARAMS
+
+    request = context.get("request")
+    params = {name: request.GET[name] for name in FEED_PARAMS if request is not None and request.GET.get(name)}
+    params.update({name: value for name, value in fixed.items() if value})
+    return "?" + urlencode(params) if params else ""
 
 
 PERIOD_KIND_LABELS = {"year": "年度", "half": "半年", "quarter": "季度", "month": "月度", "to-date": "年初至今", "point": "时点"}
@@ -138,3 +199,4 @@ def period_text(start, end, kind="") -> str:
         return ""
     label = PERIOD_KIND_LABELS.get(kind or "")
     return f"{text}（{label}）" if label and kind != "point" else text
+

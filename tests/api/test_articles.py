@@ -9,9 +9,12 @@ pytestmark = pytest.mark.django_db
 
 def test_it_lists_published_articles_with_a_total_count_and_a_next_link(get_json):
     _, body = get_json("/api/v1/articles?limit=5")
-    assert body["count"] == Article.objects.published().count()
+    assert body["count"] == Article.objects.published().count() and body["count_is_exact"]
     assert len(body["results"]) == 5
-    assert body["next"].endswith("limit=5&offset=5")
+    assert "cursor=" in body["next"] and body["next"].endswith("limit=5")  # the newest order pages by cursor
+    _, following = get_json(body["next"].removeprefix("http://testserver"))
+    _, by_offset = get_json("/api/v1/articles?limit=5&offset=5")
+    assert following["results"] == by_offset["results"]
     assert {"id", "headline", "column", "byline", "kind", "topics", "source", "url"} <= set(body["results"][0])
 
 

@@ -32,11 +32,21 @@ def test_the_document_has_no_duplicate_keys_which_the_docs_page_cannot_parse(cli
     json.loads(client.get("/api/v1/openapi.json").content, object_pairs_hook=unique_keys)
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
 def test_figures_document_one_200_answer_in_json_or_csv(document):
     answer = document["paths"]["/api/v1/figures"]["get"]["responses"]["200"]
-    assert set(answer["content"]) == {"application/json", "text/csv"}
+    assert set(answer["content"]) == {"application/json", "text/csv", XLSX}
     assert answer["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/FigureListOut"}
-    assert answer["content"]["text/csv"]["example"].startswith("# 民生")
+    assert answer["content"]["text/csv"]["example"].startswith("id,url,provenance.article_id,")  # the header first
+
+
+@pytest.mark.parametrize("path", ["articles", "dates", "regions", "programs", "qa", "sources"])
+def test_every_list_documents_its_csv_answer(document, path):
+    operation = document["paths"][f"/api/v1/{path}"]["get"]
+    assert set(operation["responses"]["200"]["content"]) == {"application/json", "text/csv", XLSX}
+    assert any(parameter["name"] == "format" for parameter in operation["parameters"])
 
 
 def test_the_document_lists_every_resource(document):

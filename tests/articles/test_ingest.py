@@ -86,19 +86,16 @@ def test_a_binary_page_is_rejected_with_a_reason():
 
 def test_a_failure_part_way_through_a_page_leaves_nothing_written(monkeypatch):
     raw = ("民声\n\n标题一\n\n" + "正文一，全区新增岗位100个。" * 8 + "\n\n民情\n\n标题二\n\n" + "正文二，共有20家企业参加。" * 8).encode()
-    original = Article.save_without_historical_record
-    calls = {"n": 0}
+    from articles.services import ingest
 
-    def fail_on_second(self, *args, **kwargs):
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise RuntimeError("disk full")
-        return original(self, *args, **kwargs)
+    def fail(**kwargs):  # after the source, its articles and their records are written
+        raise RuntimeError("disk full")
 
-    monkeypatch.setattr(Article, "save_without_historical_record", fail_on_second)
+    monkeypatch.setattr(ingest, "articles_public_refresh", fail)
     with pytest.raises(RuntimeError):
         source_ingest(raw=raw, name="half.txt")
     assert not Source.objects.filter(name="half.txt").exists()
+    assert not Article.objects.filter(headline="标题一").exists()
 
 
 def test_the_date_option_overrides_the_inferred_issue_date(tmp_path):

@@ -64,11 +64,11 @@ def test_the_csv_export_carries_the_attribution_columns(client, ingested):
     response = client.get("/stats/figures.csv?region=150200")
     text = b"".join(response.streaming_content).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
-    header = rows[1]
-    for column in ("region_code", "region_name", "period_start", "period_end", "period_kind", "program", "is_change",
-                   "sentence"):
+    header = rows[0]
+    for column in ("region_code", "region.code", "region.name", "period_start", "period_end", "period_kind",
+                   "program.slug", "program.name", "is_change", "sentence"):
         assert column in header
-    codes = {row[header.index("region_code")] for row in rows[2:]}
+    codes = {row[header.index("region_code")] for row in rows[1:]}
     assert codes and all(code.startswith("1502") for code in codes)
 
 
@@ -92,3 +92,22 @@ def test_an_editors_correction_of_the_attribution_survives_re_parse(ingested):
     assert figure.status == RecordStatus.CORRECTED
     assert (figure.region_code, figure.region_id, figure.is_change, figure.period_kind) == ("150203", "150203", True, "year")
     assert Figure.objects.filter(article=figure.article, start=figure.start, end=figure.end).count() == 1
+
+
+def test_reparse_rewrites_a_stale_attribution_in_place_keeping_the_figures_id(ingested):
+    """Bulk record writes keep an auto figure's row while its (start, end, text) holds; attribution that the parser
+    now reads otherwise (here: a stored state from an older parser) is updated in that row."""
+    jobs = _one(ingested, "3000人")
+    fresh = {name: getattr(jobs, name) for name in ATTRIBUTION}
+    loan = _one(ingested, "1.62亿元")
+    Figure.objects.filter(pk=jobs.pk).update(
+        region_code="150100", region_id="150100", period_start=None, period_end=None, period_kind="", is_change=True,
+        program=loan.program, sentence="旧句子",
+    )
+    source_reparse(source=jobs.article.source)
+    again = Figure.objects.get(article=jobs.article, start=jobs.start, end=jobs.end)
+    assert again.pk == jobs.pk and again.status == RecordStatus.AUTO
+    assert {name: getattr(again, name) for name in ATTRIBUTION} == fresh
+
+
+ATTRIBUTION = ("region_code", "region_id", "period_start", "period_end", "period_kind", "program_id", "is_change", "sentence")

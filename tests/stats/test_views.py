@@ -60,7 +60,9 @@ def test_an_unknown_download_format_is_404(client):
 
 
 def test_the_stats_page_query_count_does_not_grow_with_figures(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(10):
+    # 12 with a cold cache: the page's rows and the charts' points each read their articles' personal data once
+    # (their text and sentence are shown masked); the rest is counted, capped or cached as before.
+    with django_assert_max_num_queries(12):
         client.get("/stats/")
 
 
@@ -69,9 +71,9 @@ def test_the_csv_download_holds_every_figure_of_the_selection(client):
     response = client.get("/stats/figures.csv?unit=元")
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     expected = Figure.objects.published().filter(unit="元").count()
-    rows = [line for line in body.splitlines() if line and not line.startswith("#")]
-    assert len(rows) - 1 == expected
-    assert str(expected) in body
+    rows = [line for line in body.splitlines() if line]
+    assert len(rows) - 1 == expected and rows[0].startswith("id,url,")
+    assert response["X-Total-Count"] == str(expected)
 
 
 def test_filter_by_programme_keeps_the_figures_linked_to_it_not_every_figure_of_its_articles(client):

@@ -1,4 +1,5 @@
-"""`manage.py ingest PATH...`: load page files (and folders of them) into the database, idempotently.
+"""`manage.py ingest PATH...`: load page files (and folders of them) into the database, idempotently — in this
+process, in N worker processes (`--workers N`), or through the Celery queue (`--queue`).
 
 Plain-text pages and saved web articles (.html) alike; a name `YYYY-MM-DD_paper_page.txt` gives the issue date,
 paper and page label, and --date/--paper/--page override them for every file."""
@@ -7,13 +8,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import InterfaceError, OperationalError
 
-from articles.page_files import UnreadablePage, page_files_in, read_page_file
+from articles.page_files import page_files_in
+from articles.parallel import run_jobs
 from articles.progress import ProgressBar
-from articles.services import PageRejected, source_ingest
+from articles.queueing import queued_ingest
+from articles.services.batch import FileIngested, page_file_ingest
 
 
 class Command(BaseCommand):
@@ -24,35 +25,49 @@ class Command(BaseCommand):
         parser.add_argument("--date", type=_iso_date, help="issue date YYYY-MM-DD for every page (overrides inference)")
         parser.add_argument("--paper", help="the newspaper (or site) of every page (overrides the file name and text)")
         parser.add_argument("--page", dest="page_label", help="edition/page label of every page, e.g. 05版 or A3")
+        parser.add_argument("--workers", type=_workers, default=1, help="worker processes on this machine (default 1)")
+        parser.add_argument(
+            "--queue", action="store_true",
+            help="enqueue one Celery task per file (CELERY_BROKER_URL) for `celery -A config worker` to ingest",
+        )
+        parser.add_argument("--queue-name", default="celery", help="the Celery queue the workers listen on (default celery)")
 
-    def handle(self, *args, paths: list[str], date: date | None = None, paper: str | None = None,
-               page_label: str | None = None, **options):
+    def handle(
+        self, *args, paths: list[str], date: date | None = None, paper: str | None = None, page_label: str | None = None,
+        workers: int = 1, queue: bool = False,
+        queue_name: str = "celery", **options,
+    ):
         files, skipped = _page_files(paths)
         problems = [f"{path}: {reason}" for path, reason in skipped]
         if not files and not problems:
             raise CommandError("no page files found in " + ", ".join(paths))
         progress = ProgressBar(len(files), self.stdout)
-        created = unchanged = articles = 0
-        for path in files:
-            try:
-                raw = read_page_file(path, limit=settings.MAX_PAGE_BYTES)
-                outcome = source_ingest(raw=raw, name=path.name, published_on=date, paper=paper, page_label=page_label)
-            except (PageRejected, UnreadablePage) as rejected:
-                problems.append(f"{path}: {rejected.reason}")
-            except (OperationalError, InterfaceError):
-                raise  # the database itself is unreachable: no later file would fare better, and the top level says so
-            except Exception as error:  # noqa: BLE001 — one page's failure must not abort the rest of a folder
-                problems.append(f"{path}: failed ({type(error).__name__}: {error})")
+        totals = {"ingested": 0, "already present": 0, "articles": 0}
+
+        def done(item, result: FileIngested) -> None:
+            if result.status == "rejected":
+                problems.append(f"{result.path}: {result.reason}")
             else:
-                created += outcome.created
-                unchanged += not outcome.created
-                articles += outcome.articles if outcome.created else 0
-            progress.step(path.name)
+                totals[result.status] += 1
+                totals["articles"] += result.articles
+            progress.step(Path(result.path).name)
+
+        def failed(item, reason: str) -> None:
+            problems.append(f"{item[0]}: {reason}")
+            progress.step(Path(item[0]).name)
+
+        jobs = [(str(path), date, paper, page_label) for path in files]
+        if queue:
+            queued_ingest(jobs, queue_name=queue_name, on_result=done, on_failure=failed, out=self.stderr)
+        else:
+            run_jobs(page_file_ingest, jobs, workers=workers, on_result=done, on_failure=failed)
         for problem in problems:
             self.stderr.write(f"skipped {problem}")
         self.stdout.write(
-            f"ingested {created} new page(s) with {articles} article(s); "
-            f"{unchanged} already present; {len(problems)} skipped"
+            f"ingested {totals['ingested']} new page(s) with {totals['articles']} article(s); "
+            f"{totals['already present']} already present; {len(problems)} skipped"
+            + (f" ({progress.elapsed()}, {progress.rate:.1f} pages/s, {workers} workers)" if workers > 1 else "")
+            + (f" ({progress.elapsed()}, {progress.rate:.1f} pages/s, through queue {queue_name})" if queue else "")
         )
         if problems:
             raise CommandError(f"{len(problems)} file(s) could not be ingested", returncode=2)
@@ -77,3 +92,13 @@ def _iso_date(value: str) -> date:
         return date.fromisoformat(value)
     except ValueError:
         raise CommandError(f"--date {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _workers(value: str) -> int:
+    try:
+        count = int(value)
+    except ValueError:
+        count = 0
+    if count < 1:
+        raise CommandError(f"--workers {value!r} is not a number of processes (1 or more)")
+    return count

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('policies', '0005_editors_edit_vocabulary'),
+        ('policies', '0006_program_merged_slugs'),
     ]
 
     operations = [
