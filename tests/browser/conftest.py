@@ -43,3 +43,18 @@ def page(browser, live_server, reseed_after_module):
     tab.set_default_timeout(15_000)
     yield tab
     context.close()
+
+
+def editors_group():
+    """The Editors group with the permissions its data migrations give it. A live-server test that follows tests which
+    flushed the database may find the group gone (the serialized copy restored without it); the migrations' own
+    functions put it back, so the browser tests use the permissions editors really have."""
+    import importlib
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    if not Group.objects.filter(name="Editors").exists():
+        importlib.import_module("articles.migrations.0002_editors_group").create_editors(apps, None)
+        importlib.import_module("policies.migrations.0005_editors_edit_vocabulary").grant(apps, None)
+    return Group.objects.get(name="Editors")

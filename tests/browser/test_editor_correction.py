@@ -1,10 +1,10 @@
 """An editor in a real browser: logs in, corrects a figure, confirms a region; the public page shows the correction."""
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from articles.models import RecordStatus
 from stats.models import Figure
+from tests.browser.conftest import editors_group
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 PASSWORD = "a-long-editor-password"
@@ -12,7 +12,7 @@ PASSWORD = "a-long-editor-password"
 
 def test_an_editor_corrects_a_figure_and_confirms_a_region_and_readers_see_it(page, live_server):
     editor = get_user_model().objects.create_user("editor", password=PASSWORD, is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(editors_group())
     figure = Figure.objects.filter(article__regions__isnull=False, value__lt=1000).order_by("article_id", "start").first()
     article = figure.article
     region = article.regions.order_by("start").first()

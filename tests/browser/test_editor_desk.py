@@ -2,12 +2,11 @@
 no sideways scrolling, a figure's own page shows its sentence, and Tab on the review text shows a record's details."""
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from articles.models import Article, Region
 from stats.models import Figure
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, editors_group
 from tests.conftest import SEED_DIR, _Null
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -20,7 +19,7 @@ def test_an_editor_starts_from_the_queue_and_reviews_without_sideways_scrolling(
     if not Article.objects.exists():
         call_command("ingest", str(SEED_DIR), stdout=_Null(), stderr=_Null())
     editor = get_user_model().objects.create_user("desk-editor", password=PASSWORD, is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(editors_group())
     article = Article.objects.published().filter(figures__isnull=False).order_by("-pk").first()
     figure = Figure.objects.filter(article=article).order_by("start").first()
 
@@ -85,7 +84,7 @@ def test_an_editor_adds_a_missed_figure_by_selecting_its_words(browser, live_ser
     if not Article.objects.exists():
         call_command("ingest", str(SEED_DIR), stdout=_Null(), stderr=_Null())
     editor = get_user_model().objects.create_user("select-editor", password=PASSWORD, is_staff=True)
-    editor.groups.add(Group.objects.get(name="Editors"))
+    editor.groups.add(editors_group())
     article = Article.objects.published().filter(figures__isnull=False).order_by("pk").first()
     start = _unmarked(article)
     words = article.text[start : start + 3]
