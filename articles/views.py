@@ -128,7 +128,7 @@ def region_detail(request, code: str):
         "children": browse.region_tree(counts, root=region),
         "articles": articles[:10],
         "programs": filter_programs(Program.objects.published(), filters)[:20],
-        "figures": filter_figures(Figure.objects.published(), filters).with_article().select_related("indicator")[:20],
+        "figures": filter_figures(Figure.objects.published().originals(), filters).with_article().select_related("indicator")[:20],
     }
     return render(request, "regions/detail.html", context)
 

@@ -162,10 +162,10 @@ def qa_out(pair: QAPair) -> dict:
 def list_qa(request, params: Query[QAParams]):
     filters = list_filters(params)
     if filters.q and params.sort in (None, "relevance"):
-        rows = search_qa(filters.q, qa_rows(filter_qa(QAPair.objects.published(), filters.model_copy(update={"q": None}))))
+        rows = search_qa(filters.q, qa_rows(filter_qa(QAPair.objects.published().originals(), filters.model_copy(update={"q": None}))))
         selected = rows
     else:
-        selected = filter_qa(QAPair.objects.published(), filters)
+        selected = filter_qa(QAPair.objects.published().originals(), filters)
         rows = qa_rows(selected).order_by(*QA_SORTS["newest"])
     if wants_csv(request, params.format):
         return csv_list_response(request, rows, qa_out, QAOut, "minsheng-qa.csv", format=params.format or "csv")

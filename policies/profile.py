@@ -57,7 +57,7 @@ class ProgramProfile:
 
 def program_profile(program: Program) -> ProgramProfile:
     """Everything the programme page shows, in a fixed number of queries and rows whatever the number of mentions."""
-    published = ProgramMention.objects.published().filter(program=program)
+    published = ProgramMention.objects.published().originals().filter(program=program)  # a reprint counted once
     latest = (
         published.with_article(text=True)  # the texts give the defining sentences and the figures' sentences
         .prefetch_related("article__personal_data")
@@ -78,6 +78,7 @@ def program_profile(program: Program) -> ProgramProfile:
     )
     figures = list(
         Figure.objects.published()
+        .originals()
         .filter(article_id__in=article_ids)
         .with_article()
         .select_related("indicator")
@@ -88,6 +89,7 @@ def program_profile(program: Program) -> ProgramProfile:
     figures.sort(key=lambda f: (f.pk not in in_sentence, f.article_id, f.start))
     qa_pairs = list(
         QAPair.objects.published()
+        .originals()
         .filter(article_id__in=article_ids)
         .with_article()
         .order_by("article_id", "start")[:MAX_QA_PAIRS]

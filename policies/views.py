@@ -23,7 +23,10 @@ SORT_LABELS = [("mentions", "提及最多"), ("latest", "最近提及"), ("name"
 # The parameters each page applies: its JSON twin carries these (the API refuses parameters a list does not take).
 PROGRAM_PARAMS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "program_kind")
 QA_PARAMS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "status")
-_PUBLIC_MENTION = Q(mentions__status__in=PUBLIC_STATUSES, mentions__is_public=True, mentions__article__is_public=True)
+# A public mention in one version of each story (a reprint is not counted again; see RecordQuerySet.originals).
+_PUBLIC_MENTION = Q(mentions__status__in=PUBLIC_STATUSES, mentions__is_public=True, mentions__article__is_public=True) & (
+    Q(mentions__article__duplicate_of__isnull=True) | Q(mentions__article__duplicate_of__is_public=False)
+)
 
 
 def _choices(*, program_kinds: bool = True) -> dict:
@@ -79,7 +82,7 @@ def qa_list(request):
         filters = parse_filters(request.GET)
     except InvalidFilter as error:
         return render(request, "policies/qa.html", {"error": error, "choices": _choices(program_kinds=False)}, status=400)
-    pairs = filter_qa(QAPair.objects.published(), filters.model_copy(update={"q": None})).with_article()
+    pairs = filter_qa(QAPair.objects.published().originals(), filters.model_copy(update={"q": None})).with_article()
     if filters.q:
         pairs = search_qa(filters.q, pairs)
     else:
