@@ -39,7 +39,7 @@ def upload_one(
         return UploadOutcome(name, REJECTED, "无法导入：处理这个文件时服务器出错（已记入日志），其他文件不受影响。")
     if outcome.created:
         return UploadOutcome(name, INGESTED, f"已导入（{outcome.articles} 篇文章）。", outcome.source.pk, outcome.articles)
-    return UploadOutcome(name, PRESENT, "该文件此前已导入，未重复导入。", outcome.source.pk, outcome.articles)
+    return UploadOutcome(name, PRESENT, f"该文件此前已导入（{outcome.source.name}），未重复导入。", outcome.source.pk, outcome.articles)
 
 
 def uploads_ingest(
