@@ -141,8 +141,13 @@ class SourceAdmin(admin.ModelAdmin):
 
 class FigureInline(RecordInline):
     model = Figure
-    fields = ["text", "start", "end", "value", "value_max", "unit", "qualifier", "measure", "change", "indicator", "status", "is_public", "needs_review"]
+    fields = [
+        "text", "start", "end", "value", "value_max", "unit", "qualifier", "measure", "change", "is_change",
+        "region_code", "period_start", "period_end", "period_kind", "program", "indicator", "status", "is_public",
+        "needs_review",
+    ]
     autocomplete_fields = ["indicator"]
+    raw_id_fields = ["program"]
 
 
 class DateInline(RecordInline):

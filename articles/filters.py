@@ -54,8 +54,14 @@ PARAM_LABELS = {
     "unit": "单位",
     "status": "状态",
     "program_kind": "项目类型",
+    "period": "时期类型",
+    "change": "变化或水平",
     "cursor": "翻页位置",
 }
+
+# A figure's period kind (stats.models.PeriodKind) and whether it is a change or a level (figure lists only).
+PERIOD_KINDS = ("year", "half", "quarter", "month", "to-date", "point")
+CHANGE_OR_LEVEL = ("change", "level")
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -93,24 +99,24 @@ class ListFilters(Schema):
     measure: str | None = Field(None, max_length=120, description="indicator slug or words of the measure", examples=["就业"])
     unit: str | None = Field(None, max_length=16, description="unit or counter of figures", examples=["元"])
     status: str | None = Field(None, description="record status: auto, corrected or confirmed", examples=["confirmed"])
+    period: str | None = Field(
+        None, description=f"kind of period a figure measures, one of: {', '.join(PERIOD_KINDS)}", examples=["year"]
+    )
+    change: str | None = Field(None, description="change: changes (增长/下降 …) only; level: levels only", examples=["level"])
 
-    @field_validator("q", "program", "topic", "column", "measure", "unit", "kind", "status", mode="before")
+    @field_validator("q", "program", "topic", "column", "measure", "unit", "kind", "status", "period", "change",
+                     mode="before")
     @classmethod
     def _blank_is_none(cls, value):
         return value.strip() or None if isinstance(value, str) else value
 
-    @field_validator("kind")
+    @field_validator("kind", "period", "change", "status")
     @classmethod
-    def _known_kind(cls, value):
-        if value is not None and value not in Article.Kind.values:
-            raise ValueError(f"must be one of {', '.join(Article.Kind.values)}")
-        return value
-
-    @field_validator("status")
-    @classmethod
-    def _public_status(cls, value):
-        if value is not None and value not in PUBLIC_STATUSES:
-            raise ValueError(f"must be one of {', '.join(PUBLIC_STATUSES)}")
+    def _one_of_the_values(cls, value, info):
+        allowed = {"kind": Article.Kind.values, "period": PERIOD_KINDS, "change": CHANGE_OR_LEVEL,
+                   "status": PUBLIC_STATUSES}[info.field_name]
+        if value is not None and value not in allowed:
+            raise ValueError(f"must be one of {', '.join(allowed)}")
         return value
 
     @model_validator(mode="after")
@@ -154,6 +160,10 @@ def _reader_message(param: str, error: dict) -> str:
         return f"最长 {error['ctx']['max_length']} 个字"
     if param == "kind":
         return "应为以下体裁之一：" + "、".join(f"{label}（{value}）" for value, label in Article.Kind.choices)
+    if param == "period":
+        return "应为以下时期类型之一：" + "、".join(PERIOD_KINDS)
+    if param == "change":
+        return "应为 change（变化量）或 level（水平）"
     if param == "status":
         return "应为以下状态之一：" + "、".join(f"{RecordStatus(value).label}（{value}）" for value in PUBLIC_STATUSES)
     return "取值无效"

@@ -1,6 +1,7 @@
 """The public view of an article: each shown field with its non-rejected personal data masked (same lengths)."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from articles.extract.pii import PersonalData as Found
@@ -59,3 +60,19 @@ def public_fragment(fragment: str, records) -> str:
     items = [item for items in shown_items(records).values() for item in items]
     return mask_fragment(fragment, items) if items else fragment
 
+
+
+def fragment_masker(article_ids: Iterable[int]) -> Callable[[int, str], str]:
+    """For many pieces of text cut from these articles (figures' spans and sentences in a list or a file): their
+    non-rejected personal data read in one query, and a function masking a piece of one article's text as
+    `public_fragment` does."""
+    records: dict[int, list[PersonalData]] = {}
+    ids = set(article_ids)
+    if ids:
+        for record in PersonalData.objects.filter(article_id__in=ids).exclude(status=RecordStatus.REJECTED):
+            records.setdefault(record.article_id, []).append(record)
+
+    def mask(article_id: int, fragment: str) -> str:
+        return public_fragment(fragment, records[article_id]) if fragment and article_id in records else fragment
+
+    return mask

@@ -13,9 +13,9 @@ from articles.extract.regions import extract_regions, infer_focus_region, infer_
 from articles.extract.segmenter import BlockWords
 from articles.parsing.page import parse_page_bytes
 from articles.parsing.types import ArticleDraft, ParsedPage
-from policies.extract import extract_programs
+from policies.extract import attach_issuers, extract_programs
 from policies.qa import extract_qa_pairs
-from stats.extract import extract_figures
+from stats.extract import attribute, extract_figures
 
 CONTRACT_PII_KINDS = ("id_card", "phone")  # the kinds shared/contracts/parse-page.schema.json allows under `pii`
 EXTRACTOR_VERSION = "0.1"
@@ -66,12 +66,19 @@ def _extract(
         programme_vocabulary=programme_vocabulary,
     )
     pii = _personal_data(draft)
+    dates = extract_dates(text, context)
+    regions = extract_regions(text, context, words=words)
+    programs = attach_issuers(text, extract_programs(text, context), regions=regions, dates=dates)
+    programs = _derived_masked(programs, pii, ("name", "issuer"))
+    headline_regions = extract_regions(draft.headline, context, words=words) if draft.headline else []
+    figures = attribute(text, extract_figures(text, context), context, regions=regions, dates=dates,
+                        programs=programs, headline_regions=headline_regions)
     return ArticleResult(
         draft=draft,
-        figures=_derived_masked(extract_figures(text, context), pii, DERIVED_FIGURE_FIELDS),
-        dates=extract_dates(text, context),
-        regions=extract_regions(text, context, words=words),
-        programs=_derived_masked(extract_programs(text, context), pii, ("name",)),
+        figures=_derived_masked(figures, pii, DERIVED_FIGURE_FIELDS),
+        dates=dates,
+        regions=regions,
+        programs=programs,
         qa_pairs=extract_qa_pairs(text),
         pii=pii,
     )
@@ -80,7 +87,7 @@ def _extract(
 # Record fields written from the text around a record rather than cut at its span (a figure's measure, a
 # programme's canonical name): they become public as they are (indicator and programme names), so personal data
 # in them is masked here, once. Spans (`text`) stay verbatim: they anchor records in the article text.
-DERIVED_FIGURE_FIELDS = ("measure", "change", "qualifier", "period", "region_text")
+DERIVED_FIGURE_FIELDS = ("measure", "change", "qualifier", "period", "region_text", "sentence")
 
 
 def _derived_masked(records: list, pii: list, fields: tuple[str, ...]) -> list:

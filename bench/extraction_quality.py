@@ -30,7 +30,16 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.quality_match import RECORD_TYPES, MatchResult, field_of, score_page, sum_scores  # noqa: E402
+from bench.quality_match import (  # noqa: E402
+    ATTRIBUTION_FIELDS,
+    RECORD_TYPES,
+    FieldScore,
+    MatchResult,
+    field_of,
+    score_attribution,
+    score_page,
+    sum_scores,
+)
 
 SEED_PAGES = ROOT / "fixtures" / "pages"
 SEED_ANNOTATIONS = ROOT / "tests" / "data" / "annotations"
@@ -50,12 +59,14 @@ ENTRY_POINTS = [
     ("articles.extract.context", ["ExtractContext"]),
     ("articles.extract.regions", ["extract_regions", "infer_home_region", "infer_focus_region"]),
     ("articles.extract.dates", ["extract_dates"]),
-    ("stats.extract", ["extract_figures"]),
+    ("stats.extract", ["extract_figures", "attribute"]),
     ("policies.extract", ["extract_programs"]),
 ]
 
 # Targets on unseen pages, from the project brief.
 TARGETS = {"figures": 0.95, "dates": 0.90, "regions": 0.97, "programs": 0.75}
+# Targets for what matched figures are about (issue 14).
+ATTRIBUTION_TARGETS = {"region": 0.90, "period": 0.85, "program": 0.75, "change": 0.90}
 
 
 def load_entry_points() -> dict[str, Any]:
@@ -87,11 +98,17 @@ def predict_page(raw: bytes, name: str, published_on: datetime.date, api: dict[s
         focus = api["infer_focus_region"](f"{article.headline or ''}\n{article.text}", home)
         ctx = api["ExtractContext"](published_on=published_on, home_region=home, focus_region=focus)
         texts = [article.text] if body_only else [t for t in (article.headline, article.subheadline, article.text) if t]
+        headline_regions = api["extract_regions"](article.headline, ctx) if article.headline else []
         for text in texts:
-            pooled["figures"] += api["extract_figures"](text, ctx)
-            pooled["dates"] += api["extract_dates"](text, ctx)
-            pooled["regions"] += api["extract_regions"](text, ctx)
-            pooled["programs"] += api["extract_programs"](text, ctx)
+            dates = api["extract_dates"](text, ctx)
+            regions = api["extract_regions"](text, ctx)
+            programs = api["extract_programs"](text, ctx)
+            figures = api["attribute"](text, api["extract_figures"](text, ctx), ctx, regions=regions, dates=dates,
+                                       programs=programs, headline_regions=headline_regions)
+            pooled["figures"] += figures
+            pooled["dates"] += dates
+            pooled["regions"] += regions
+            pooled["programs"] += programs
     return pooled
 
 
@@ -158,6 +175,29 @@ def print_errors(page_name: str, scores: dict[str, MatchResult],
             print(f"  + false hit  {describe(record, kind)}")
 
 
+def print_attribution(scores: dict[str, FieldScore]) -> None:
+    print("\nWHAT MATCHED FIGURES ARE ABOUT (strict figure matches)")
+    header = f"{'field':<17} {'correct':>7} {'of':>5} {'accuracy':>8}  target"
+    print(header)
+    print("-" * len(header))
+    for name in ATTRIBUTION_FIELDS:
+        score = scores[name]
+        target = ATTRIBUTION_TARGETS[name]
+        print(f"{name:<17} {score.correct:>7} {score.total:>5} {score.accuracy:>8.3f}  "
+              f"{'ok' if score.accuracy >= target else 'below'} {target:.2f}")
+
+
+def print_attribution_errors(scores: dict[str, FieldScore]) -> None:
+    keys = {"region": ("region_code",), "period": ("period_start", "period_end"), "program": ("program",),
+            "change": ("is_change",)}
+    for name in ATTRIBUTION_FIELDS:
+        for gold, predicted in scores[name].wrong:
+            want = tuple(str(gold.get(k)) for k in keys[name])
+            got = tuple(str(field_of(predicted, k)) for k in keys[name])
+            sentence = " ".join(str(field_of(predicted, "sentence") or "").split())[:70]
+            print(f"  {name:<8} {gold.get('text')!r}: gold {want} got {got}  | {sentence}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     which = parser.add_mutually_exclusive_group()
@@ -169,6 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--reserve2", action="store_true", help="score the second reserve (only for the next check)")
     parser.add_argument("--verbose", action="store_true", help="print a table per page too")
     parser.add_argument("--errors", action="store_true", help="list misses and false hits")
+    parser.add_argument("--attribution-errors", action="store_true",
+                        help="list matched figures whose region, period, programme or change-vs-level is wrong")
     parser.add_argument("--body-only", action="store_true", help="skip headlines, as the pipeline does")
     args = parser.parse_args(argv)
     corpus = next((name for name in ("unseen", "heldout", "blind", "real", "reserve", "reserve2") if getattr(args, name)), "seed")
@@ -191,9 +233,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         for name, scores in per_page:
             print_errors(name, scores)
-    print_table(f"OVERALL — {CORPORA[corpus][2]}, {len(per_page)} pages, {scope}", sum_scores(s for _, s in per_page),
-                show_targets=True)
+    total = sum_scores(s for _, s in per_page)
+    print_table(f"OVERALL — {CORPORA[corpus][2]}, {len(per_page)} pages, {scope}", total, show_targets=True)
     print_issue_dates(issue_dates, args.errors)
+    attribution = score_attribution(total["figures_strict"].pairs)
+    if any(score.total for score in attribution.values()):
+        if args.attribution_errors:
+            print_attribution_errors(attribution)
+        print_attribution(attribution)
     return 0
 
 

@@ -19,6 +19,7 @@ class MatchResult:
     true_positives: int = 0
     missed: list[Any] = field(default_factory=list)  # gold records no prediction matched
     false_hits: list[Any] = field(default_factory=list)  # predictions no gold record matched
+    pairs: list[tuple[Any, Any]] = field(default_factory=list)  # (gold, predicted) records matched
 
     @property
     def precision(self) -> float:
@@ -40,6 +41,7 @@ class MatchResult:
             true_positives=self.true_positives + other.true_positives,
             missed=self.missed + other.missed,
             false_hits=self.false_hits + other.false_hits,
+            pairs=self.pairs + other.pairs,
         )
 
 
@@ -70,14 +72,14 @@ def match_records(
         by_key.setdefault(key(predicted[index]), []).append(index)
     used: set[int] = set()
     leftover_gold: list[Any] = []
-    pairs = 0
+    matched: list[tuple[Any, Any]] = []
     for gold_record in gold:
         partner = _first_partner(gold_record, by_key.get(key(gold_record), []), predicted, used, compatible)
         if partner is None:
             leftover_gold.append(gold_record)
         else:
             used.add(partner)
-            pairs += 1
+            matched.append((gold_record, predicted[partner]))
     missed: list[Any] = []
     if fallback is not None:
         remaining = [i for i in unmatched_pred if i not in used]
@@ -87,15 +89,16 @@ def match_records(
                 missed.append(gold_record)
             else:
                 used.add(partner)
-                pairs += 1
+                matched.append((gold_record, predicted[partner]))
     else:
         missed = leftover_gold
     return MatchResult(
         gold=len(gold),
         predicted=len(predicted),
-        true_positives=pairs,
+        true_positives=len(matched),
         missed=missed,
         false_hits=[predicted[i] for i in unmatched_pred if i not in used],
+        pairs=matched,
     )
 
 
@@ -209,3 +212,61 @@ def sum_scores(pages: Iterable[dict[str, MatchResult]]) -> dict[str, MatchResult
         for name, result in page.items():
             total[name] = total[name] + result
     return total
+
+
+# ---- what matched figures are about (issue 14) -----------------------------------------------------------------
+
+ATTRIBUTION_FIELDS = ("region", "period", "program", "change")
+
+
+@dataclass
+class FieldScore:
+    """Of the matched figures whose gold record carries the field, how many predictions agree."""
+
+    correct: int = 0
+    total: int = 0
+    wrong: list[tuple[Any, Any]] = field(default_factory=list)  # (gold, predicted) pairs that disagree
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.total if self.total else 1.0
+
+
+def _attribution_agrees(name: str, gold: Any, predicted: Any) -> bool | None:
+    """Whether a prediction agrees with its gold figure on one attribution field; None when gold lacks it."""
+    if not isinstance(gold, dict):
+        return None
+    if name == "region":
+        if "region_code" not in gold:
+            return None
+        return gold["region_code"] == field_of(predicted, "region_code")
+    if name == "period":
+        if "period_start" not in gold and "period_end" not in gold:
+            return None
+        return (_iso(gold.get("period_start")), _iso(gold.get("period_end"))) == (
+            _iso(field_of(predicted, "period_start")), _iso(field_of(predicted, "period_end")))
+    if name == "program":
+        if "program" not in gold:
+            return None
+        want, got = canonical_name(gold.get("program")), canonical_name(field_of(predicted, "program"))
+        return want == got or (bool(want) and bool(got) and (want in got or got in want))
+    if "is_change" not in gold:
+        return None
+    return bool(gold["is_change"]) == bool(field_of(predicted, "is_change"))
+
+
+def score_attribution(pairs: Iterable[tuple[Any, Any]]) -> dict[str, FieldScore]:
+    """Accuracy of region, period (exact start and end), programme link (one canonical name containing the other,
+    or both none) and change-vs-level on matched figure pairs."""
+    scores = {name: FieldScore() for name in ATTRIBUTION_FIELDS}
+    for gold, predicted in pairs:
+        for name in ATTRIBUTION_FIELDS:
+            agrees = _attribution_agrees(name, gold, predicted)
+            if agrees is None:
+                continue
+            scores[name].total += 1
+            if agrees:
+                scores[name].correct += 1
+            else:
+                scores[name].wrong.append((gold, predicted))
+    return scores

@@ -31,13 +31,16 @@ class MergeForm(forms.Form):
 
 @admin.register(Program)
 class ProgramAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "issuing_body", "region", "mention_count", "is_public", "is_featured"]
+    list_display = ["name", "kind", "issuing_body", "level", "region", "mention_count", "is_public", "is_featured"]
     list_filter = ["kind", "is_public", "is_featured"]
     list_editable = ["is_public", "is_featured"]
     search_fields = ["name", "aliases", "description"]
     autocomplete_fields = ["region"]
     readonly_fields = ["key", "created_at"]
-    fields = ["name", "slug", "kind", "aliases", "description", "issuing_body", "region", "valid_from", "valid_to", "is_public", "is_featured", "key", "created_at"]
+    fields = [
+        "name", "slug", "kind", "aliases", "description", "issuing_body", "level", "issued_on", "region", "valid_from",
+        "valid_to", "is_public", "is_featured", "key", "created_at",
+    ]
     inlines = [MentionInline]
     actions = ["merge_selected"]
 

@@ -15,6 +15,13 @@ class ProgramKind(models.TextChoices):
     DOCUMENT = "document", "文件"
 
 
+class ProgramLevel(models.TextChoices):
+    NATIONAL = "national", "国家级"
+    PROVINCIAL = "provincial", "省级"
+    PREFECTURE = "prefecture", "地市级"
+    COUNTY = "county", "县级"
+
+
 class ProgramQuerySet(models.QuerySet):
     def published(self) -> "ProgramQuerySet":
         return self.filter(is_public=True)
@@ -36,6 +43,9 @@ class Program(models.Model):
     )
     description = models.TextField("简介", blank=True, help_text="编辑撰写；留空时公开页面显示文中定义它的句子。")
     issuing_body = models.CharField("发布机构", max_length=200, blank=True)
+    level = models.CharField("层级", max_length=16, choices=ProgramLevel.choices, blank=True,
+                             help_text="发布机构的层级；抽取时据发布机构判断，编辑可改。")
+    issued_on = models.DateField("发布日期", null=True, blank=True)
     region = models.ForeignKey(
         "articles.Region", verbose_name="适用地区", null=True, blank=True, on_delete=models.SET_NULL, related_name="programs"
     )

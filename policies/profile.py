@@ -76,17 +76,19 @@ def program_profile(program: Program) -> ProgramProfile:
         .annotate(article_count=Count("article", distinct=True))
         .order_by("-article_count", "region__code")[:20]
     )
+    # The figures linked to this programme (what they count, fund or result from), newest first — not every figure
+    # of the articles that mention it.
     figures = list(
         Figure.objects.published()
         .originals()
-        .filter(article_id__in=article_ids)
+        .filter(program=program)
         .with_article()
-        .select_related("indicator")
-        .order_by("article_id", "start")[:MAX_FIGURES]
+        .select_related("indicator", "region")
+        .order_by("-article__source__published_on", "article_id", "start")[:MAX_FIGURES]
     )
     sentences = {(m.article_id, _sentence_span(texts[m.article_id], m.start)) for m in mentions}
-    in_sentence = {f.pk for f in figures if (f.article_id, _sentence_span(texts[f.article_id], f.start)) in sentences}
-    figures.sort(key=lambda f: (f.pk not in in_sentence, f.article_id, f.start))
+    in_sentence = {f.pk for f in figures
+                   if f.article_id in texts and (f.article_id, _sentence_span(texts[f.article_id], f.start)) in sentences}
     qa_pairs = list(
         QAPair.objects.published()
         .originals()

@@ -33,6 +33,9 @@ class ProgramOut(Selectable):
         ..., description="editors' description (may be empty)", examples=["乌兰察布市为农牧民开展职业技能等级评价的办法，评价合格者获得技能等级证书。"]
     )
     issuing_body: str = Field(..., description="who issued it, when known (may be empty)", examples=["乌兰察布市人力资源和社会保障局"])
+    level: str = Field(..., description="level of the issuer: national, provincial, prefecture, county, or empty",
+                       examples=["prefecture"])
+    issued_on: date | None = Field(None, description="date it was issued, when the text says", examples=["2025-11-03"])
     region: RegionRef | None = Field(None, description="division it applies to, when known", examples=[example(RegionRef)])
     valid_from: date | None = Field(None, description="in force from", examples=["2025-01-01"])
     valid_to: date | None = Field(None, description="in force until (null: no end known)", examples=["2027-12-31"])

@@ -89,14 +89,32 @@ def _program_create(*, key: str, name: str, kind: str) -> Program:
 
 
 def _program_fields(mention, article: Article, cache: dict) -> dict:
+    program = program_for(name=mention.name, kind=mention.kind, surface=mention.text, cache=cache)
+    program_issuer_fill(program=program, mention=mention)
     return {
         "text": mention.text[:255],
         "start": mention.start,
         "end": mention.end,
         "name": mention.name[:200],
         "kind": mention.kind,
-        "program": program_for(name=mention.name, kind=mention.kind, surface=mention.text, cache=cache),
+        "program": program,
     }
+
+
+ISSUER_FIELDS = (("issuing_body", "issuer"), ("level", "level"), ("issued_on", "issued_on"), ("valid_from", "valid_from"))
+
+
+def program_issuer_fill(*, program: Program, mention) -> None:
+    """Give a programme the issuer, level, issue date and date in force its mention's text states — only where the
+    programme has none yet, so an editor's value (or an earlier article's) is never overwritten."""
+    changed = []
+    for field, source in ISSUER_FIELDS:
+        value = getattr(mention, source, None)
+        if value and not getattr(program, field):
+            setattr(program, field, value[:200] if isinstance(value, str) else value)
+            changed.append(field)
+    if changed:
+        program.save(update_fields=changed)
 
 
 def _qa_fields(pair, article: Article, cache: dict) -> dict:

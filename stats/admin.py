@@ -35,11 +35,14 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 @admin.register(Figure)
 class FigureAdmin(RecordAdmin):
     anchor_kind = "figure"
-    list_display = ["text", "value", "unit", "qualifier", "measure", "indicator", "status", "article"]
-    list_filter = [*RecordAdmin.list_filter, "unit", "change"]
-    search_fields = ["text", "measure", "indicator__name", "article__headline"]
+    list_display = ["text", "value", "unit", "qualifier", "measure", "region_code", "period_kind", "is_change",
+                    "indicator", "status", "article"]
+    list_filter = [*RecordAdmin.list_filter, "unit", "change", "period_kind", "is_change"]
+    search_fields = ["text", "measure", "indicator__name", "article__headline", "region_code"]
     autocomplete_fields = ["indicator"]
+    raw_id_fields = ["article", "program"]
     fields = [
         "article", "text", "start", "end", "value", "value_max", "unit", "qualifier", "measure", "change",
+        "is_change", "region_code", "period_start", "period_end", "period_kind", "program", "sentence",
         "period", "region_text", "indicator", "status", "is_public", *PROVENANCE,
     ]

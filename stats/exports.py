@@ -6,8 +6,9 @@ import hashlib
 import io
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
+from itertools import islice
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import QuerySet
@@ -17,6 +18,7 @@ from django.utils import timezone
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from articles.highlight import anchor_id
+from articles.masking import fragment_masker
 from stats.models import Figure
 
 # Column → database path, in file order: the columns of the API's figure JSON (stats.schemas.FigureOut), named and
@@ -39,6 +41,17 @@ COLUMNS = {
     "change": "change",
     "period": "period",
     "region_text": "region_text",
+    # What the figure is about (issue 14): its own division, period, programme, change or level, and sentence.
+    "region_code": "region_code",
+    "region.code": "region_id",
+    "region.name": "region__name",
+    "period_start": "period_start",
+    "period_end": "period_end",
+    "period_kind": "period_kind",
+    "program.slug": "program__slug",
+    "program.name": "program__name",
+    "is_change": "is_change",
+    "sentence": "sentence",
     "indicator.slug": "indicator__slug",
     "indicator.name": "indicator__name",
     "indicator.unit": "indicator__unit",
@@ -49,6 +62,11 @@ COLUMNS = {
 }
 _PATHS = [path for path in COLUMNS.values() if path]
 _INDICATOR = ("indicator.slug", "indicator.name", "indicator.unit")
+_PROGRAM = ("program.slug", "program.name")
+# Text cut from the article: shown with the article's personal data masked, as on the site and in the API.
+_MASKED = ("provenance.text", "sentence")
+_INDEX = {name: index for index, name in enumerate(COLUMNS)}
+_ARTICLE_ID = _PATHS.index("article_id")
 _ANY_ID = "918273645"  # stands for an article id in its URL pattern
 CHUNK = 2000
 # Text a spreadsheet would run as a formula when it starts a cell (OWASP "CSV injection"): = + - @, tab, CR.
@@ -59,18 +77,20 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def _values(figures: QuerySet[Figure]):
     # values_list() keeps the selection's order and needs no select_related; a hidden indicator is not named.
-    return figures.values_list(*_PATHS, "indicator__is_public")
+    return figures.values_list(*_PATHS, "indicator__is_public", "program__is_public")
 
 
-def _row(row: tuple, site: str, article_path: str) -> list:
-    *values, indicator_public = row
+def _row(row: tuple, site: str, article_path: str, mask: Callable[[int, str], str]) -> list:
+    *values, indicator_public, program_public = row
     named = dict(zip(_PATHS, values, strict=True))
     article_url = site + article_path.replace(_ANY_ID, str(named["article_id"]))
     computed = {"url": f"{article_url}#{anchor_id('figure', named['id'])}", "article.url": article_url}
     out = [computed[name] if path is None else named[path] for name, path in COLUMNS.items()]
-    if not indicator_public:
-        for name in _INDICATOR:
-            out[list(COLUMNS).index(name)] = None
+    hidden = (() if indicator_public else _INDICATOR) + (() if program_public else _PROGRAM)  # not named in public
+    for name in hidden:
+        out[_INDEX[name]] = None
+    for name in _MASKED:
+        out[_INDEX[name]] = mask(named["article_id"], out[_INDEX[name]])
     return out
 
 
@@ -78,8 +98,11 @@ def figures_rows(figures: QuerySet[Figure], site: str = "") -> Iterator[list]:
     """Every figure of the selection as a list of COLUMNS values (streamed from the database in chunks); `site`
     (scheme and host) makes the URLs absolute."""
     article_path = reverse("articles:detail", args=[_ANY_ID])  # once, not per row
-    for row in _values(figures).iterator(chunk_size=CHUNK):
-        yield _row(row, site, article_path)
+    rows = _values(figures).iterator(chunk_size=CHUNK)
+    while chunk := list(islice(rows, CHUNK)):
+        mask = fragment_masker(row[_ARTICLE_ID] for row in chunk)  # one query per chunk for its articles' personal data
+        for row in chunk:
+            yield _row(row, site, article_path, mask)
 
 
 def spreadsheet_cell(value):

@@ -9,7 +9,7 @@ from pathlib import Path
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
-from articles.models import Article
+from articles.models import Article, Region
 from articles.record_sync import RecordKind
 from stats.indicators import indicator_key
 from stats.models import Figure, Indicator
@@ -105,7 +105,36 @@ def _figure_fields(figure, article: Article, cache: dict) -> dict:
         "period": (getattr(figure, "period", None) or "")[:64],
         "region_text": (getattr(figure, "region_text", None) or "")[:64],
         "indicator": indicator_for(measure=figure.measure or "", unit=figure.unit, cache=cache),
+        "region_code": (getattr(figure, "region_code", None) or "")[:6],
+        "region_id": _region_id(getattr(figure, "region_code", None), cache),
+        "period_start": getattr(figure, "period_start", None),
+        "period_end": getattr(figure, "period_end", None),
+        "period_kind": getattr(figure, "period_kind", None) or "",
+        "program": _program(getattr(figure, "program", None), getattr(figure, "program_kind", None), cache),
+        "is_change": bool(getattr(figure, "is_change", False)),
+        "sentence": getattr(figure, "sentence", None) or "",
     }
+
+
+def _region_id(code: str | None, cache: dict) -> str | None:
+    """The division a figure describes (None for the whole country, 000000, and for codes the gazetteer lacks): from
+    the page's set of gazetteer codes when the ingest put it in the cache, else one query per code."""
+    if not code:
+        return None
+    if "region_codes" in cache:
+        return code if code in cache["region_codes"] else None
+    if ("region", code) not in cache:
+        cache[("region", code)] = Region.objects.filter(code=code).values_list("code", flat=True).first()
+    return cache[("region", code)]
+
+
+def _program(name: str | None, kind: str | None, cache: dict):
+    """The programme a figure counts: the one its article's mention of that name links to (same key, same cache)."""
+    if not name:
+        return None
+    from policies.services import program_for  # the one write path of programmes
+
+    return program_for(name=name, kind=kind or "program", surface=name, cache=cache)
 
 
 FIGURES = RecordKind("figures", Figure, _figure_fields)

@@ -10,11 +10,12 @@ from datetime import date
 
 from django.contrib.postgres.aggregates import ArrayAgg
 from django.core.paginator import Page
-from django.db.models import Count, DateField, F, FloatField, Func, Max, Min, QuerySet, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Count, DateField, F, FloatField, Func, Max, Min, Q, QuerySet, Window
+from django.db.models.functions import Coalesce, RowNumber
 
+from articles.masking import fragment_masker
 from config.paging import CappedPaginator
-from stats.models import Figure
+from stats.models import Figure, PeriodKind
 
 # Columns read from the database, in the order of the figures table.
 FIELDS = {
@@ -34,6 +35,17 @@ FIELDS = {
     "headline": "article__public_headline",
     "source": "article__source__name",
     "published_on": "article__issue_date",
+    # What the figure is about (issue 14).
+    "region_code": "region_code",
+    "region_name": "region__name",
+    "period_start": "period_start",
+    "period_end": "period_end",
+    "period_kind": "period_kind",
+    "is_change": "is_change",
+    "program_name": "program__name",
+    "program_slug": "program__slug",
+    "program_public": "program__is_public",
+    "sentence": "sentence",
 }
 YEAR_MONTH = r"((?:19|20)\d{2})年(?:(\d{1,2})月)?"  # the same pattern in Python (time_of) and PostgreSQL (FigureTime)
 _YEAR_MONTH = re.compile(YEAR_MONTH)
@@ -76,10 +88,24 @@ class First(Func):
     output_field = FloatField()
 
 
+# Text cut from the article: shown with the article's personal data masked, as the API and the files show it.
+MASKED_FIELDS = ("text", "sentence")
+
+
+def _masked(rows: list[dict]) -> list[dict]:
+    """The rows with their text and sentence masked by their articles' personal data (one query)."""
+    mask = fragment_masker(row["article_id"] for row in rows)
+    for row in rows:
+        for name in MASKED_FIELDS:
+            row[name] = mask(row["article_id"], row[name])
+    return rows
+
+
 def figures_page(figures: QuerySet[Figure], number, per_page: int) -> Page:
-    """One page of the selection (in its order), each figure a dict of FIELDS: a count and one LIMIT query."""
+    """One page of the selection (in its order), each figure a dict of FIELDS: a count, one LIMIT query and one for
+    the page's personal data (its text and sentence are shown masked)."""
     page = CappedPaginator(figures.values_list(*FIELDS.values()), per_page).get_page(number)  # counts up to 10,000
-    page.object_list = [dict(zip(FIELDS, row, strict=True)) for row in page.object_list]
+    page.object_list = _masked([dict(zip(FIELDS, row, strict=True)) for row in page.object_list])
     return page
 
 
@@ -113,68 +139,95 @@ class Point:
 
 @dataclass
 class Series:
+    """Figures that compare like with like: one indicator (canonical measure and unit), one region, one kind of
+    period, and either changes or levels — never a mix."""
+
     title: str
     slug: str
     unit: str
-    axis: str  # "time": value over time; "region": bars by region (or by article when no region is named)
+    axis: str  # "time": value over time; "region": bars by source when the points share one time
     points: list[Point]  # the latest MAX_SERIES_POINTS, in time order
     count: int = 0  # every figure of the series in the selection
+    region_code: str = ""
+    region_name: str = ""  # 全国 for 000000; empty when the figures' region cannot be told
+    period_kind: str = ""
+    is_change: bool = False
+
+    @property
+    def label(self) -> str:
+        """What the series holds beyond its indicator: 包头市 · 年度 · 变化."""
+        kind = dict(PeriodKind.choices).get(self.period_kind, "时期不明")
+        return " · ".join(part for part in (self.region_name or "地区不明", kind, "变化" if self.is_change else "水平"))
 
 
 def _missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value))
 
 
+SERIES_KEY = ("indicator_id", "region_code", "period_kind", "is_change")
+
+
 def build_series(
     figures: QuerySet[Figure], limit: int | None = None, max_points: int = MAX_SERIES_POINTS
 ) -> tuple[list[Series], int]:
-    """Series of the figures grouped by indicator, those with at least two points, largest first, each with its
-    latest `max_points` points. Returns (the first `limit` series, how many there are in all). Two queries: the
-    groups (counted in SQL, with their number as a window) and the capped points (ranked in SQL)."""
+    """Series of the figures grouped by indicator, own region, period kind and change-or-level, those with at least
+    two points, largest first, each with its latest `max_points` points (by the end of the period they measure,
+    else the time their period text or issue names). Returns (the first `limit` series, how many there are in all).
+    Three queries: the groups (counted in SQL, with their number as a window), the capped points (ranked in SQL)
+    and their articles' personal data (text and sentence shown masked)."""
     groups = (
         figures.filter(indicator__isnull=False)
         .order_by()
-        .values("indicator_id", "indicator__slug")
+        .values(*SERIES_KEY, "indicator__slug")
         .annotate(n=Count("id"), groups=Window(Count("*")))
         .filter(n__gte=MIN_SERIES_POINTS)
-        .order_by("-n", "indicator__slug")
+        .order_by("-n", "indicator__slug", "region_code", "period_kind", "is_change")
     )
     top = list(groups[:limit] if limit else groups)
     if not top:
         return [], 0
-    when = FigureTime()
-    latest_first = Window(RowNumber(), partition_by=F("indicator_id"), order_by=[when.desc(nulls_last=True), F("id").desc()])
+    when = Coalesce(F("period_end"), F("period_start"), FigureTime())
+    latest_first = Window(
+        RowNumber(), partition_by=[F(name) for name in SERIES_KEY], order_by=[when.desc(nulls_last=True), F("id").desc()]
+    )
+    wanted = Q()
+    for group in top:
+        wanted |= Q(**{name: group[name] for name in SERIES_KEY})
     rows = (
-        figures.filter(indicator_id__in=[g["indicator_id"] for g in top])
+        figures.filter(wanted)
         .annotate(when=when, rank=latest_first)
         .filter(rank__lte=max_points)
-        .values_list(*FIELDS.values(), "when")
+        .values_list(*FIELDS.values(), "when", "indicator_id")
     )
-    by_slug: dict[str, list[dict]] = defaultdict(list)
-    for values in rows:
-        row = dict(zip([*FIELDS, "when"], values, strict=True))
-        by_slug[row["indicator_slug"]].append(row)
+    by_key: dict[tuple, list[dict]] = defaultdict(list)
+    for row in _masked([dict(zip([*FIELDS, "when", "indicator_id"], values, strict=True)) for values in rows]):
+        by_key[tuple(row[name] for name in SERIES_KEY)].append(row)
     series = []
     for group in top:
-        rows_of = sorted(by_slug[group["indicator__slug"]], key=lambda r: (r["when"] is None, r["when"] or date.min, r["id"]))
+        rows_of = by_key[tuple(group[name] for name in SERIES_KEY)]
+        rows_of.sort(key=lambda r: (r["when"] is None, r["when"] or date.min, r["id"]))
         points = [_point(row) for row in rows_of]
         times = {p.when for p in points if p.when is not None}
-        regions = {p.region for p in points if p.region}
-        axis = "region" if len(times) < 2 or (len(times) < len(points) and len(regions) >= 2) else "time"
+        axis = "time" if len(times) >= 2 else "region"
         first = rows_of[0]
-        series.append(Series(first["indicator"], group["indicator__slug"], first["unit"], axis, points, group["n"]))
+        code = group["region_code"]
+        series.append(Series(
+            first["indicator"], group["indicator__slug"], first["unit"], axis, points, group["n"],
+            region_code=code, region_name="全国" if code == "000000" else (first["region_name"] or ""),
+            period_kind=group["period_kind"], is_change=group["is_change"],
+        ))
     return series, top[0]["groups"]
 
 
 def _point(row: dict) -> Point:
     when = row["when"]
-    label = row["region"] or (f"{row['period']} " if row["period"] else "") + (when.isoformat() if when else "日期未知")
+    label = (f"{row['period']} " if row["period"] else "") + (when.isoformat() if when else "日期未知")
     return Point(
         label=label.strip(),
         value=None if _missing(row["value"]) else float(row["value"]),
         value_max=None if _missing(row["value_max"]) else float(row["value_max"]),
         when=when,
-        region=row["region"] or "",
+        region=row["region_name"] or "",
         citation={
             "id": row["id"],
             "article_id": row["article_id"],
@@ -182,5 +235,7 @@ def _point(row: dict) -> Point:
             "source": row["source"],
             "published_on": row["published_on"],
             "text": row["text"],
+            "sentence": row["sentence"],
+            "figure_id": row["id"],
         },
     )

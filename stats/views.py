@@ -6,7 +6,7 @@ from articles.choices import filter_choices
 from articles.filters import InvalidFilter, ListFilters, parse_filters
 from articles.summaries import cached
 from stats.filters import filter_figures
-from stats.models import Figure
+from stats.models import Figure, PeriodKind
 from stats.tables import build_series, figures_page, summary
 
 FIGURES_PER_PAGE = 50
@@ -22,7 +22,10 @@ def _selection(params):
 
 
 def _choices() -> dict:
-    return filter_choices("topics", "regions", "units", "indicators", "programs")
+    choices = filter_choices("topics", "figure_regions", "units", "indicators", "programs")
+    # /stats/ `region` selects the division a figure is about: the choices are those divisions.
+    choices["regions"] = choices.pop("figure_regions")
+    return {**choices, "period_kinds": PeriodKind.choices}
 
 
 def stats_index(request):

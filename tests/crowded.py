@@ -86,7 +86,7 @@ def crowded_page(*, articles: int, qa_pairs: int, figures_per_indicator: int = 0
     made = [Indicator.objects.create(name=f"低保对象人数{k}", unit="人", slug=f"dibao-{articles}-{k}") for k in range(indicators)]
     Figure.objects.bulk_create(
         Figure(article=rows[n % articles], indicator=indicator, value=1000 + n, unit="人", measure=indicator.name,
-               period=f"20{10 + n % 16}年", start=0, end=2, text=f"{1000 + n}人")
+               period=f"20{10 + n % 16}年", start=0, end=2, text=f"{1000 + n}人", program=program)
         for indicator in made
         for n in range(figures_per_indicator)
     )

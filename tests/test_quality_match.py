@@ -147,3 +147,34 @@ def test_every_annotation_file_is_well_formed(path):
         assert (code is not None and len(code) == 6 and code.isdigit()) or region.get("level") in ("township", "village")
     for program in data["programs"]:
         assert program["name"] and not any(mark in program["name"] for mark in "“”《》")
+
+
+def test_attribution_is_scored_on_matched_figures_only_and_per_field():
+    from bench.quality_match import score_attribution
+
+    @dataclass
+    class Attributed:
+        text: str
+        value: float
+        value_max: float | None
+        unit: str
+        region_code: str | None
+        period_start: datetime.date | None
+        period_end: datetime.date | None
+        program: str | None
+        is_change: bool
+
+    gold = [dict(fig("98万人", 980000, "人"), region_code="370000", period_start="2011-01-01",
+                 period_end="2011-09-30", program=None, is_change=False),
+            dict(fig("8.2%", 8.2, "%"), region_code="370000", period_start=None, period_end=None,
+                 program="创业担保贷款", is_change=True)]
+    predicted = [Attributed("98万人", 980000, None, "人", "370000", datetime.date(2011, 1, 1),
+                            datetime.date(2011, 9, 30), None, True),
+                 Attributed("8.2%", 8.2, None, "%", "370100", None, None, "“创业担保贷款”", True),
+                 Attributed("5个", 5, None, "个", "370000", None, None, None, False)]
+    pairs = score_page({"figures": gold}, {"figures": predicted})["figures_strict"].pairs
+    scores = score_attribution(pairs)
+    assert (scores["region"].correct, scores["region"].total) == (1, 2)
+    assert (scores["period"].correct, scores["period"].total) == (2, 2)
+    assert (scores["program"].correct, scores["program"].total) == (2, 2)
+    assert (scores["change"].correct, scores["change"].total) == (1, 2)

@@ -365,6 +365,10 @@ def _shared_rows_resolve(result: pipeline.PageResult, cache: dict) -> None:
     for measure, unit in sorted(measures, key=lambda pair: (indicator_key(*pair), pair)):
         indicator_for(measure=measure, unit=unit, cache=cache)
     mentions = {(mention.name, mention.kind) for item in result.articles for mention in item.programs}
+    mentions |= {  # the programme a figure counts (issue 14), usually one its article mentions too
+        (figure.program, figure.program_kind or "program")
+        for item in result.articles for figure in item.figures if getattr(figure, "program", None)
+    }
     programs_preload(names={name for name, _ in mentions}, cache=cache)
     for name, kind in sorted(mentions, key=lambda pair: (program_slug_key(pair[0]), pair)):
         program_for(name=name, kind=kind, surface="", cache=cache)

@@ -111,13 +111,15 @@ def search_snippet(article, query: str) -> str:
 @register.simple_tag
 def series_chart(series) -> str:
     """Inline SVG of one series: values over time, or bars by region/article."""
-    from stats.charts import bar_chart, time_chart
+    from stats.charts import bar_chart, region_colour, time_chart
 
-    title = f"{series.title}（{series.unit}）"
+    title = f"{series.title}（{series.unit}）· {series.label}"
+    style = {"legend": series.region_name or "地区不明", "colour": region_colour(series.region_code)}
     if series.axis == "time":
         points = [(p.when, p.value, _point_link(p)) for p in series.points if p.when is not None]
-        return mark_safe(time_chart(title, points, series.unit))  # noqa: S308 (charts escape their text)
-    return mark_safe(bar_chart(title, [(p.label, p.value, _point_link(p)) for p in series.points], series.unit))  # noqa: S308
+        return mark_safe(time_chart(title, points, series.unit, **style))  # noqa: S308 (charts escape their text)
+    bars = [(p.label, p.value, _point_link(p)) for p in series.points]
+    return mark_safe(bar_chart(title, bars, series.unit, **style))  # noqa: S308
 
 
 def _point_link(point) -> str:
@@ -179,3 +181,22 @@ def feed_query(context, **fixed) -> str:
     params = {name: request.GET[name] for name in FEED_PARAMS if request is not None and request.GET.get(name)}
     params.update({name: value for name, value in fixed.items() if value})
     return "?" + urlencode(params) if params else ""
+
+
+PERIOD_KIND_LABELS = {"year": "年度", "half": "半年", "quarter": "季度", "month": "月度", "to-date": "年初至今", "point": "时点"}
+
+
+@register.simple_tag
+def period_text(start, end, kind="") -> str:
+    """A figure's period as a reader reads it: 2025-01-01 至 2025-10-31（年初至今）, 截至 2025-06-30, 2025-02-01 起."""
+    if start and end:
+        text = f"{start:%Y-%m-%d}" if start == end else f"{start:%Y-%m-%d} 至 {end:%Y-%m-%d}"
+    elif end:
+        text = f"截至 {end:%Y-%m-%d}"
+    elif start:
+        text = f"{start:%Y-%m-%d} 起"
+    else:
+        return ""
+    label = PERIOD_KIND_LABELS.get(kind or "")
+    return f"{text}（{label}）" if label and kind != "point" else text
+

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from articles.parsing.script import reads_simplified
@@ -45,6 +46,12 @@ class ProgramMention:
     kind: str
     start: int
     end: int
+    # Who issued it, at what level, when, and from when it is in force — when the text says so around the mention
+    # (policies.extract.attach_issuers fills these).
+    issuer: str | None = None
+    level: str | None = None
+    issued_on: date | None = None
+    valid_from: date | None = None
 
 
 @dataclass

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from datetime import date
 
 from stats.extraction import lexicon, patterns
 from stats.extraction.joins import bare_magnitudes, in_quoted_name, join_ranges
@@ -36,6 +37,15 @@ class Figure:
     end: int
     period: str | None = None
     region_text: str | None = None
+    # What the figure is about (stats.extraction.attribution fills these once the article's mentions are known).
+    region_code: str | None = None
+    period_start: date | None = None
+    period_end: date | None = None
+    period_kind: str | None = None
+    program: str | None = None
+    program_kind: str | None = None
+    is_change: bool = False
+    sentence: str = ""
 
 
 @dataclass

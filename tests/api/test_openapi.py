@@ -8,7 +8,8 @@ import pytest
 pytestmark = pytest.mark.django_db
 RESOURCES = ["articles", "articles/{article_id}", "programs", "programs/{slug}", "figures", "dates", "regions",
              "regions/{code}", "qa", "search", "sources", "health"]
-FILTERS = {"q", "region", "date_from", "date_to", "program", "program_kind", "topic", "kind", "column", "measure", "unit", "status"}
+FILTERS = {"q", "region", "date_from", "date_to", "program", "program_kind", "topic", "kind", "column", "measure", "unit", "status",
+           "period", "change"}
 # Examples that show nothing: a client cannot learn a value's shape from them.
 PLACEHOLDERS = [None, "", "……", [], [[]], [None], [""], {}, [{}]]
 

@@ -73,10 +73,10 @@ def test_a_page_that_fails_in_a_worker_is_reported_with_its_reason(tmp_path, mon
 
     original = batch.source_ingest
 
-    def fail_on_one(*, raw, name, published_on):
+    def fail_on_one(*, raw, name, **given):
         if name == "page_002.txt":
             raise RuntimeError("the disk is full")
-        return original(raw=raw, name=name, published_on=published_on)
+        return original(raw=raw, name=name, **given)
 
     monkeypatch.setattr(batch, "source_ingest", fail_on_one)  # the forked workers inherit it
     out, err, code = _run(str(_folder(tmp_path, 4)), "--workers", "2")

@@ -36,3 +36,16 @@ def test_several_values_on_one_day_are_dots_not_a_zigzag_line():
     points = [(date(2025, 1, 1), 1.0), (date(2025, 1, 1), 5.0), (date(2026, 1, 1), 2.0)]
     svg = time_chart("年龄", points, "岁")
     assert "<polyline" not in svg and svg.count("<circle") == 3
+
+
+def test_a_chart_names_its_region_in_a_legend_in_its_colour_and_titles_its_axes_with_the_unit():
+    from datetime import date
+
+    from stats.charts import region_colour, time_chart
+
+    colour = region_colour("150200")
+    svg = time_chart("城镇新增就业", [(date(2024, 1, 1), 3.0), (date(2025, 1, 1), 4.0)], "万人", legend="包头市",
+                     colour=colour)
+    assert 'class="legend"' in svg and "包头市" in svg and f'fill="{colour}"' in svg
+    assert "数值（万人）" in svg and ">时间</text>" in svg
+    assert region_colour("150200") == colour != region_colour("150100")

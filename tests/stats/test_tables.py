@@ -25,9 +25,9 @@ def test_the_database_reads_the_time_of_a_figure_as_time_of_does():
 
 
 @pytest.mark.django_db
-def test_a_page_holds_one_page_of_figures_in_two_queries(django_assert_num_queries):
+def test_a_page_holds_one_page_of_figures_in_three_queries(django_assert_num_queries):
     figures = Figure.objects.published().order_by("id")
-    with django_assert_num_queries(2):  # the count and the page
+    with django_assert_num_queries(3):  # the count, the page and its articles' personal data (shown masked)
         page = figures_page(figures, 2, 10)
     assert page.paginator.count == figures.count()
     assert [row["id"] for row in page.object_list] == list(figures.values_list("id", flat=True)[10:20])
@@ -80,3 +80,16 @@ def test_the_summary_counts_each_indicator_and_gives_its_latest_value():
 
 def test_an_empty_selection_gives_empty_tables():
     assert summary(Figure.objects.none()) == [] and build_series(Figure.objects.none()) == ([], 0)
+
+
+@pytest.mark.django_db
+def test_a_series_compares_like_with_like_one_region_one_period_kind_changes_or_levels():
+    series, _ = build_series(Figure.objects.published())
+    assert series
+    for s in series:
+        ids = [p.citation["figure_id"] for p in s.points]
+        rows = Figure.objects.filter(pk__in=ids)
+        assert rows.values("indicator_id").distinct().count() == 1
+        assert set(rows.values_list("region_code", flat=True)) == {s.region_code}
+        assert set(rows.values_list("period_kind", flat=True)) == {s.period_kind}
+        assert set(rows.values_list("is_change", flat=True)) == {s.is_change}

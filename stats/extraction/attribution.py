@@ -1,0 +1,212 @@
+"""What each figure is about: its region, period, programme, change-or-level and sentence.
+
+Pure: the article text, its figures and the other extractors' mentions (passed in as plain spans) in; the figures'
+attribution fields filled in place. Judged from the figure's clause, then its sentence, then its paragraph, then the
+article's focus (the issue's order)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from stats.extraction.periods import DateSpan, figure_period, period_kind, usable_spans
+from stats.extraction.scopes import Ordered, Scopes
+
+NATIONAL = "000000"
+REGION_WORDS_CSV = Path(__file__).resolve().parent.parent / "data" / "region_words.csv"
+# 国家 right before a figure is the national figure (低于国家4.6%的控制目标); elsewhere it names the state.
+NATIONAL_FIGURE = re.compile(r"国家(?=[\d〇一二三四五六七八九十])")
+# A division named as the yardstick, not the subject: 占全国…, 低于全国平均, 全国唯一, 闻名全国.
+COMPARED_BEFORE = re.compile(r"(?:占|[低高多少快慢优]于|比|较|居|领跑|闻名|享誉|誉满|走在|位居|名列)$")
+COMPARED_AFTER = re.compile(r"^(?:的)?(?:比重|平均|唯一|首位|前列|第[一二三四五六七八九十\d]|人大|政协|总工会|妇联|劳模|"
+                            r"先进|优秀|模范|重点|统一|各地|\d+/\d+|[一二三四五六七八九十]分之)")
+# A division in a list (龙胜、资源、田阳…9个县; 固始县等16个县): the figure counts the set, not that division.
+LISTED_AFTER = re.compile(r"、|等")
+LISTED_BEFORE = re.compile(r"、$")
+# Change words right before a figure (after the 同比/比上年 comparison): a change, not a level. The figure scanner
+# takes most of them into the figure itself (`change`); these catch the ones separated from the number.
+CHANGE_BEFORE = re.compile(
+    r"(?:增长|下降|增加|减少|提高|降低|上升|下滑|回落|上涨|下跌|提升|增幅|降幅|涨幅|跌幅|增速|调高|调低|上调|下调|低|高)"
+    r"(?:了|率|幅度)?(?:为|达到?|约|近|超过?|逾|高达|出)?$"
+)
+RATE_OF_CHANGE = re.compile(r"增幅|降幅|涨幅|跌幅|增速|增长率|增长速度")  # 增幅多年保持在9%以上
+LIST_JOIN = re.compile(r"^\s*(?:、|和|及|与)\s*$")  # 分别增长81.5%、111.6%
+MORE_OR_LESS = re.compile(r"(?:多|少)了?$")  # 比上年多3万人 (a change only after a comparison: 多达 is a level)
+COMPARISON_BEFORE = re.compile(r"(?:同比|环比|比上年|比去年|较上年|较去年|比上年同期|比去年同期|较上年同期)")
+TO_LEVEL = re.compile(r"(?:到|至)(?:了)?$")  # 提高到90%, 增至5万人: the new level, not the change
+CHANGE_UNITS = frozenset({"百分点", "个百分点"})
+
+
+@dataclass(frozen=True)
+class PlaceSpan:
+    """A region mention as attribution needs it: the division's code and where it is written."""
+
+    code: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class ProgramSpan:
+    """A programme mention: its canonical name and where it is written."""
+
+    name: str
+    start: int
+    end: int
+    kind: str = "program"
+
+
+def attribute_figures(text: str, figures: list, *, places: list[PlaceSpan], dates: list[DateSpan],
+                      programs: list[ProgramSpan], focus_region: str | None = None,
+                      home_region: str | None = None, headline_region: str | None = None,
+                      published_on: date | None = None) -> None:
+    """Fill region_code, period_start/_end/_kind, program, is_change and sentence on every figure, in place.
+
+    `text` is the text the extractors read (the simplified view for a traditional article; same offsets)."""
+    scopes = Scopes(text)
+    named = sorted(places + _word_places(text), key=lambda p: p.start)
+    fallback = headline_region or focus_region or home_region or _most_named(named)
+    subjects = Ordered([p for p in named if not _compared(text, p) and not _listed(text, p)])
+    linked_programs = Ordered(programs)
+    usable = Ordered(usable_spans(text, dates, published_on), start=lambda s: s.start_offset, end=lambda s: s.end_offset)
+    previous = None
+    for figure in figures:
+        figure.region_code = figure_region(figure.start, figure.end, subjects, scopes) or fallback
+        figure.period_start, figure.period_end = figure_period(text, figure.start, figure.end, usable, scopes,
+                                                              published_on)
+        figure.period_kind = period_kind(figure.period_start, figure.period_end)
+        linked = figure_program(figure.start, figure.end, linked_programs, scopes)
+        figure.program, figure.program_kind = (linked.name, linked.kind) if linked else (None, None)
+        figure.is_change = is_change(text, figure, scopes) or bool(
+            previous is not None and previous.is_change and LIST_JOIN.match(text[previous.end : figure.start]))
+        figure.sentence = scopes.sentence_text(figure.start, figure.end)
+        previous = figure
+
+
+@cache
+def _region_words() -> tuple[tuple[str, str], ...]:
+    with REGION_WORDS_CSV.open(encoding="utf-8") as handle:
+        rows = csv.DictReader(line for line in handle if not line.startswith("#"))
+        return tuple((row["word"], row["code"]) for row in rows)
+
+
+@cache
+def _region_word_regex() -> re.Pattern[str]:
+    words = sorted((word for word, _ in _region_words()), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, words)))
+
+
+def _word_places(text: str) -> list[PlaceSpan]:
+    codes = dict(_region_words())
+    found = [PlaceSpan(codes[m.group(0)], m.start(), m.end()) for m in _region_word_regex().finditer(text)]
+    found += [PlaceSpan(NATIONAL, m.start(), m.end()) for m in NATIONAL_FIGURE.finditer(text)]
+    return found
+
+
+def _compared(text: str, place: PlaceSpan) -> bool:
+    return bool(COMPARED_BEFORE.search(text, max(0, place.start - 2), place.start)
+                or COMPARED_AFTER.match(text[place.end : place.end + 8]))
+
+
+def _listed(text: str, place: PlaceSpan) -> bool:
+    return bool(LISTED_AFTER.match(text, place.end) or LISTED_BEFORE.search(text, max(0, place.start - 1), place.start))
+
+
+def _most_named(places: list[PlaceSpan]) -> str | None:
+    counts = Counter(p.code for p in places)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def figure_region(start: int, end: int, places: Ordered, scopes: Scopes) -> str | None:
+    """The division named nearest before the figure in its clause, else after it in its clause, else before it in
+    its sentence, else after it in its sentence, else before it in its paragraph. None when none names one."""
+    clause_start, clause_end = scopes.clause(start, end)
+    sentence_start, sentence_end = scopes.sentence(start, end)
+    paragraph_start, _ = scopes.paragraph(start)
+    found = (
+        places.last_before(clause_start, start)
+        or places.first_from(end, clause_end)
+        or places.last_before(sentence_start, start)
+        or places.first_from(end, sentence_end)
+        or places.last_before(paragraph_start, start)
+    )
+    return found.code if found else None
+
+
+def figure_program(start: int, end: int, programs: Ordered, scopes: Scopes) -> ProgramSpan | None:
+    """The programme named in the figure's clause (nearest before it, else after it), else before it in its
+    sentence when not one of a list."""
+    text = scopes.text
+    clause_start, clause_end = scopes.clause(start, end)
+    sentence_start, _ = scopes.sentence(start, end)
+    found = programs.last_before(clause_start, start, linkable) or programs.first_from(end, clause_end, linkable)
+    if found:
+        return found
+    before = programs.last_before(sentence_start, start, linkable)
+    return before if before is not None and not _in_list(text, before) else None
+
+
+# A "programme" name that opens with a verb is a phrase about some work (完成年度计划, 涉及危房改造计划), not a name
+# a figure can be counted under.
+VERB_OPENED = re.compile(r"^(?:完成|涉及|实施|开展|推进|落实|实现|组织|加快|全面)|完成年度计划$")
+
+
+def linkable(program: ProgramSpan) -> bool:
+    return not VERB_OPENED.match(program.name)
+
+
+def _in_list(text: str, program: ProgramSpan) -> bool:
+    """A programme named in a list (“粤菜师傅”“广东技工”…, 廉租住房、经济适用住房等): no one of them is what a later
+    figure in the sentence counts."""
+    after = text[program.end : program.end + 2]
+    before = text[max(0, program.start - 2) : program.start]
+    return bool(re.match(r"[”’」]?[、“‘「]|[”’」]?等|、", after) or re.search(r"、[“‘「]?$|[”’」][“‘「]$", before))
+
+
+def is_change(text: str, figure, scopes: Scopes) -> bool:
+    """True for a change (同比增长8.2%, 增加5万人, 提高3个百分点), False for a level (增至5万人, 新增就业98万人)."""
+    if getattr(figure, "change", None):
+        return True
+    if figure.unit in CHANGE_UNITS:
+        return True
+    clause_start, _ = scopes.clause(figure.start, figure.end)
+    left = text[clause_start : figure.start]
+    if TO_LEVEL.search(left):
+        return False
+    if CHANGE_BEFORE.search(left) or RATE_OF_CHANGE.search(left):
+        return True
+    return bool(MORE_OR_LESS.search(left) and COMPARISON_BEFORE.search(left))
+
+
+def places_from_regions(mentions: list) -> list[PlaceSpan]:
+    """Region mentions (articles.extract.regions.RegionMention or dicts) → PlaceSpans; townships count for the
+    county they lie in."""
+    found = []
+    for mention in mentions:
+        code = _get(mention, "code") or _get(mention, "parent_code")
+        if code:
+            found.append(PlaceSpan(code, _get(mention, "start"), _get(mention, "end")))
+    return found
+
+
+def spans_from_dates(mentions: list) -> list[DateSpan]:
+    return [DateSpan(_get(m, "start"), _get(m, "end"), _get(m, "start_offset"), _get(m, "end_offset"),
+                     _get(m, "text") or "") for m in mentions]
+
+
+def spans_from_programs(mentions: list) -> list[ProgramSpan]:
+    return [ProgramSpan(_get(m, "name"), _get(m, "start"), _get(m, "end"), _get(m, "kind") or "program")
+            for m in mentions if _get(m, "kind") != "document"]
+
+
+def _get(record, name: str):
+    return record.get(name) if isinstance(record, dict) else getattr(record, name, None)
+
+
+__all__ = ["DateSpan", "PlaceSpan", "ProgramSpan", "attribute_figures", "places_from_regions",
+           "spans_from_dates", "spans_from_programs"]
