@@ -1,10 +1,13 @@
 """Admin of the articles app: page upload and re-parse, the article review page, dates, regions, personal data."""
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from django import forms
-from django.contrib import admin, messages
+from django.contrib import admin
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.safestring import mark_safe
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -12,7 +15,7 @@ from articles.admin_records import PROVENANCE, RecordAdmin, RecordInline
 from articles.highlight import highlight
 from articles.models import Article, DateMention, PersonalData, Region, RegionMention, Source, Topic
 from articles.record_marks import article_marks
-from articles.services import PageRejected, source_ingest, source_reparse, upload_read
+from articles.services import UploadOutcome, source_reparse, uploads_ingest
 from articles.services.dating import source_date_set_by_editor
 from articles.services.editing import article_save_by_editor
 from articles.services.review import record_save_by_editor
@@ -20,14 +23,37 @@ from policies.models import ProgramMention, QAPair
 from stats.models import Figure
 
 
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files under one name, cleaned to a list. Each file is judged by the ingest itself (an empty or binary
+    file gets its own reason), so one bad file does not refuse the others at form level."""
+
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = [upload for upload in (data if isinstance(data, (list, tuple)) else [data]) if upload]
+        if not files and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return files
+
+
 class UploadForm(forms.Form):
-    file = forms.FileField(
+    required_css_class = "required"
+
+    file = MultipleFileField(
         label="版面文件",
-        help_text="从报纸 PDF 提取的纯文本文件（UTF-8、GB18030、UTF-16、Big5 均可），或保存的网页文章（.html）。",
+        help_text="可一次选择多个文件，逐个导入。从报纸 PDF 提取的纯文本文件（UTF-8、GB18030、UTF-16、Big5 均可），或保存的网页文章（.html）。",
+        error_messages={"required": "请至少选择一个文件。"},
     )
-    published_on = forms.DateField(label="出版日期", required=False, help_text="留空则从文件名、网页电头或正文推断。")
     paper = forms.CharField(label="报纸", required=False, max_length=64, help_text="留空则从文件名、网页“来源：”或报头读出。")
     page_label = forms.CharField(label="版次", required=False, max_length=32, help_text="如 05版、A3；可留空。")
+    published_on = forms.DateField(
+        label="出版日期", required=False, widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text="留空则从文件名、网页电头或正文推断。", error_messages={"invalid": "请输入有效的日期（年-月-日）。"},
+    )
 
 
 class ArticleInline(admin.TabularInline):
@@ -68,25 +94,37 @@ class SourceAdmin(admin.ModelAdmin):
         return redirect("admin:articles_source_upload")
 
     def upload_view(self, request):
+        """Several page files at once, each ingested separately with its own outcome. The page's script sends them
+        one by one (Accept: application/json) to show progress; without it the form posts them all together."""
         if not self.has_add_permission(request):
             return redirect("admin:index")
         form = UploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            upload = form.cleaned_data["file"]
-            try:
-                raw = upload_read(upload=upload, name=upload.name)
-                outcome = source_ingest(
-                    raw=raw, name=upload.name, published_on=form.cleaned_data["published_on"],
-                    paper=form.cleaned_data["paper"] or None, page_label=form.cleaned_data["page_label"] or None,
+        wants_json = "application/json" in request.headers.get("Accept", "")
+        outcomes = []
+        if request.method == "POST":
+            if form.is_valid():
+                data = form.cleaned_data
+                outcomes = uploads_ingest(
+                    uploads=data["file"], published_on=data["published_on"],
+                    paper=data["paper"] or None, page_label=data["page_label"] or None,
                 )
-            except PageRejected as rejected:
-                form.add_error("file", f"无法导入：{rejected.reason_zh}。")
-            else:
-                verb = "已导入" if outcome.created else "该文件此前已导入，未重复导入"
-                self.message_user(request, f"{verb}：{outcome.source.name}（{outcome.articles} 篇文章）", messages.SUCCESS)
-                return redirect("admin:articles_source_change", outcome.source.pk)
-        context = {**self.admin_site.each_context(request), "form": form, "title": "上传版面文件", "opts": self.model._meta}
+            elif wants_json:
+                errors = [f"{form[name].label}：{error}" for name, field_errors in form.errors.items() for error in field_errors]
+                return JsonResponse({"errors": errors}, status=400)
+            if wants_json:
+                return JsonResponse({"outcomes": [self._upload_outcome_json(outcome) for outcome in outcomes]})
+        context = {
+            **self.admin_site.each_context(request), "form": form, "title": "上传版面文件", "opts": self.model._meta,
+            "outcomes": [(outcome, self._upload_outcome_url(outcome)) for outcome in outcomes],
+        }
         return render(request, "admin/articles/source/upload.html", context)
+
+    @staticmethod
+    def _upload_outcome_url(outcome: UploadOutcome) -> str | None:
+        return reverse("admin:articles_source_change", args=[outcome.source_id]) if outcome.source_id else None
+
+    def _upload_outcome_json(self, outcome: UploadOutcome) -> dict:
+        return {**asdict(outcome), "url": self._upload_outcome_url(outcome)}
 
     def save_model(self, request, obj, form, change):
         source_date_set_by_editor(source=obj, user=request.user, changed_fields=form.changed_data)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Count, Q
 
-from articles.filters import PUBLIC_STATUSES
+from articles.filters import PUBLIC_PROGRAM_MENTION, PUBLIC_STATUSES
 from articles.models import Article, Region, RegionMention, Source
 from articles.summaries import cached
 from config.db_router import read_connection
@@ -39,7 +39,7 @@ def home_aggregates() -> dict:
 
 def most_mentioned_programs(limit: int = 8):
     """Published programmes by the number of public articles that mention them."""
-    mentions = Q(mentions__status__in=PUBLIC_STATUSES, mentions__is_public=True, mentions__article__is_public=True)
+    mentions = PUBLIC_PROGRAM_MENTION
     return (
         Program.objects.published()
         .annotate(article_count=Count("mentions__article", filter=mentions, distinct=True))

@@ -16,6 +16,11 @@ from pydantic import BeforeValidator, ValidationError, field_validator, model_va
 from articles.models import Article, RecordStatus, Region, RegionMention
 
 PUBLIC_STATUSES = [RecordStatus.AUTO, RecordStatus.CORRECTED, RecordStatus.CONFIRMED]
+# A programme's public mention in one version of each story (a reprint is not counted again; as
+# RecordQuerySet.originals), for counting a programme's articles from the programme side.
+PUBLIC_PROGRAM_MENTION = Q(mentions__status__in=PUBLIC_STATUSES, mentions__is_public=True, mentions__article__is_public=True) & (
+    Q(mentions__article__duplicate_of__isnull=True) | Q(mentions__article__duplicate_of__is_public=False)
+)
 
 
 class InvalidFilter(ValueError):

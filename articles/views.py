@@ -129,7 +129,7 @@ def region_detail(request, code: str):
         "articles": articles[:10],
         "programs": filter_programs(Program.objects.published(), filters)[:20],
         # Figures about this division or one below it (their own region), not every figure of an article naming it.
-        "figures": filter_figures(Figure.objects.published(), filters).with_article().select_related("indicator", "region")
+        "figures": filter_figures(Figure.objects.published().originals(), filters).with_article().select_related("indicator", "region")
         .order_by("-article__source__published_on", "article_id", "start")[:20],
     }
     return render(request, "regions/detail.html", context)

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import Count, F, Max, QuerySet
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Field, Path, Query, Router
 
-from articles.filters import PUBLIC_STATUSES, ListFilters
+from articles.filters import PUBLIC_PROGRAM_MENTION, ListFilters
 from articles.search import search_qa
 from config.api_conventions import ErrorOut, dump, facet_counts, list_filters, list_response, list_spec
 from config.api_csv import FORMAT_PARAM, csv_doc, csv_list_response, wants_csv
@@ -22,7 +22,7 @@ from stats.schemas import FigureOut
 
 router = Router()
 READ_ERRORS = {304: None, 400: ErrorOut, 422: ErrorOut}
-_PUBLIC_MENTION = Q(mentions__status__in=PUBLIC_STATUSES, mentions__is_public=True, mentions__article__is_public=True)
+_PUBLIC_MENTION = PUBLIC_PROGRAM_MENTION
 
 # --- Programmes ---------------------------------------------------------------------------------------------------
 
@@ -162,10 +162,10 @@ def qa_out(pair: QAPair) -> dict:
 def list_qa(request, params: Query[QAParams]):
     filters = list_filters(params)
     if filters.q and params.sort in (None, "relevance"):
-        rows = search_qa(filters.q, qa_rows(filter_qa(QAPair.objects.published(), filters.model_copy(update={"q": None}))))
+        rows = search_qa(filters.q, qa_rows(filter_qa(QAPair.objects.published().originals(), filters.model_copy(update={"q": None}))))
         selected = rows
     else:
-        selected = filter_qa(QAPair.objects.published(), filters)
+        selected = filter_qa(QAPair.objects.published().originals(), filters)
         rows = qa_rows(selected).order_by(*QA_SORTS["newest"])
     if wants_csv(request, params.format):
         return csv_list_response(request, rows, qa_out, QAOut, "minsheng-qa.csv", format=params.format or "csv")

@@ -57,7 +57,7 @@ class ProgramProfile:
 
 def program_profile(program: Program) -> ProgramProfile:
     """Everything the programme page shows, in a fixed number of queries and rows whatever the number of mentions."""
-    published = ProgramMention.objects.published().filter(program=program)
+    published = ProgramMention.objects.published().originals().filter(program=program)  # a reprint counted once
     latest = (
         published.with_article(text=True)  # the texts give the defining sentences and the figures' sentences
         .prefetch_related("article__personal_data")
@@ -80,6 +80,7 @@ def program_profile(program: Program) -> ProgramProfile:
     # of the articles that mention it.
     figures = list(
         Figure.objects.published()
+        .originals()
         .filter(program=program)
         .with_article()
         .select_related("indicator", "region")
@@ -90,6 +91,7 @@ def program_profile(program: Program) -> ProgramProfile:
                    if f.article_id in texts and (f.article_id, _sentence_span(texts[f.article_id], f.start)) in sentences}
     qa_pairs = list(
         QAPair.objects.published()
+        .originals()
         .filter(article_id__in=article_ids)
         .with_article()
         .order_by("article_id", "start")[:MAX_QA_PAIRS]

@@ -1,10 +1,10 @@
 """Public pages of the policies app: the programme list, a programme's page and the Q&A page."""
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, F, Max
 from django.http import Http404
 from django.shortcuts import redirect, render
 
 from articles.choices import filter_choices
-from articles.filters import PUBLIC_STATUSES, InvalidFilter, parse_filters
+from articles.filters import PUBLIC_PROGRAM_MENTION, InvalidFilter, parse_filters
 from articles.search import search_qa
 from config.paging import CappedPaginator
 from policies.filters import filter_programs, filter_qa
@@ -23,7 +23,7 @@ SORT_LABELS = [("mentions", "提及最多"), ("latest", "最近提及"), ("name"
 # The parameters each page applies: its JSON twin carries these (the API refuses parameters a list does not take).
 PROGRAM_PARAMS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "program_kind")
 QA_PARAMS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "status")
-_PUBLIC_MENTION = Q(mentions__status__in=PUBLIC_STATUSES, mentions__is_public=True, mentions__article__is_public=True)
+_PUBLIC_MENTION = PUBLIC_PROGRAM_MENTION
 
 
 def _choices(*, program_kinds: bool = True) -> dict:
@@ -79,7 +79,7 @@ def qa_list(request):
         filters = parse_filters(request.GET)
     except InvalidFilter as error:
         return render(request, "policies/qa.html", {"error": error, "choices": _choices(program_kinds=False)}, status=400)
-    pairs = filter_qa(QAPair.objects.published(), filters.model_copy(update={"q": None})).with_article()
+    pairs = filter_qa(QAPair.objects.published().originals(), filters.model_copy(update={"q": None})).with_article()
     if filters.q:
         pairs = search_qa(filters.q, pairs)
     else:

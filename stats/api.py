@@ -78,7 +78,7 @@ def figure_out(figure: Figure) -> dict:
 def list_figures(request, params: Query[FigureParams]):
     filters = list_filters(params)
     sort = params.sort or "newest"
-    figures = filter_figures(Figure.objects.published(), filters).order_by(*FIGURE_SORTS[sort])
+    figures = filter_figures(Figure.objects.published().originals(), filters).order_by(*FIGURE_SORTS[sort])
     site = request.build_absolute_uri("/").rstrip("/")
     if params.format == "xlsx":
         return figures_xlsx_response(figures, "minsheng-figures.xlsx", site)

@@ -17,7 +17,7 @@ FORMATS = ("csv", "xlsx", "json")
 def _selection(params):
     """The published figures matching the query parameters, newest issue first (raises InvalidFilter)."""
     filters = parse_filters(params)
-    figures = filter_figures(Figure.objects.published(), filters)
+    figures = filter_figures(Figure.objects.published().originals(), filters)  # a reprinted story's figures once
     return filters, figures.order_by("-article__issue_date", "article_id", "start", "id")
 
 

@@ -16,6 +16,11 @@ class RecordQuerySet(models.QuerySet):
         """What the public may see: not rejected, not hidden, in a public article."""
         return self.filter(is_public=True, article__is_public=True).exclude(status=RecordStatus.REJECTED)
 
+    def originals(self) -> "RecordQuerySet":
+        """Records of one version of each story: an article that repeats another (`duplicate_of`, a reprint on another
+        page or day) is left out, unless the version it repeats is hidden — then the reprint stands in for it."""
+        return self.filter(models.Q(article__duplicate_of__isnull=True) | models.Q(article__duplicate_of__is_public=False))
+
     def with_article(self, *, text: bool = False) -> "RecordQuerySet":
         """Records with their article's headline and page name/date joined in — never the page file nor the search
         vector, and the article's text only when `text` (to quote or mask it): a page's records would otherwise each

@@ -5,6 +5,8 @@ import datetime
 import re
 from collections import Counter
 
+from articles.extract.date_rules.calendar import holiday_date, holiday_names
+
 from .types import PublicationDate
 
 YEAR_RE = re.compile(r"(?<!\d)(20\d\d)\s*年")
@@ -12,6 +14,11 @@ FULL_RE = re.compile(r"(?<!\d)(?:(20\d\d)\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\
 FORWARD_BEFORE = ("到", "至", "截至", "截止", "将于", "将在", "预计", "计划", "定于", "—", "-", "~")
 FORWARD_AFTER = ("前", "截止", "之前", "将", "开班", "开始报名")
 EARLY_YEAR_CUES = ("元旦后", "新年伊始", "新春伊始", "春节后", "春节过后", "开年")
+# A holiday reported as past (春节后返岗, 元旦过后, 清明以来) is an event on the holiday's day in the dominant year.
+HOLIDAY_PAST_RE = re.compile(
+    "(" + "|".join(map(re.escape, holiday_names())) + r")(?:假期|长假|小长假|黄金周)?(?:过后|以来|刚过|结束后|后)"
+)
+HOLIDAY_FORWARD_AFTER = ("将", "拟", "计划", "预计", "再")
 REPORT_LAG_DAYS = 1  # a story usually appears the day after the latest event it reports
 WINDOW_DAYS = 21  # how long after its latest event a page may plausibly be printed
 
@@ -46,6 +53,22 @@ def _event_dates(text: str, year: int | None) -> list[tuple[datetime.date, bool]
     return found
 
 
+def _holiday_events(text: str, year: int | None) -> list[tuple[datetime.date, bool]]:
+    """Holidays the page reports as past (春节后返岗): (the holiday's day in `year`, False); none without a year."""
+    if year is None:
+        return []
+    found = []
+    for match in HOLIDAY_PAST_RE.finditer(text):
+        if text[max(0, match.start() - 3):match.start()].endswith(FORWARD_BEFORE):
+            continue
+        if text[match.end():match.end() + 2].startswith(HOLIDAY_FORWARD_AFTER):
+            continue  # 春节后将启动: a plan, not a report
+        day = holiday_date(match.group(1), year)
+        if day is not None:
+            found.append((day, False))
+    return found
+
+
 def estimate_publication_date(text: str) -> PublicationDate:
     """Best estimate of the issue date with a range and a short English basis."""
     year = _dominant_year(text)
@@ -57,7 +80,8 @@ def estimate_publication_date(text: str) -> PublicationDate:
         if dated_late and all(d.month <= 2 for d in undated):
             notes.append(f"{cues[0]} after events of {year}")
             year += 1
-    events = _event_dates(text, year)
+    # Never before an event the page reports: full dates, month-days in the dominant year, and holidays reported as past.
+    events = _event_dates(text, year) + _holiday_events(text, year)
     if year is not None:
         notes.append(f"今年={year}")
     if not events:
@@ -71,6 +95,6 @@ def estimate_publication_date(text: str) -> PublicationDate:
     earliest = latest_event
     latest = latest_event + datetime.timedelta(days=WINDOW_DAYS)
     best = latest_event + datetime.timedelta(days=REPORT_LAG_DAYS)
-    how = "full date" if explicit else "month-day in the dominant year"
+    how = "full date" if explicit else "month-day or holiday in the dominant year"
     basis = f"latest reported event {latest_event.isoformat()} ({how}); " + "; ".join(notes)
     return PublicationDate(best, earliest, latest, basis)

@@ -8,8 +8,10 @@ from articles.services.ingest import (
     upload_read,
 )
 from articles.services.reference import programme_vocabulary_sync, regions_sync, topics_sync
+from articles.services.upload import UploadOutcome, upload_one, uploads_ingest
 
 __all__ = [
+    "UploadOutcome",
     "RECORD_KINDS",
     "IngestOutcome",
     "PageRejected",
@@ -18,5 +20,7 @@ __all__ = [
     "source_ingest",
     "source_reparse",
     "topics_sync",
+    "upload_one",
     "upload_read",
+    "uploads_ingest",
 ]

@@ -1,5 +1,6 @@
 """Publication-date estimates from the dates a page mentions."""
 import datetime as dt
+import re
 
 from articles.parsing.dating import estimate_publication_date
 
@@ -34,3 +35,33 @@ def test_it_says_so_when_there_is_no_evidence():
     estimate = estimate_publication_date("近日，某社区开展义诊活动。")
     assert (estimate.date, estimate.earliest, estimate.latest) == (None, None, None)
     assert estimate.basis
+
+
+def test_a_holiday_the_page_reports_as_past_puts_the_issue_after_it():
+    # As seed page 003: New-Year cues move the year on, and workers "back at work after the Spring Festival" put the
+    # issue after 春节 2024 (02-10), not just after 元旦.
+    text = (
+        "2023年，全区开展专项行动。2023年8月31日下午，专家到园区指导。元旦后，新药降价。1月1日起执行新目录。"
+        "近日，务工人员乘专列返岗。为抢抓春节后返岗务工“黄金时机”，人社部门提前部署。"
+    )
+    estimate = estimate_publication_date(text)
+    assert estimate.earliest == dt.date(2024, 2, 10)
+    assert estimate.date > dt.date(2024, 2, 10)
+
+
+def test_a_holiday_ahead_or_planned_does_not_move_the_issue():
+    text = "2025年11月21日，招聘会开幕。春节前发放到位。春节后将启动春风行动。到国庆后再评估。"
+    assert estimate_publication_date(text).earliest == dt.date(2025, 11, 21)
+
+
+def test_the_issue_is_never_before_the_latest_fully_dated_event_on_the_page():
+    pages = [
+        "2024年3月2日，培训班开班。今年5月1日起施行新办法。",
+        "2023年12月30日，全市举行表彰会。元旦过后，企业陆续复工。",
+        "清明以来，游客增多。2026年4月8日，樱桃采摘节开幕。",
+        "2025年春节后，务工人员返岗。2025年2月20日，招聘会举行。",
+    ]
+    for text in pages:
+        estimate = estimate_publication_date(text)
+        full = [dt.date(*map(int, m)) for m in re.findall(r"(20\d\d)年(\d+)月(\d+)日", text)]
+        assert estimate.earliest >= max(full), text

@@ -8,28 +8,28 @@ pytestmark = pytest.mark.django_db
 
 def test_the_stats_page_counts_the_selection_and_draws_inline_svg_charts(client):
     html = client.get("/stats/").content.decode()
-    assert f"当前选择共 <strong>{Figure.objects.published().count()}</strong> 条数据" in html
+    assert f"当前选择共 <strong>{Figure.objects.published().originals().count()}</strong> 条数据" in html
     assert '<figure class="series"' in html and "<svg" in html
     assert 'class="citation meta">出处：' in html
 
 
 def test_filters_by_unit_and_measure_narrow_the_selection(client):
     response = client.get("/stats/?unit=元")
-    assert response.context["count"] == Figure.objects.published().filter(unit="元").count()
+    assert response.context["count"] == Figure.objects.published().originals().filter(unit="元").count()
     response = client.get("/stats/?measure=就业")
-    assert 0 < response.context["count"] < Figure.objects.published().count()
+    assert 0 < response.context["count"] < Figure.objects.published().originals().count()
 
 
 def test_filter_by_region_keeps_figures_about_it_or_below_not_every_figure_of_an_article_naming_it(client):
     response = client.get("/stats/?region=150200")
-    own = Figure.objects.published().filter(region_code__startswith="1502")
-    named = Figure.objects.published().filter(article__regions__region__code__startswith="1502").distinct()
+    own = Figure.objects.published().originals().filter(region_code__startswith="1502")
+    named = Figure.objects.published().originals().filter(article__regions__region__code__startswith="1502").distinct()
     assert response.context["count"] == own.count() > 0
     assert own.count() < named.count()  # figures of articles that merely name 包头 are about other places
 
 
 def test_filters_by_period_kind_and_change_or_level(client):
-    published = Figure.objects.published()
+    published = Figure.objects.published().originals()
     assert client.get("/stats/?change=change").context["count"] == published.filter(is_change=True).count() > 0
     assert client.get("/stats/?change=level").context["count"] == published.filter(is_change=False).count() > 0
     assert client.get("/stats/?period=year").context["count"] == published.filter(period_kind="year").count()
@@ -70,7 +70,7 @@ def test_the_csv_download_holds_every_figure_of_the_selection(client):
     pytest.importorskip("stats.exports", reason="stats/exports.py (the API helper's) is not there yet")
     response = client.get("/stats/figures.csv?unit=元")
     body = b"".join(response.streaming_content).decode("utf-8-sig")
-    expected = Figure.objects.published().filter(unit="元").count()
+    expected = Figure.objects.published().originals().filter(unit="元").count()
     rows = [line for line in body.splitlines() if line]
     assert len(rows) - 1 == expected and rows[0].startswith("id,url,")
     assert response["X-Total-Count"] == str(expected)
@@ -79,11 +79,11 @@ def test_the_csv_download_holds_every_figure_of_the_selection(client):
 def test_filter_by_programme_keeps_the_figures_linked_to_it_not_every_figure_of_its_articles(client):
     from policies.models import ProgramMention
 
-    linked = Figure.objects.published().filter(program__isnull=False).first()
+    linked = Figure.objects.published().originals().filter(program__isnull=False).first()
     response = client.get(f"/stats/?program={linked.program.slug}")
-    assert response.context["count"] == Figure.objects.published().filter(program=linked.program).count() > 0
+    assert response.context["count"] == Figure.objects.published().originals().filter(program=linked.program).count() > 0
     articles = ProgramMention.objects.published().filter(program=linked.program).values("article_id")
-    assert response.context["count"] < Figure.objects.published().filter(article_id__in=articles).count()
+    assert response.context["count"] < Figure.objects.published().originals().filter(article_id__in=articles).count()
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx", "json"])
@@ -112,7 +112,7 @@ def test_the_stats_page_fetches_a_bounded_number_of_rows_however_many_figures(cl
     crowded_page(articles=40, qa_pairs=0, indicators=40, figures_per_indicator=per_indicator)
     with fetched_rows() as log:
         response = client.get("/stats/")
-    assert response.context["count"] == Figure.objects.published().count() >= 40 * per_indicator
+    assert response.context["count"] == Figure.objects.published().originals().count() >= 40 * per_indicator
     figure_rows = [s.rows for s in log if 'FROM "stats_figure"' in s.sql]
     units = Figure.objects.published().values("unit").distinct().count()  # the unit filter's choices
     regions = len(response.context["choices"]["regions"])  # the region filter's: divisions, not figures

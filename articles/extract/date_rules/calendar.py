@@ -99,6 +99,11 @@ def holiday_date(name: str, year: int) -> date | None:
     return date(year, *found) if found else None
 
 
+def holiday_names() -> tuple[str, ...]:
+    """Every holiday name the table knows (aliases included), longest first (国庆节 before 国庆)."""
+    return tuple(sorted({*_holidays(), *HOLIDAY_ALIASES}, key=len, reverse=True))
+
+
 def holiday_years(name: str) -> bool:
     """True when the holiday is known for any year (fixed date)."""
     return None in _holidays().get(HOLIDAY_ALIASES.get(name, name), {})
