@@ -133,10 +133,9 @@ def source_ingest(
         try:
             with transaction.atomic():  # a savepoint: the same bytes may be arriving under another name right now
                 if previous is not None:  # a changed version of a page already here: update it, keeping editors' work
-                    count = _source_update(previous, raw, sha256, result, bands)
+                    count = _source_update(previous, raw, sha256, result, bands, paper=paper, page_label=page_label)
                     return IngestOutcome(source=previous, created=True, articles=count)
-                source = _source_create(raw=raw, sha256=sha256, result=result, published_on=published_on,
-                                        paper=paper, page_label=page_label)
+                source = _source_create(raw=raw, sha256=sha256, result=result, paper=paper, page_label=page_label)
                 articles = _articles_create(source=source, result=result, links=links)
                 story_bands_replace(articles, bands)
                 _records_sync(articles, result)
@@ -173,10 +172,18 @@ def _page_name_lock(name: str) -> None:
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
 
 
-def _source_update(source: Source, raw: bytes, sha256: str, result: pipeline.PageResult, bands: list[list[int]]) -> int:
-    source.raw, source.sha256, source.text, source.encoding = raw, sha256, result.page.text, result.page.encoding
-    source.parsed_at = timezone.now()
-    source.save(update_fields=["raw", "sha256", "text", "encoding", "parsed_at"])
+def _source_update(
+    source: Source, raw: bytes, sha256: str, result: pipeline.PageResult, bands: list[list[int]],
+    paper: str | None = None, page_label: str | None = None,
+) -> int:
+    """A changed version of a stored page: its bytes and text, and the paper, page label and issue date it is
+    given or gives (an editor's issue date stays)."""
+    fields = _source_fields(result, paper=paper or source.paper, page_label=page_label or source.page_label)
+    if source.published_basis.startswith("编辑指定"):
+        fields = {name: value for name, value in fields.items() if not name.startswith("published_")}
+    for name, value in {**fields, "raw": raw, "sha256": sha256, "parsed_at": timezone.now()}.items():
+        setattr(source, name, value)
+    source.save(update_fields=[*fields, "raw", "sha256", "parsed_at"])
     articles = _articles_align(source, result)
     story_bands_replace(articles, bands)
     _records_sync(articles, result)
@@ -184,23 +191,26 @@ def _source_update(source: Source, raw: bytes, sha256: str, result: pipeline.Pag
 
 
 def _source_create(
-    *, raw: bytes, sha256: str, result: pipeline.PageResult, published_on: date | None,
-    paper: str | None = None, page_label: str | None = None,
+    *, raw: bytes, sha256: str, result: pipeline.PageResult, paper: str | None = None, page_label: str | None = None,
 ) -> Source:
-    dating = result.page.published_on
     return Source.objects.create(
-        paper=(paper or result.page.paper or "")[:64],
-        page_label=(page_label or result.page.page_label or "")[:32],
-        name=result.page.name,
-        sha256=sha256,
-        raw=raw,
-        text=result.page.text,
-        encoding=result.page.encoding,
-        published_on=dating.date,
-        published_earliest=dating.earliest,
-        published_latest=dating.latest,
-        published_basis=dating.basis[:255],
+        name=result.page.name, sha256=sha256, raw=raw, **_source_fields(result, paper=paper, page_label=page_label)
     )
+
+
+def _source_fields(result: pipeline.PageResult, *, paper: str | None, page_label: str | None) -> dict:
+    """What a parsed page says of itself; `paper` and `page_label` (given by whoever ingests) win over its own."""
+    dating = result.page.published_on  # a date given at ingest is already the parse's, with basis "given"
+    return {
+        "paper": (paper or result.page.paper or "")[:64],
+        "page_label": (page_label or result.page.page_label or "")[:32],
+        "text": result.page.text,
+        "encoding": result.page.encoding,
+        "published_on": dating.date,
+        "published_earliest": dating.earliest,
+        "published_latest": dating.latest,
+        "published_basis": dating.basis[:255],
+    }
 
 
 def _article_fields(draft) -> dict:
@@ -242,12 +252,16 @@ def _articles_create(*, source: Source, result: pipeline.PageResult, links: list
 
 def _duplicates_link(articles: list[Article], result: pipeline.PageResult) -> set[int]:
     """Point each article the parser found to repeat an earlier one of the page at it (unless an editor set the
-    link); returns the ids of the articles whose link changed."""
+    link); returns the ids of the articles whose link changed. A link to another page's article (the same story
+    found at ingest) is the parser's to keep: only links within the page are its to remove."""
     changed = set()
+    on_page = {article.pk for article in articles}
     for article, draft in zip(articles, result.page.articles, strict=True):
         if "duplicate_of" in article.edited_fields:
             continue
         target = articles[draft.duplicate_of] if draft.duplicate_of is not None else None
+        if target is None and article.duplicate_of_id is not None and article.duplicate_of_id not in on_page:
+            continue
         if article.duplicate_of_id != (target.pk if target is not None else None):
             article.duplicate_of = target
             changed.add(article.pk)

@@ -86,3 +86,14 @@ def test_a_page_repeating_a_stored_story_twice_links_the_first_printing_and_the_
     original = first.source.articles.get()
     linked = {article.duplicate_of_id for article in twice.source.articles.all()}
     assert original.pk in linked and None not in linked
+
+
+@pytest.mark.django_db
+def test_re_parsing_the_second_printing_keeps_its_link_to_the_first():
+    first = source_ingest(raw=f"民声\n\n就业稳中有进\n\n{STORY}\n".encode(), name="first.txt")
+    second = source_ingest(raw=f"要闻\n\n全区就业稳中有进\n\n{STORY.replace('记者从', '本报讯 记者从')}\n".encode(), name="second.txt")
+    original, repeat = first.source.articles.get(), second.source.articles.get()
+    assert repeat.duplicate_of_id == original.pk
+    source_reparse(source=second.source)  # the repeat's own page, parsed again: the link comes from ingest, not the page
+    repeat.refresh_from_db()
+    assert repeat.duplicate_of_id == original.pk
