@@ -15,6 +15,8 @@ from typing import TypeVar
 from django.core.cache import cache
 from django.db import transaction
 
+from config.db_router import allow_replica_reads, reset_replica_reads
+
 GENERATION_KEY = "minsheng:archive-generation"
 TIMEOUT = 24 * 3600  # a value no write invalidated is still recomputed daily
 
@@ -49,6 +51,12 @@ def cached(name: str, compute: Callable[[], T]) -> T:
     key = f"minsheng:{name}:{generation()}"
     value = cache.get(key)
     if value is None:
-        value = compute()
-        cache.set(key, value, timeout=TIMEOUT)
+        # From the primary: a replica still behind the write that moved the generation on would store stale
+        # aggregates under the new generation, where they would stay until the next write.
+        token = allow_replica_reads(False)
+        try:
+            value = compute()
+            cache.set(key, value, timeout=TIMEOUT)
+        finally:
+            reset_replica_reads(token)
     return value

@@ -116,7 +116,7 @@ for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
 DATABASE_ROUTERS = ["config.db_router.PrimaryReplicaRouter"]
 
 # Django's cache (the archive's cached aggregates, articles/summaries.py): Redis when REDIS_URL is set, so every web
-# node shares one cache and one archive generation; this process's memory otherwise (one node, `make run`).
+# node shares one cache and one archive generation; files in var/cache otherwise (one machine, `make run`).
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     if not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
@@ -130,7 +130,15 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "minsheng"}}
+    # Files under var/cache: shared by every process of this machine (gunicorn's workers, `manage.py ingest`, a
+    # Celery worker), so a correction made through any of them moves the one archive generation all of them read.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": env_str("CACHE_DIR", str(VAR_DIR / "cache")),
+            "TIMEOUT": 24 * 3600,
+        }
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: it refuses a locked-out login before the password is even checked.

@@ -1,4 +1,6 @@
 """Shared fixtures: the test database is migrated once and loaded with the seed pages, as `make run` loads them."""
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -37,11 +39,17 @@ def reseed_after_module(django_db_blocker):
         connection.close()
 
 
+TEST_CACHE_DIR = Path(tempfile.mkdtemp(prefix="minsheng-test-cache-"))
+
+
 def pytest_sessionstart(session):
-    """WhiteNoise serves STATIC_ROOT and warns when it is missing; before any `collectstatic` it is an empty folder."""
+    """WhiteNoise serves STATIC_ROOT and warns when it is missing; before any `collectstatic` it is an empty folder.
+    The cache of this run (and of the commands it starts) lives in a folder of its own, never in var/cache where
+    `make run` keeps the site's."""
     from django.conf import settings
 
     Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+    os.environ["CACHE_DIR"] = str(TEST_CACHE_DIR)
 
 
 @pytest.fixture(autouse=True)
@@ -51,6 +59,8 @@ def _static_files_without_collectstatic(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    if "filebased" in settings.CACHES["default"]["BACKEND"]:
+        settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": str(TEST_CACHE_DIR)}}
 
 
 class _Null:

@@ -31,8 +31,15 @@ def _django(code: str, **env: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120)
 
 
-def test_without_redis_url_the_cache_is_local_memory(settings):
-    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+def test_without_redis_url_every_process_of_the_machine_shares_one_file_cache(tmp_path):
+    """An editor's correction in one gunicorn worker (or an ingest command) must reach the other workers' reads."""
+    env = {"CACHE_DIR": str(tmp_path / "cache"), "REDIS_URL": ""}
+    code = "from django.conf import settings; from django.core.cache import cache\ncache.set('probe', 'from-one-process', 30)\nprint(settings.CACHES['default']['BACKEND'])"
+    first = _django(code, **env)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip() == "django.core.cache.backends.filebased.FileBasedCache"
+    second = _django("from django.core.cache import cache; print(cache.get('probe'))", **env)
+    assert second.stdout.strip() == "from-one-process", second.stderr
 
 
 @pytest.mark.skipif(not _answers("127.0.0.1", 6379), reason="no Redis server answers on 127.0.0.1:6379")
@@ -86,6 +93,7 @@ def used(method, url, *data):
     response = getattr(client, method)(url, *data)
     counts = {alias: sum("pg_type" not in q["sql"] for q in connections[alias].queries) for alias in connections}
     return {"status": response.status_code, **counts}  # (pg_type: a new connection's own set-up)
+used("get", "/regions/")  # the first visit computes the cached aggregates, on the primary (a replica may lag)
 print(json.dumps({
     "regions": used("get", "/regions/"),
     "api": used("get", "/api/v1/regions"),
