@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin_records import PROVENANCE, RecordAdmin
+from articles.summaries import archive_changed
 from stats.models import Figure, Indicator
 from stats.services import indicator_merge
 
@@ -16,6 +17,10 @@ class IndicatorAdmin(SimpleHistoryAdmin):
     list_editable = ["is_public", "is_featured"]
     search_fields = ["name", "unit"]
     actions = ["merge_into_first"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        archive_changed()  # a hidden, featured or renamed indicator changes what the cached /stats/ pages show
 
     @admin.display(description="数据条数")
     def figure_count(self, indicator: Indicator) -> int:

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from articles.models import Article, Region
 from articles.record_sync import RecordKind
+from articles.summaries import archive_changed
 from stats.indicators import indicator_key
 from stats.models import Figure, Indicator
 
@@ -153,3 +154,4 @@ def indicator_merge(*, survivor: Indicator, others: list[Indicator]) -> None:
             other.delete()
         survivor.merged_keys = keys
         survivor.save(update_fields=["merged_keys"])
+        archive_changed()  # /stats/ choices, its overview and the home page's figures name the survivor now
