@@ -4,6 +4,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from django.conf import settings
+
+from articles.page_files import UnreadablePage, read_page_file
 from articles.services import PageRejected, source_ingest
 from config.celery import app
 
@@ -22,10 +25,9 @@ def ingest_page(path: str, published_on: str | None = None, paper: str | None = 
     except ValueError:
         return {"path": path, "status": "rejected", "reason": f"published_on {published_on!r} is not a date YYYY-MM-DD"}
     try:
-        with open(path, "rb") as page:
-            raw = page.read()
+        raw = read_page_file(Path(path), limit=settings.MAX_PAGE_BYTES)  # refused from its size, never read whole
         outcome = source_ingest(raw=raw, name=name, published_on=issue_date, paper=paper, page_label=page_label)
-    except PageRejected as rejected:
+    except (PageRejected, UnreadablePage) as rejected:
         return {"path": path, "status": "rejected", "reason": rejected.reason}
     except OSError as error:
         return {"path": path, "status": "rejected", "reason": f"cannot be read ({error.strerror or error})"}

@@ -14,7 +14,7 @@ from django.utils.cache import patch_vary_headers
 from ninja import Field, Schema
 from pydantic import BaseModel
 
-from config.api_http import absolute_urls
+from config.api_http import ApiError, absolute_urls
 from stats.exports import CHUNK, csv_response, spreadsheet_cell
 
 FORMAT = Field(
@@ -87,12 +87,27 @@ def _lines(request: HttpRequest, rows: QuerySet | list, serialize: Callable[[obj
         yield [csv_cell(_value(item, column)) for column in columns]
 
 
+# XLSX (and the site's JSON file) are built whole in memory before the first byte goes out; CSV streams any size.
+WHOLE_FILE_MAX_ROWS = 100_000
+
+
+def whole_file_refusal(rows: QuerySet | list) -> str:
+    """Why a selection is too large for a file built in memory ("" when it is not): at most one row past the limit is
+    counted."""
+    count = rows[: WHOLE_FILE_MAX_ROWS + 1].count() if isinstance(rows, QuerySet) else len(rows)
+    if count <= WHOLE_FILE_MAX_ROWS:
+        return ""
+    return f"more than {WHOLE_FILE_MAX_ROWS:,} rows: narrow the selection, or ask for format=csv, which streams any number"
+
+
 def csv_list_response(
     request: HttpRequest, rows: QuerySet | list, serialize: Callable[[object], dict], schema: type[Schema], filename: str,
     *, format: str = "csv",
 ) -> HttpResponse:
     """Every row of a list's selection as a CSV file (streamed) or, with format="xlsx", an Excel workbook (one sheet,
     the header first); the row count in X-Total-Count."""
+    if format == "xlsx" and (refusal := whole_file_refusal(rows)):
+        raise ApiError(422, refusal, "format")
     lines = _lines(request, rows, serialize, schema_columns(schema))
     if format == "xlsx":
         response = _xlsx_response(lines, filename.removesuffix(".csv") + ".xlsx")

@@ -5,9 +5,18 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_vary_headers
 from ninja import Path, Query, Router
 
-from config.api_conventions import ErrorOut, dump, facet_counts, list_filters, list_response, list_spec, region_facet
-from config.api_csv import FORMAT_PARAM, wants_csv
-from config.api_http import conditional, data_last_modified, json_response
+from config.api_conventions import (
+    ErrorOut,
+    dump,
+    facet_counts,
+    facet_sample,
+    list_filters,
+    list_response,
+    list_spec,
+    region_facet,
+)
+from config.api_csv import FORMAT_PARAM, wants_csv, whole_file_refusal
+from config.api_http import ApiError, conditional, data_last_modified, json_response
 from stats.exports import COLUMNS, XLSX_TYPE, figures_csv_etag, figures_csv_response, figures_xlsx_response
 from stats.filters import filter_figures
 from stats.models import Figure
@@ -81,6 +90,8 @@ def list_figures(request, params: Query[FigureParams]):
     figures = filter_figures(Figure.objects.published().originals(), filters).order_by(*FIGURE_SORTS[sort])
     site = request.build_absolute_uri("/").rstrip("/")
     if params.format == "xlsx":
+        if refusal := whole_file_refusal(figures):
+            raise ApiError(422, refusal, "format")
         return figures_xlsx_response(figures, "minsheng-figures.xlsx", site)
     if wants_csv(request, params.format):
         last_modified = data_last_modified()
@@ -96,7 +107,7 @@ def figure_facets(figures, names: list[str]) -> dict[str, list[dict]]:
     """The shared facets, with `region` counting figures by the division they describe (what `region=` selects)."""
     result = facet_counts(figures, [name for name in names if name != "region"])
     if "region" in names:
-        own = Figure.objects.filter(pk__in=figures.order_by().values("pk")).exclude(region_code="")
+        own = Figure.objects.filter(pk__in=facet_sample(figures)).exclude(region_code="")
         result["region"] = region_facet([own.values_list("pk", "region_code")])
     return {name: result[name] for name in names if name in result}
 

@@ -1,5 +1,5 @@
 """Public pages of the stats app: the figures browser (/stats/) and downloads of its current selection."""
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
 from articles.choices import filter_choices
@@ -60,6 +60,7 @@ def stats_download(request, fmt: str):
     """The whole current selection as CSV, XLSX or JSON (the file states its row count; nothing is cut)."""
     if fmt not in FORMATS:
         raise Http404("unknown format")
+    from config.api_csv import WHOLE_FILE_MAX_ROWS, whole_file_refusal
     from stats import exports  # written alongside the API; imported here so the browser works without it
 
     try:
@@ -69,5 +70,8 @@ def stats_download(request, fmt: str):
     # The CSV is streamed: its 200 headers go out before the rows are read. Run the selection's query once first,
     # so that anything the database refuses is answered here, never by a download that breaks off part-way.
     figures.exists()
+    if fmt != "csv" and (refusal := whole_file_refusal(figures)):  # built whole in memory; CSV streams
+        return HttpResponse(f"{refusal}\n（超过 {WHOLE_FILE_MAX_ROWS:,} 条：请缩小筛选范围，或下载 CSV。）", status=422,
+                            content_type="text/plain; charset=utf-8")
     respond = {"csv": exports.figures_csv_response, "xlsx": exports.figures_xlsx_response, "json": exports.figures_json_response}
     return respond[fmt](figures, f"minsheng-figures.{fmt}", request.build_absolute_uri("/").rstrip("/"))

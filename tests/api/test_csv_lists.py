@@ -78,3 +78,24 @@ def test_every_list_is_also_a_workbook_with_the_same_header(client, name):
     header = _frame(client.get(f"/api/v1/{name}?format=csv")).columns
     assert list(rows[0]) == list(header)
     assert len(rows) - 1 == int(response["X-Total-Count"])
+
+
+@pytest.mark.parametrize("url", ["/api/v1/articles?format=xlsx", "/api/v1/figures?format=xlsx"])
+def test_a_workbook_too_large_to_build_in_memory_is_refused_and_csv_offered(client, monkeypatch, url):
+    import config.api_csv
+
+    monkeypatch.setattr(config.api_csv, "WHOLE_FILE_MAX_ROWS", 2)  # the seed corpus holds more than 2 of each
+    response = client.get(url)
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["param"] == "format" and "format=csv" in error["message"]
+    assert client.get(url.replace("xlsx", "csv")).status_code == 200  # CSV streams whatever the size
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "json"])
+def test_the_stats_page_refuses_a_whole_file_download_past_the_limit(client, monkeypatch, fmt):
+    import config.api_csv
+
+    monkeypatch.setattr(config.api_csv, "WHOLE_FILE_MAX_ROWS", 2)
+    response = client.get(f"/stats/figures.{fmt}")
+    assert response.status_code == 422 and "下载 CSV" in response.content.decode()
