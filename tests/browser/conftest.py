@@ -53,7 +53,9 @@ def editors_group():
 
     from django.apps import apps
     from django.contrib.auth.models import Group
+    from django.contrib.contenttypes.models import ContentType
 
+    ContentType.objects.clear_cache()  # ids cached before a flush would name rows that are gone
     if not Group.objects.filter(name="Editors").exists():
         importlib.import_module("articles.migrations.0002_editors_group").create_editors(apps, None)
         importlib.import_module("policies.migrations.0005_editors_edit_vocabulary").grant(apps, None)

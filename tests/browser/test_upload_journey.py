@@ -3,12 +3,10 @@ each file's outcome listed (ingested / already present / refused with its reason
 same form posts them together and the server lists the outcomes."""
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 
 from articles.models import Region, Source
-from tests.browser.conftest import SCREENSHOTS
+from tests.browser.conftest import SCREENSHOTS, editors_group
 from tests.conftest import _Null
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -39,15 +37,7 @@ def _login(browser, live_server, *, javascript: bool = True):
         call_command("load_reference_data", stdout=_Null())
     if not get_user_model().objects.filter(username="upload-editor").exists():
         editor = get_user_model().objects.create_user("upload-editor", password=PASSWORD, is_staff=True)
-        editor.groups.add(*Group.objects.filter(name="Editors"))
-        # The page permissions themselves too: after an earlier live-server test in the session the Editors group a
-        # migration creates may be gone (see the main log, 3229ec3), and this journey needs only these.
-        source_type = ContentType.objects.get_for_model(Source)
-        for action in ("view", "add", "change"):
-            permission, _ = Permission.objects.get_or_create(
-                codename=f"{action}_source", content_type=source_type, defaults={"name": f"Can {action} source"}
-            )
-            editor.user_permissions.add(permission)
+        editor.groups.add(editors_group())
     context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900}, java_script_enabled=javascript)
     page = context.new_page()
     page.set_default_timeout(15_000)
