@@ -59,8 +59,6 @@ def _static_files_without_collectstatic(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
-    if "filebased" in settings.CACHES["default"]["BACKEND"]:
-        settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": str(TEST_CACHE_DIR)}}
 
 
 class _Null:
@@ -75,10 +73,14 @@ class _Null:
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(settings):
     """Each test rolls its rows back, and some write rows in bulk around the services: the cached aggregates
-    (articles/summaries.py) of one test must not answer the next."""
+    (articles/summaries.py) of one test must not answer the next. The file cache is the run's own folder (set here,
+    before it is cleared, so that the clearing and the test use the same one)."""
     from django.core.cache import cache
+
+    if "filebased" in settings.CACHES["default"]["BACKEND"]:
+        settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": str(TEST_CACHE_DIR)}}
 
     cache.clear()
     yield
