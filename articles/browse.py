@@ -19,8 +19,8 @@ def corpus_counts() -> dict[str, int]:
         "sources": Source.objects.count(),
         "articles": Article.objects.published().count(),
         "programs": Program.objects.published().count(),
-        "figures": Figure.objects.published().count(),
-        "qa": QAPair.objects.published().count(),
+        "figures": Figure.objects.published().originals().count(),  # a reprinted story's records once
+        "qa": QAPair.objects.published().originals().count(),
     }
 
 
@@ -50,7 +50,7 @@ def most_mentioned_programs(limit: int = 8):
 
 def headline_figures(limit: int = 4) -> list[Figure]:
     """Figures of featured indicators first, then the largest confirmed or automatic figures with a known period."""
-    base = Figure.objects.published().with_article().select_related("indicator")
+    base = Figure.objects.published().originals().with_article().select_related("indicator")
     chosen = list(base.filter(indicator__is_featured=True, indicator__is_public=True).order_by("-article__issue_date")[:limit])
     if len(chosen) < limit:
         more = (

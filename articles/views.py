@@ -106,7 +106,7 @@ def search(request):
         "facets": article_facets(articles) if query else {},
         "facet_names": FACET_NAMES,
         "programs": search_programs(query)[:10],
-        "qa_pairs": search_qa(query, QAPair.objects.published().with_article())[:10],
+        "qa_pairs": search_qa(query, QAPair.objects.published().originals().with_article())[:10],
         "api_params": ARTICLE_PARAMS,
     }
     return render(request, "search.html", context)

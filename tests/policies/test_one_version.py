@@ -90,3 +90,14 @@ def test_the_programme_list_counts_a_reprinted_story_once_as_its_page_does(clien
     program, _, _ = two_versions
     listed = Program.objects.filter(pk=program.pk).annotate(n=Count("mentions__article", filter=_PUBLIC_MENTION, distinct=True)).get().n
     assert listed == client.get(program.get_absolute_url()).context["profile"].article_count
+
+
+def test_the_search_page_and_the_home_page_count_a_reprinted_storys_records_once(client, two_versions):
+    _, original, reprint = two_versions
+    shown = {pair.pk for pair in client.get("/search/?q=灵活就业补贴").context["qa_pairs"]}
+    assert set(QAPair.objects.filter(article=original).values_list("pk", flat=True)) <= shown
+    assert not shown & set(QAPair.objects.filter(article=reprint).values_list("pk", flat=True))
+    counts = client.get("/").context["counts"]
+    assert counts["qa"] == QAPair.objects.published().originals().count() < QAPair.objects.published().count()
+    assert counts["figures"] == Figure.objects.published().originals().count() < Figure.objects.published().count()
+    assert not QAPair.objects.published().originals().filter(article=reprint).exists()
