@@ -102,8 +102,16 @@ def _database_url() -> str:
     return f"postgres://{quote(settings['USER'] or '', safe='')}{password}@{host}:{settings['PORT'] or 5432}/{settings['NAME']}"
 
 
+def _database_env() -> dict[str, str]:
+    """The environment that points a `manage.py` subprocess at this test database: its URL on a server, or the
+    embedded PostgreSQL's database name (the subprocess attaches to the server this run started)."""
+    if connection.settings_dict["HOST"]:
+        return {"DATABASE_URL": _database_url()}
+    return {"DATABASE_URL": "", "EMBEDDED_PGDATABASE": connection.settings_dict["NAME"]}
+
+
 def _command(*args: str) -> subprocess.Popen:
-    env = {**os.environ, "DATABASE_URL": _database_url(), "PYTHONUNBUFFERED": "1"}
+    env = {**os.environ, **_database_env(), "PYTHONUNBUFFERED": "1"}
     return subprocess.Popen(
         [sys.executable, str(ROOT / "manage.py"), "ingest", *args],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
