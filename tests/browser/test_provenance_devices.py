@@ -6,6 +6,7 @@ from contextlib import contextmanager
 
 import pytest
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from articles.models import Article, Region
 from policies.models import Program
@@ -159,7 +160,7 @@ def test_the_citation_copies_with_its_button(at_width, live_server):
             button = page.get_by_role("button", name="复制引用")
             assert button.is_visible()  # shown by static/js/copy.js: the script ran under the CSP
             button.click()
-            page.wait_for_function("document.getElementById('citation-status').textContent.length > 0")
+            expect(page.locator("#citation-status")).not_to_be_empty()  # (wait_for_function would eval: the CSP refuses it)
             assert page.locator("#citation-status").inner_text() == "已复制"
             copied = page.evaluate("navigator.clipboard.readText()")
             assert copied == page.locator("#citation-text").inner_text().strip()

@@ -4,6 +4,7 @@ same form posts them together and the server lists the outcomes."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from playwright.sync_api import expect
 
 from articles.models import Region, Source
 from tests.browser.conftest import SCREENSHOTS, editors_group
@@ -68,7 +69,7 @@ def test_several_files_upload_one_by_one_with_progress_and_an_outcome_each(brows
     page.evaluate(WATCH_JS)
     page.click("input[type=submit][value='上传并导入']")
     page.locator(".upload-count", has_text="4/4").wait_for()
-    page.wait_for_function("document.querySelectorAll('.upload-outcomes li').length === 4")
+    expect(page.locator(".upload-outcomes li")).to_have_count(4)  # (wait_for_function would eval: the CSP refuses it)
 
     counts = page.evaluate("window.uploadCounts")
     assert [text for text, _, _ in counts] == ["0/4", "1/4", "2/4", "3/4", "4/4"]
