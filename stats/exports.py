@@ -152,17 +152,26 @@ def figures_csv_response(figures: QuerySet[Figure], filename: str, site: str = "
 
 
 def csv_response(rows: Iterable[list], filename: str) -> StreamingHttpResponse:
-    """Rows (the header first) as a streamed UTF-8 CSV download with a BOM; dates as ISO text, None as empty."""
+    """Rows (the header first) as a streamed UTF-8 CSV download with a BOM; dates as ISO text, None as empty,
+    booleans as true/false (as every other CSV of the API writes them)."""
     writer = csv.writer(_Echo())
 
     def lines() -> Iterator[str]:
         yield "\ufeff"
         for row in rows:
-            yield writer.writerow(["" if v is None else v.isoformat() if isinstance(v, date) else v for v in row])
+            yield writer.writerow([_csv_text(value) for value in row])
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = _attachment(filename)
     return response
+
+
+def _csv_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return value.isoformat() if isinstance(value, date) else value
 
 
 def figures_xlsx_response(figures: QuerySet[Figure], filename: str, site: str = "") -> HttpResponse:

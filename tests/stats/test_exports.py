@@ -27,6 +27,13 @@ def test_csv_starts_with_its_header_then_every_row_and_states_its_count_in_a_hea
     assert response["Content-Disposition"] == 'attachment; filename="f.csv"'
 
 
+def test_csv_writes_change_or_level_as_true_or_false_like_every_api_csv(figures):
+    response = figures_csv_response(figures, "f.csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    expected = ["true" if change else "false" for change in figures.values_list("is_change", flat=True)]
+    assert [row["is_change"] for row in rows] == expected and "false" in expected
+
+
 def test_xlsx_has_a_note_sheet_with_the_count_and_a_data_sheet(figures):
     workbook = load_workbook(io.BytesIO(figures_xlsx_response(figures, "f.xlsx").content))
     assert workbook.sheetnames == ["说明", "数据"]
