@@ -60,3 +60,27 @@ def editors_group():
         importlib.import_module("articles.migrations.0002_editors_group").create_editors(apps, None)
         importlib.import_module("policies.migrations.0005_editors_edit_vocabulary").grant(apps, None)
     return Group.objects.get(name="Editors")
+
+
+EDITOR_PASSWORD = "a-long-editor-password"
+
+
+def make_editor(username: str):
+    """A staff account in the Editors group (made once per test database), with EDITOR_PASSWORD."""
+    from django.contrib.auth import get_user_model
+
+    user, made = get_user_model().objects.get_or_create(username=username, defaults={"is_staff": True})
+    if made:
+        user.set_password(EDITOR_PASSWORD)
+        user.save()
+    user.groups.add(editors_group())
+    return user
+
+
+def sign_in(page, live_server, username: str) -> None:
+    """Sign `username` (see `make_editor`) in through the admin's login form, as an editor does."""
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", EDITOR_PASSWORD)
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")

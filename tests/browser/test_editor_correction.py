@@ -1,27 +1,20 @@
 """An editor in a real browser: logs in, corrects a figure, confirms a region; the public page shows the correction."""
 import pytest
-from django.contrib.auth import get_user_model
 
 from articles.models import RecordStatus
 from stats.models import Figure
-from tests.browser.conftest import editors_group
+from tests.browser.conftest import make_editor, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-PASSWORD = "a-long-editor-password"
 
 
 def test_an_editor_corrects_a_figure_and_confirms_a_region_and_readers_see_it(page, live_server):
-    editor = get_user_model().objects.create_user("editor", password=PASSWORD, is_staff=True)
-    editor.groups.add(editors_group())
+    editor = make_editor("editor")
     figure = Figure.objects.filter(article__regions__isnull=False, value__lt=1000).order_by("article_id", "start").first()
     article = figure.article
     region = article.regions.order_by("start").first()
 
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in(page, live_server, "editor")
 
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
     assert page.locator(".review-text mark.rec-figure").count() > 0  # records are highlighted in the text

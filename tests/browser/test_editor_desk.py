@@ -1,16 +1,14 @@
 """The editor's desk in a real browser at 1366 px: the admin index opens on the review queue, the review page needs
 no sideways scrolling, a figure's own page shows its sentence, and Tab on the review text shows a record's details."""
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from articles.models import Article, Region
 from stats.models import Figure
-from tests.browser.conftest import SCREENSHOTS, editors_group
+from tests.browser.conftest import SCREENSHOTS, make_editor, sign_in
 from tests.conftest import SEED_DIR, _Null
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-PASSWORD = "a-long-editor-password"
 
 
 def test_an_editor_starts_from_the_queue_and_reviews_without_sideways_scrolling(browser, live_server, reseed_after_module):
@@ -18,19 +16,14 @@ def test_an_editor_starts_from_the_queue_and_reviews_without_sideways_scrolling(
         call_command("load_reference_data", stdout=_Null())
     if not Article.objects.exists():
         call_command("ingest", str(SEED_DIR), stdout=_Null(), stderr=_Null())
-    editor = get_user_model().objects.create_user("desk-editor", password=PASSWORD, is_staff=True)
-    editor.groups.add(editors_group())
+    make_editor("desk-editor")
     article = Article.objects.published().filter(figures__isnull=False).order_by("-pk").first()
     figure = Figure.objects.filter(article=article).order_by("start").first()
 
     context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "desk-editor")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in(page, live_server, "desk-editor")
     assert page.get_by_role("heading", name="待审核").is_visible()
     assert page.locator(".queue-articles li").count() > 0
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -83,8 +76,7 @@ def test_an_editor_adds_a_missed_figure_by_selecting_its_words(browser, live_ser
         call_command("load_reference_data", stdout=_Null())
     if not Article.objects.exists():
         call_command("ingest", str(SEED_DIR), stdout=_Null(), stderr=_Null())
-    editor = get_user_model().objects.create_user("select-editor", password=PASSWORD, is_staff=True)
-    editor.groups.add(editors_group())
+    make_editor("select-editor")
     article = Article.objects.published().filter(figures__isnull=False).order_by("pk").first()
     start = _unmarked(article)
     words = article.text[start : start + 3]
@@ -92,11 +84,7 @@ def test_an_editor_adds_a_missed_figure_by_selecting_its_words(browser, live_ser
     context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "select-editor")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in(page, live_server, "select-editor")
     page.goto(f"{live_server.url}/admin/articles/article/{article.pk}/change/")
     assert page.evaluate(SELECT_JS, [start, 3]) == words
     bar = page.get_by_role("toolbar", name="把选中的文字添加为记录")

@@ -2,16 +2,14 @@
 to keep, a cancel link; after the merge the old public address moves to the survivor and its history reads in
 Chinese with Beijing times."""
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from articles.models import Article, Region
 from policies.models import Program, ProgramMention
-from tests.browser.conftest import SCREENSHOTS, editors_group
+from tests.browser.conftest import SCREENSHOTS, make_editor, sign_in
 from tests.conftest import SEED_DIR, _Null
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-PASSWORD = "a-long-merging-password"
 
 
 def test_an_editor_merges_two_programmes_and_the_old_address_follows(browser, live_server, reseed_after_module):
@@ -22,17 +20,12 @@ def test_an_editor_merges_two_programmes_and_the_old_address_follows(browser, li
     keep = Program.objects.create(name="戊己庚计划", key="戊己庚计划", slug="wujigeng")
     other = Program.objects.create(name="戊己庚计划项目", key="戊己庚计划项目", slug="wujigeng-xm")
     ProgramMention.objects.filter(pk=ProgramMention.objects.order_by("pk").first().pk).update(program=keep)
-    editor = get_user_model().objects.create_user("merge-editor", password=PASSWORD, is_staff=True)
-    editor.groups.add(editors_group())
+    make_editor("merge-editor")
 
     context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900})
     page = context.new_page()
     page.set_default_timeout(15_000)
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "merge-editor")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in(page, live_server, "merge-editor")
 
     page.goto(live_server.url + "/admin/policies/program/?q=戊己庚计划")
     for program in (keep, other):

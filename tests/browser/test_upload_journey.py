@@ -2,16 +2,14 @@
 each file's outcome listed (ingested / already present / refused with its reason) — and without JavaScript the
 same form posts them together and the server lists the outcomes."""
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from playwright.sync_api import expect
 
 from articles.models import Region, Source
-from tests.browser.conftest import SCREENSHOTS, editors_group
+from tests.browser.conftest import SCREENSHOTS, make_editor, sign_in
 from tests.conftest import _Null
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-PASSWORD = "a-long-upload-password"
 PAGE = "民声\n\n{title}\n\n□本报记者 王五\n\n" + "鄂尔多斯市今年发放{title}补贴2000万元，惠及1200余人。" * 5
 
 WATCH_JS = """() => {
@@ -36,9 +34,7 @@ def _files():
 def _login(browser, live_server, *, javascript: bool = True):
     if not Region.objects.exists():
         call_command("load_reference_data", stdout=_Null())
-    if not get_user_model().objects.filter(username="upload-editor").exists():
-        editor = get_user_model().objects.create_user("upload-editor", password=PASSWORD, is_staff=True)
-        editor.groups.add(editors_group())
+    make_editor("upload-editor")
     context = browser.new_context(locale="zh-CN", viewport={"width": 1366, "height": 900}, java_script_enabled=javascript)
     page = context.new_page()
     page.set_default_timeout(15_000)
@@ -48,11 +44,7 @@ def _login(browser, live_server, *, javascript: bool = True):
         lambda message: message.type == "error" and not message.location.get("url", "").endswith("/favicon.ico")
         and page.errors.append(f"{message.text} {message.location}"),
     )
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "upload-editor")
-    page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
+    sign_in(page, live_server, "upload-editor")
     page.goto(live_server.url + "/admin/articles/source/upload/")
     return context, page
 
