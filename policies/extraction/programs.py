@@ -31,6 +31,8 @@ _CLOSING_MARKS = frozenset({"”", "’", "」", "》"})
 _LIST_MARKS = frozenset({"、", "—", "——", "－"})
 
 _MAX_UNQUOTED_CHARS = 22
+_MIN_LISTED_NAME_CHARS = 10  # a list item this long with its own head is a name of its own (…就业创业援助行动)
+_ETC = "等"  # …援助行动等系列培训就业工程: the phrase after 等 is the class of the listed items, not a name
 _MIN_NAME_CHARS = 3
 _MAX_JOINED_FIELD = 4  # 京蒙平安校园共建: at most this between the joined form and its head
 _QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"))
@@ -63,7 +65,7 @@ class _Candidate:
     name: str | None = None
 
 
-@reads_simplified
+@reads_simplified(strip_pinyin=True)
 def extract_programs(text: str, ctx: Any = None) -> list[ProgramMention]:
     """Every programme mention in `text`, sorted by start.
 
@@ -223,8 +225,10 @@ def _left_edge(tokens: list[Token], index: int) -> int | None:
         if previous.word in _CLOSING_MARKS:
             return None  # a quoted name or a title: the other rules own it
         if is_stop(previous) and not (first == index and previous.word in lexicon.nominal_verbs()):
-            if previous.word in _LIST_MARKS:
+            if previous.word in _LIST_MARKS and chars < _MIN_LISTED_NAME_CHARS:
                 return None  # one item of a coordinated list (进零售药店、进…行动): its head is shared
+            if previous.word == _ETC:
+                return None
             break
         chars += len(previous.word)
         if chars > _MAX_UNQUOTED_CHARS:

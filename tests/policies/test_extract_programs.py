@@ -204,3 +204,21 @@ def test_a_span_of_time_in_chinese_numerals_is_part_of_the_name(text, name):
 
 def test_a_verb_that_jieba_tags_as_a_place_does_not_make_a_project_a_programme():
     assert extract_programs("全县新建燕麦精深加工项目2个。") == []
+
+
+def test_it_reads_a_name_through_the_pinyin_a_mirror_inserted():
+    text = "雲南省“創(chuàng)業(yè)擔(dān)保貸款服務(wù)月”活動啟動儀式暨創(chuàng)業(yè)擔(dān)保貸款集中發(fā)放儀式舉行。"
+    mentions = extract_programs(text)
+    assert [m.name for m in mentions] == ["创业担保贷款服务月活动", "创业担保贷款"]
+    assert [text[m.start:m.end] for m in mentions] == [m.text for m in mentions]
+    assert mentions[1].text == "創(chuàng)業(yè)擔(dān)保貸款"
+
+
+def test_a_long_list_item_with_its_own_head_is_a_name_and_the_class_after_etc_is_not():
+    text = ("推动实施了乡村旅游从业人员职业技能培训、边境地区农村劳动力创业就业、"
+            "农村计划生育家庭就业创业援助行动等系列培训就业工程。")
+    assert names(text) == ["农村计划生育家庭就业创业援助行动"]
+
+
+def test_a_short_list_item_still_shares_the_head_after_the_list():
+    assert names("开展进零售药店、进医疗机构、进村卫生室行动。") == []
