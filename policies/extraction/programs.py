@@ -32,6 +32,7 @@ _LIST_MARKS = frozenset({"、", "—", "——", "－"})
 
 _MAX_UNQUOTED_CHARS = 22
 _MIN_LISTED_NAME_CHARS = 10  # a list item this long with its own head is a name of its own (…就业创业援助行动)
+_SUBJECTS = frozenset({"政府", "我们", "我省", "我市", "我区", "我县", "全省", "全市", "全区", "全县", "今年"})
 _ETC = "等"  # …援助行动等系列培训就业工程: the phrase after 等 is the class of the listed items, not a name
 _MIN_NAME_CHARS = 3
 _MAX_JOINED_FIELD = 4  # 京蒙平安校园共建: at most this between the joined form and its head
@@ -138,10 +139,21 @@ def _quoted_candidates(text: str, tokens: list[Token], quotes: list[tuple[re.Mat
 
 
 def _known_candidates(text: str, known: vocabulary.Vocabulary) -> list[_Candidate]:
-    """Names and aliases from the programme vocabulary (大病保险, 棚改), kept as written; linking maps aliases."""
+    """Names and aliases from the programme vocabulary (大病保险, 棚改), kept as written; linking maps aliases.
+
+    One followed by an office's head names the office (乡村振兴局) and is left out; one followed by a mechanism
+    head takes it in (防止返贫监测帮扶机制)."""
     by_form = known.by_form
-    return [_Candidate(match.start(), match.end(), by_form[match.group()].kind, _VOCABULARY)
-            for match in known.forms_re.finditer(text)]
+    found = []
+    for match in known.forms_re.finditer(text):
+        if lexicon.starts_institution(text, match.end()):
+            continue
+        end, kind = match.end(), by_form[match.group()].kind
+        head = next((head for head in lexicon.mechanism_heads() if text.startswith(head, end)), None)
+        if head is not None and not match.group().endswith(head):
+            end, kind = end + len(head), "mechanism"
+        found.append(_Candidate(match.start(), end, kind, _VOCABULARY))
+    return found
 
 
 def _complete_names(listed: list[_Candidate], unquoted: list[_Candidate]) -> list[_Candidate]:
@@ -189,10 +201,20 @@ def _unquoted_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
 
 
 def _used_as_verb(tokens: list[Token], index: int) -> bool:
-    """该区计划6月底前…: a head that is also a verb, followed by an adverb, a time word or a number."""
+    """A head that is also a verb: followed by an adverb, a time word or a number (该区计划6月底前…), after an
+    adverb (政府亦计划根据…), or after a lone place or subject and before a verb (今年广西计划实现…)."""
+    if tokens[index].word not in lexicon.verb_heads():
+        return False
     following = tokens[index + 1] if index + 1 < len(tokens) else None
-    return (tokens[index].word in lexicon.verb_heads() and following is not None
-            and (following.flag[:1] in ("d", "t") or following.word[:1].isdigit()))
+    previous = tokens[index - 1] if index > 0 else None
+    if following is not None and (following.flag[:1] in ("d", "t") or following.word[:1].isdigit()):
+        return True
+    if previous is not None and previous.flag[:1] == "d":
+        return True
+    before = tokens[index - 2] if index > 1 else None
+    lone_subject = (previous is not None and (previous.flag in ("ns", "r") or previous.word in _SUBJECTS)
+                    and (before is None or is_stop(before) or before.flag[:1] == "t" or before.word in _SUBJECTS))
+    return lone_subject and following is not None and following.flag == "v"
 
 
 def _joined_start(text: str, tokens: list[Token], first: int, index: int) -> int | None:
@@ -255,6 +277,8 @@ def _propagated_candidates(text: str, kept: list[_Candidate]) -> list[_Candidate
             else:
                 pattern = re.escape(form)
             for match in re.finditer(pattern, text):
+                if lexicon.starts_institution(text, match.end()):
+                    continue  # 乡村振兴局 names an office
                 found.append(_Candidate(match.start(), match.end(), candidate.kind, _PROPAGATED, name=form))
     return found
 

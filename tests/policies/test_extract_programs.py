@@ -91,7 +91,7 @@ def test_it_links_the_stem_of_a_name_with_a_generic_mechanism_head():
 
 
 def test_it_skips_one_item_of_a_coordinated_list():
-    assert names("推动集采药品进药店、进基层医疗机构行动。") == []
+    assert names("推动集采药品进药店、进基层医疗机构行动。") == ["集采"]  # the guide: 集采药品 names 集采
 
 
 def test_it_does_not_take_a_head_that_only_modifies_the_next_word():
@@ -222,3 +222,17 @@ def test_a_long_list_item_with_its_own_head_is_a_name_and_the_class_after_etc_is
 
 def test_a_short_list_item_still_shares_the_head_after_the_list():
     assert names("开展进零售药店、进医疗机构、进村卫生室行动。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "同時，政府亦計劃根據相關機制調整租金津貼最高金額。",  # after an adverb
+    "今年广西计划实现20个贫困县脱贫摘帽。",  # a lone place before, a verb after
+    "全省城镇新增就业完成年度计划的98%。",  # 完成 ends the name, 年度 alone names nothing
+    "社署向立法会提交调整标准金额的建议方案。",
+])
+def test_a_plan_word_used_as_a_verb_or_with_a_generic_modifier_is_no_name(text):
+    assert names(text) == []
+
+
+def test_a_plan_named_after_its_content_is_still_a_name():
+    assert names("该区实施乡村振兴计划推进产业发展。") == ["乡村振兴计划"]

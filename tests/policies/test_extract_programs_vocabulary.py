@@ -113,3 +113,14 @@ def test_an_entry_may_name_its_source_in_a_fifth_field():
     entries = parse(["@ provincial | 云南省人民政府", "贷免扶补 |  | program | 2009 | 云南省人社厅"])
     assert entries == [{"name": "贷免扶补", "aliases": "", "kind": "program", "level": "provincial",
                         "issuing_body": "云南省人民政府", "first_year": "2009"}]
+
+
+def test_a_listed_name_followed_by_an_office_head_names_the_office():
+    assert names("记者从省乡村振兴局获悉，全面推进乡村振兴。") == ["乡村振兴"]
+    assert names("市棚改办负责棚改项目审批。") == ["棚改"]
+
+
+def test_a_listed_name_takes_a_mechanism_head_that_follows_it():
+    mentions = extract_programs("健全防止返贫监测帮扶机制，守住不发生规模性返贫底线。")
+    assert [(m.name, m.kind) for m in mentions] == [("防止返贫监测帮扶机制", "mechanism")]
+    assert program_slug_key("防止返贫监测帮扶机制") == program_slug_key("防止返贫监测帮扶")
