@@ -23,20 +23,23 @@ _QUOTE_RES = (
     re.compile(r"“([^“”]{1,40}?)”"),
     re.compile(r"‘([^‘’“”]{1,40}?)’"),
     re.compile(r"「([^「」]{1,40}?)」"),
+    re.compile(r'"([^"\n]{1,40}?)"'),  # web pages type ASCII quotes: 创新"苏超+就业"模式
 )
 _TRAILING_PARENS = re.compile(r"[（(][^（）()]*[)）]\s*$")
 _SPEECH_PUNCT = re.compile(r"[，,。！？!?；;：:]")  # canonical names have half-width commas
 
-_CLOSING_MARKS = frozenset({"”", "’", "」", "》"})
+_CLOSING_MARKS = frozenset({"”", "’", "」", "》", '"'})
 _LIST_MARKS = frozenset({"、", "—", "——", "－"})
 
 _MAX_UNQUOTED_CHARS = 22
 _MIN_LISTED_NAME_CHARS = 10  # a list item this long with its own head is a name of its own (…就业创业援助行动)
 _SUBJECTS = frozenset({"政府", "我们", "我省", "我市", "我区", "我县", "全省", "全市", "全区", "全县", "今年"})
-_ETC = "等"  # …援助行动等系列培训就业工程: the phrase after 等 is the class of the listed items, not a name
+_ETC = "等"
+_PROJECT = "项目"
+_CLASS_WORDS = frozenset({"各种", "各类", "各项", "多种", "多项", "一些", "有关"})  # …援助行动等系列培训就业工程: the phrase after 等 is the class of the listed items, not a name
 _MIN_NAME_CHARS = 3
 _MAX_JOINED_FIELD = 4  # 京蒙平安校园共建: at most this between the joined form and its head
-_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"))
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ('"', '"'))
 _OPENING_MARKS = ("“", "‘", "「", "《")
 
 
@@ -75,11 +78,12 @@ def extract_programs(text: str, ctx: Any = None) -> list[ProgramMention]:
     known = getattr(ctx, "programme_vocabulary", None) or vocabulary.file_vocabulary()
     quotes = _name_quotes(text)
     tokens = tokenize_around(text, _token_positions(text, quotes))
-    unquoted = _unquoted_candidates(text, tokens)
+    listed = _known_candidates(text, known)
+    unquoted = _scheme_projects(text, listed, _unquoted_candidates(text, tokens))
     candidates = (
         _title_candidates(text)
         + _quoted_candidates(text, tokens, quotes)
-        + _complete_names(_known_candidates(text, known), unquoted)
+        + _complete_names(listed, unquoted)
         + _pattern_candidates(text)
         + unquoted
     )
@@ -167,6 +171,14 @@ def _complete_names(listed: list[_Candidate], unquoted: list[_Candidate]) -> lis
     return listed
 
 
+def _scheme_projects(text: str, listed: list[_Candidate], unquoted: list[_Candidate]) -> list[_Candidate]:
+    """Drop an unquoted phrase that is a listed scheme plus 项目 (贵州省新一轮易地扶贫搬迁项目, 老旧小区改造项目): the
+    projects are the scheme's, and the mention is the scheme (the listed name then ends the phrase it is left in)."""
+    ends = {candidate.end + len(_PROJECT) for candidate in listed if text.startswith(_PROJECT, candidate.end)}
+    return [candidate for candidate in unquoted
+            if not (candidate.end in ends and text.endswith(_PROJECT, candidate.start, candidate.end))]
+
+
 def _pattern_candidates(text: str) -> list[_Candidate]:
     """Names of a fixed shape from `programme_patterns.txt` (15分钟就业服务圈)."""
     return [_Candidate(match.start(), match.end(), "program", _KNOWN)
@@ -246,6 +258,8 @@ def _left_edge(tokens: list[Token], index: int) -> int | None:
             continue
         if previous.word in _CLOSING_MARKS:
             return None  # a quoted name or a title: the other rules own it
+        if previous.word in _CLASS_WORDS:
+            return None  # 各种闸涵工程: a class of works, not one named programme
         if is_stop(previous) and not (first == index and previous.word in lexicon.nominal_verbs()):
             if previous.word in _LIST_MARKS and chars < _MIN_LISTED_NAME_CHARS:
                 return None  # one item of a coordinated list (进零售药店、进…行动): its head is shared

@@ -236,3 +236,28 @@ def test_a_plan_word_used_as_a_verb_or_with_a_generic_modifier_is_no_name(text):
 
 def test_a_plan_named_after_its_content_is_still_a_name():
     assert names("该区实施乡村振兴计划推进产业发展。") == ["乡村振兴计划"]
+
+
+def test_a_law_title_in_corner_quotes_is_a_document():
+    text = "行政院昨日通過農業部所擬具「老年農民福利津貼暫行條例部分條文修正草案」，將送立法院審議。"
+    assert kinds(text) == {"老年农民福利津贴暂行条例部分条文修正草案": "document"}
+
+
+def test_quoted_speech_that_ends_in_a_document_word_is_no_title():
+    assert names("他说“这是我们的规定”，大家都要遵守。") == []
+
+
+def test_a_name_in_ascii_quotes_takes_its_head():
+    assert names('各地建设零工市场(驿站),创新"苏超+就业"模式,年末应届毕业生去向落实率超九成。') == ["苏超+就业模式"]
+
+
+def test_a_quoted_strategy_takes_its_head():
+    assert names("深入实施“藏粮于地、藏粮于技”战略，建设高标准农田。")[0] == "藏粮于地、藏粮于技战略"
+
+
+def test_a_class_of_works_is_no_name():
+    assert names("汛期前各种闸涵工程全部完工。") == []
+
+
+def test_the_projects_of_a_listed_scheme_are_a_mention_of_the_scheme():
+    assert names("今年完成贵州省新一轮易地扶贫搬迁项目建设任务。") == ["易地扶贫搬迁"]
