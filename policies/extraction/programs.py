@@ -36,6 +36,7 @@ _MIN_LISTED_NAME_CHARS = 10  # a list item this long with its own head is a name
 _SUBJECTS = frozenset({"政府", "我们", "我省", "我市", "我区", "我县", "全省", "全市", "全区", "全县", "今年"})
 _ETC = "等"
 _PROJECT = "项目"
+_QUOTA = "计划"
 _CLASS_WORDS = frozenset({"各种", "各类", "各项", "多种", "多项", "一些", "有关"})  # …援助行动等系列培训就业工程: the phrase after 等 is the class of the listed items, not a name
 _MIN_NAME_CHARS = 3
 _MAX_JOINED_FIELD = 4  # 京蒙平安校园共建: at most this between the joined form and its head
@@ -172,11 +173,22 @@ def _complete_names(listed: list[_Candidate], unquoted: list[_Candidate]) -> lis
 
 
 def _scheme_projects(text: str, listed: list[_Candidate], unquoted: list[_Candidate]) -> list[_Candidate]:
-    """Drop an unquoted phrase that is a listed scheme plus 项目 (贵州省新一轮易地扶贫搬迁项目, 老旧小区改造项目): the
-    projects are the scheme's, and the mention is the scheme (the listed name then ends the phrase it is left in)."""
-    ends = {candidate.end + len(_PROJECT) for candidate in listed if text.startswith(_PROJECT, candidate.end)}
-    return [candidate for candidate in unquoted
-            if not (candidate.end in ends and text.endswith(_PROJECT, candidate.start, candidate.end))]
+    """Drop an unquoted phrase that is a listed scheme plus 项目 (贵州省新一轮易地扶贫搬迁项目, 老旧小区改造项目), or
+    plus 计划 after only generic words (全国棚改计划新开工289万套: the year's quota): the mention is the scheme (the
+    listed name then ends the phrase it is left in). 乡村振兴计划 on its own stays a name."""
+    projects = {candidate.end + len(_PROJECT) for candidate in listed if text.startswith(_PROJECT, candidate.end)}
+    quotas = {candidate.end + len(_QUOTA): candidate.start for candidate in listed
+              if text.startswith(_QUOTA, candidate.end)}
+    kept = []
+    for candidate in unquoted:
+        if candidate.end in projects and text.endswith(_PROJECT, candidate.start, candidate.end):
+            continue
+        scheme_start = quotas.get(candidate.end)
+        if scheme_start is not None and scheme_start > candidate.start \
+                and lexicon.is_generic_modifier(text[candidate.start:scheme_start]):
+            continue
+        kept.append(candidate)
+    return kept
 
 
 def _pattern_candidates(text: str) -> list[_Candidate]:

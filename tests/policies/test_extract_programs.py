@@ -261,3 +261,15 @@ def test_a_class_of_works_is_no_name():
 
 def test_the_projects_of_a_listed_scheme_are_a_mention_of_the_scheme():
     assert names("今年完成贵州省新一轮易地扶贫搬迁项目建设任务。") == ["易地扶贫搬迁"]
+
+
+def test_a_listed_schemes_quota_after_generic_words_is_a_mention_of_the_scheme():
+    assert names("住房城乡建设部了解到：今年全國棚改計劃新開工289萬套。") == ["棚改"]
+
+
+@pytest.mark.parametrize("text", [
+    "50个创业项目被评为河南省农民工返乡创业示范项目。",  # a designation
+    "沿黄的赵堤镇乡村旅游项目也会搭上发展的快车。",  # one local project
+])
+def test_designations_and_single_local_projects_are_no_programmes(text):
+    assert names(text) == []
