@@ -1,6 +1,7 @@
 """Traditional-script detection and a same-length simplified "shadow" so rules run on simplified text."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, wraps
@@ -152,20 +153,84 @@ def original_of(piece: str, shadow: str, original: str, start: int) -> str:
     return "".join(out)
 
 
-def reads_simplified(extract: Extractor) -> Extractor:
+# Pinyin that conversion mirrors insert after characters: 創(chuàng)業(yè)擔(dān)保貸款. One syllable in ASCII parentheses
+# right after a CJK character: an optional initial, a final of vowels (tone marks allowed) and an optional n/ng/r.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_INSERTED_PINYIN = re.compile(
+    r"(?<=[\u3400-\u9fff])\((?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?[aeiouüv" + _TONED + r"]{1,4}(?:ng|n|r)?\)"
+)
+_MIN_TONED_FOR_PLAIN = 2  # toneless syllables (們(men)) are taken as pinyin only on a page that has toned ones
+
+
+@dataclass(frozen=True)
+class PinyinFree:
+    """A text without the pinyin a mirror inserted, and where each of its characters stands in the source.
+
+    `origin[i]` is the source index of `text[i]`; `origin[len(text)]` is the source's length, so a span `[a, b)`
+    of `text` is `[origin[a], origin[b])` in the source — its last character's pinyin included."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self.origin[start], self.origin[end]
+
+
+def without_inserted_pinyin(text: str) -> PinyinFree | None:
+    """The text with inserted pinyin dropped (創(chuàng)業(yè) → 創業), or None when it has none.
+
+    A parenthesised syllable with a tone mark always counts; a toneless one (們(men)) only when the text holds at
+    least two toned ones, so that an ordinary bracket such as 附件(a) is left alone."""
+    found = list(_INSERTED_PINYIN.finditer(text))
+    toned = sum(1 for match in found if any(char in _TONED for char in match.group()))
+    if toned < _MIN_TONED_FOR_PLAIN:
+        found = [match for match in found if any(char in _TONED for char in match.group())]
+    if not found:
+        return None
+    pieces, origin, position = [], [], 0
+    for match in found:
+        pieces.append(text[position:match.start()])
+        origin.extend(range(position, match.start()))
+        position = match.end()
+    pieces.append(text[position:])
+    origin.extend(range(position, len(text) + 1))
+    return PinyinFree("".join(pieces), tuple(origin))
+
+
+def _map_spans(record: Any, view: PinyinFree) -> Any:
+    """Move a record found on the pinyin-free view to the offsets of the text it was cut from."""
+    for start_field, end_field in _SPAN_FIELDS:
+        start, end = getattr(record, start_field, None), getattr(record, end_field, None)
+        if isinstance(start, int) and isinstance(end, int):
+            mapped_start, mapped_end = view.span(start, end)
+            setattr(record, start_field, mapped_start)
+            setattr(record, end_field, mapped_end)
+            return record
+    return record
+
+
+def reads_simplified(extract: Extractor | None = None, *, strip_pinyin: bool = False) -> Any:
     """Run `extract(text, ...)` on the simplified view of `text`; listed records keep the original surface text.
 
-    Values, codes and canonical names stay in simplified form, which is what the rest of the system links by."""
+    Values, codes and canonical names stay in simplified form, which is what the rest of the system links by.
+    With `strip_pinyin`, the view also loses the pinyin a mirror inserted (創(chuàng)業(yè) reads 创业); records' spans
+    are mapped back and their surface is the original's, pinyin and all. Use as `@reads_simplified` or
+    `@reads_simplified(strip_pinyin=True)`."""
+    if extract is None:
+        return lambda function: reads_simplified(function, strip_pinyin=strip_pinyin)
 
     @wraps(extract)
     def run(text: str, *args: Any, **kwargs: Any) -> Any:
         shadow = simplified_view(text)
-        records = extract(shadow, *args, **kwargs)
-        if shadow == text or not isinstance(records, list):  # a code or name (infer_*) needs no mapping
+        clean = without_inserted_pinyin(shadow) if strip_pinyin else None
+        records = extract(clean.text if clean else shadow, *args, **kwargs)
+        if (shadow == text and clean is None) or not isinstance(records, list):  # a code or name needs no mapping
             return records
+        if clean is not None:
+            records = [_map_spans(record, clean) for record in records]
         return [restore_surface(record, text) for record in records]
 
-    return run  # type: ignore[return-value]
+    return run
 
 
 def to_traditional(text: str) -> str:

@@ -6,6 +6,9 @@ sources are named in its header). Reproduce with::
 
     python policies/data/build_programme_vocabulary.py
 
+Each entry may name its own source in a fifth field (entries added for issue 15 do); it documents the entry and is
+not written to the CSV.
+
 What the script does: reads the sections (level and issuing body) and their entries, checks that no surface form
 (canonical name or alias) belongs to two entries and that kinds and years are valid, and writes the CSV sorted by
 level, issuing body and name, aliases joined with ``|``. It exits with a message naming the line of any error.
@@ -39,9 +42,9 @@ def parse(lines: list[str]) -> list[dict[str, str]]:
                 raise ValueError(f"line {number}: unknown level {level!r}")
             continue
         fields = [part.strip() for part in line.split("|")]
-        if len(fields) != 4 or not level:
-            raise ValueError(f"line {number}: expected 'name | aliases | kind | first year' inside a section")
-        name, aliases, kind, year = fields
+        if len(fields) not in (4, 5) or not level:
+            raise ValueError(f"line {number}: expected 'name | aliases | kind | first year [| source]' inside a section")
+        name, aliases, kind, year = fields[:4]
         if kind not in KINDS:
             raise ValueError(f"line {number}: unknown kind {kind!r}")
         if year and not (year.isdigit() and 1949 <= int(year) <= 2100):

@@ -139,6 +139,25 @@ def nominal_verbs() -> frozenset[str]:
 
 
 @cache
+def _institution_lines() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    lines = _lines("institution_heads.txt")
+    return (tuple(line for line in lines if not line.startswith("!")),
+            tuple(line[1:] for line in lines if line.startswith("!")))
+
+
+def starts_institution(text: str, position: int) -> bool:
+    """True when an office's head word (局, 办, 委员会) starts at `position`: 乡村振兴局 names an institution."""
+    heads, not_heads = _institution_lines()
+    return text.startswith(heads, position) and not text.startswith(not_heads, position)
+
+
+@cache
+def mechanism_heads() -> tuple[str, ...]:
+    """Heads that, right after a listed name, name the mechanism itself (防止返贫监测帮扶机制), longest first."""
+    return tuple(sorted(_lines("mechanism_heads.txt"), key=len, reverse=True))
+
+
+@cache
 def head_continuations() -> frozenset[str]:
     return frozenset(_lines("head_continuations.txt"))
 

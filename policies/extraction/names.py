@@ -57,7 +57,8 @@ def program_slug_key(name: str, known: vocabulary.Vocabulary | None = None) -> s
     """
     text = _t2s().convert(canonical_program_name(name))
     known = known or vocabulary.file_vocabulary()
-    text = known.canonical_name(text) or text  # 棚改 and 棚户区改造 are one programme
+    stem = generic_tail_stem(text)  # 防止返贫监测帮扶机制: a listed form with a mechanism head taken in
+    text = known.canonical_name(text) or (stem and known.canonical_name(stem)) or text  # 棚改 ≡ 棚户区改造
     text = _YEAR.sub("", text)
     text = _EMPTY_BRACKETS.sub("", text)
     text = _KEY_DROP.sub("", text).lower()

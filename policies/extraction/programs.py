@@ -23,17 +23,24 @@ _QUOTE_RES = (
     re.compile(r"“([^“”]{1,40}?)”"),
     re.compile(r"‘([^‘’“”]{1,40}?)’"),
     re.compile(r"「([^「」]{1,40}?)」"),
+    re.compile(r'"([^"\n]{1,40}?)"'),  # web pages type ASCII quotes: 创新"苏超+就业"模式
 )
 _TRAILING_PARENS = re.compile(r"[（(][^（）()]*[)）]\s*$")
 _SPEECH_PUNCT = re.compile(r"[，,。！？!?；;：:]")  # canonical names have half-width commas
 
-_CLOSING_MARKS = frozenset({"”", "’", "」", "》"})
+_CLOSING_MARKS = frozenset({"”", "’", "」", "》", '"'})
 _LIST_MARKS = frozenset({"、", "—", "——", "－"})
 
 _MAX_UNQUOTED_CHARS = 22
+_MIN_LISTED_NAME_CHARS = 10  # a list item this long with its own head is a name of its own (…就业创业援助行动)
+_SUBJECTS = frozenset({"政府", "我们", "我省", "我市", "我区", "我县", "全省", "全市", "全区", "全县", "今年"})
+_ETC = "等"
+_PROJECT = "项目"
+_QUOTA = "计划"
+_CLASS_WORDS = frozenset({"各种", "各类", "各项", "多种", "多项", "一些", "有关"})  # …援助行动等系列培训就业工程: the phrase after 等 is the class of the listed items, not a name
 _MIN_NAME_CHARS = 3
 _MAX_JOINED_FIELD = 4  # 京蒙平安校园共建: at most this between the joined form and its head
-_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"))
+_QUOTE_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ('"', '"'))
 _OPENING_MARKS = ("“", "‘", "「", "《")
 
 
@@ -63,7 +70,7 @@ class _Candidate:
     name: str | None = None
 
 
-@reads_simplified
+@reads_simplified(strip_pinyin=True)
 def extract_programs(text: str, ctx: Any = None) -> list[ProgramMention]:
     """Every programme mention in `text`, sorted by start.
 
@@ -72,11 +79,12 @@ def extract_programs(text: str, ctx: Any = None) -> list[ProgramMention]:
     known = getattr(ctx, "programme_vocabulary", None) or vocabulary.file_vocabulary()
     quotes = _name_quotes(text)
     tokens = tokenize_around(text, _token_positions(text, quotes))
-    unquoted = _unquoted_candidates(text, tokens)
+    listed = _known_candidates(text, known)
+    unquoted = _scheme_projects(text, listed, _unquoted_candidates(text, tokens))
     candidates = (
         _title_candidates(text)
         + _quoted_candidates(text, tokens, quotes)
-        + _complete_names(_known_candidates(text, known), unquoted)
+        + _complete_names(listed, unquoted)
         + _pattern_candidates(text)
         + unquoted
     )
@@ -136,10 +144,21 @@ def _quoted_candidates(text: str, tokens: list[Token], quotes: list[tuple[re.Mat
 
 
 def _known_candidates(text: str, known: vocabulary.Vocabulary) -> list[_Candidate]:
-    """Names and aliases from the programme vocabulary (大病保险, 棚改), kept as written; linking maps aliases."""
+    """Names and aliases from the programme vocabulary (大病保险, 棚改), kept as written; linking maps aliases.
+
+    One followed by an office's head names the office (乡村振兴局) and is left out; one followed by a mechanism
+    head takes it in (防止返贫监测帮扶机制)."""
     by_form = known.by_form
-    return [_Candidate(match.start(), match.end(), by_form[match.group()].kind, _VOCABULARY)
-            for match in known.forms_re.finditer(text)]
+    found = []
+    for match in known.forms_re.finditer(text):
+        if lexicon.starts_institution(text, match.end()):
+            continue
+        end, kind = match.end(), by_form[match.group()].kind
+        head = next((head for head in lexicon.mechanism_heads() if text.startswith(head, end)), None)
+        if head is not None and not match.group().endswith(head):
+            end, kind = end + len(head), "mechanism"
+        found.append(_Candidate(match.start(), end, kind, _VOCABULARY))
+    return found
 
 
 def _complete_names(listed: list[_Candidate], unquoted: list[_Candidate]) -> list[_Candidate]:
@@ -151,6 +170,25 @@ def _complete_names(listed: list[_Candidate], unquoted: list[_Candidate]) -> lis
         if any(other.end == candidate.end for other in around) and all(other.end <= candidate.end for other in around):
             candidate.priority = _KNOWN
     return listed
+
+
+def _scheme_projects(text: str, listed: list[_Candidate], unquoted: list[_Candidate]) -> list[_Candidate]:
+    """Drop an unquoted phrase that is a listed scheme plus 项目 (贵州省新一轮易地扶贫搬迁项目, 老旧小区改造项目), or
+    plus 计划 after only generic words (全国棚改计划新开工289万套: the year's quota): the mention is the scheme (the
+    listed name then ends the phrase it is left in). 乡村振兴计划 on its own stays a name."""
+    projects = {candidate.end + len(_PROJECT) for candidate in listed if text.startswith(_PROJECT, candidate.end)}
+    quotas = {candidate.end + len(_QUOTA): candidate.start for candidate in listed
+              if text.startswith(_QUOTA, candidate.end)}
+    kept = []
+    for candidate in unquoted:
+        if candidate.end in projects and text.endswith(_PROJECT, candidate.start, candidate.end):
+            continue
+        scheme_start = quotas.get(candidate.end)
+        if scheme_start is not None and scheme_start > candidate.start \
+                and lexicon.is_generic_modifier(text[candidate.start:scheme_start]):
+            continue
+        kept.append(candidate)
+    return kept
 
 
 def _pattern_candidates(text: str) -> list[_Candidate]:
@@ -187,10 +225,20 @@ def _unquoted_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
 
 
 def _used_as_verb(tokens: list[Token], index: int) -> bool:
-    """该区计划6月底前…: a head that is also a verb, followed by an adverb, a time word or a number."""
+    """A head that is also a verb: followed by an adverb, a time word or a number (该区计划6月底前…), after an
+    adverb (政府亦计划根据…), or after a lone place or subject and before a verb (今年广西计划实现…)."""
+    if tokens[index].word not in lexicon.verb_heads():
+        return False
     following = tokens[index + 1] if index + 1 < len(tokens) else None
-    return (tokens[index].word in lexicon.verb_heads() and following is not None
-            and (following.flag[:1] in ("d", "t") or following.word[:1].isdigit()))
+    previous = tokens[index - 1] if index > 0 else None
+    if following is not None and (following.flag[:1] in ("d", "t") or following.word[:1].isdigit()):
+        return True
+    if previous is not None and previous.flag[:1] == "d":
+        return True
+    before = tokens[index - 2] if index > 1 else None
+    lone_subject = (previous is not None and (previous.flag in ("ns", "r") or previous.word in _SUBJECTS)
+                    and (before is None or is_stop(before) or before.flag[:1] == "t" or before.word in _SUBJECTS))
+    return lone_subject and following is not None and following.flag == "v"
 
 
 def _joined_start(text: str, tokens: list[Token], first: int, index: int) -> int | None:
@@ -222,9 +270,13 @@ def _left_edge(tokens: list[Token], index: int) -> int | None:
             continue
         if previous.word in _CLOSING_MARKS:
             return None  # a quoted name or a title: the other rules own it
+        if previous.word in _CLASS_WORDS:
+            return None  # 各种闸涵工程: a class of works, not one named programme
         if is_stop(previous) and not (first == index and previous.word in lexicon.nominal_verbs()):
-            if previous.word in _LIST_MARKS:
+            if previous.word in _LIST_MARKS and chars < _MIN_LISTED_NAME_CHARS:
                 return None  # one item of a coordinated list (进零售药店、进…行动): its head is shared
+            if previous.word == _ETC:
+                return None
             break
         chars += len(previous.word)
         if chars > _MAX_UNQUOTED_CHARS:
@@ -251,6 +303,8 @@ def _propagated_candidates(text: str, kept: list[_Candidate]) -> list[_Candidate
             else:
                 pattern = re.escape(form)
             for match in re.finditer(pattern, text):
+                if lexicon.starts_institution(text, match.end()):
+                    continue  # 乡村振兴局 names an office
                 found.append(_Candidate(match.start(), match.end(), candidate.kind, _PROPAGATED, name=form))
     return found
 

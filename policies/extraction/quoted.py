@@ -18,7 +18,12 @@ _MAX_TAIL_CHARS = 22  # how far the walk looks for a head after a quote
 _MAX_KIND_PHRASE = 9
 _MAX_QUOTE_MODIFIER_CHARS = 6
 _SHORT_QUOTE = 3
-_ETC = "等"  # “春风行动”“春暖农民工”等专项服务活动
+_ETC = "等"
+# Document heads that name a law or plan even in quotes rather than 《》 (the Taiwan and Hong Kong press quote titles
+# in 「」); softer ones such as 决定, 意见, 措施 also end quoted speech, so they need 《》.
+_QUOTED_TITLE_HEADS = ("条例", "办法", "规定", "细则", "草案", "纲要", "规划")
+_MIN_QUOTED_TITLE = 6
+_SPEAKERS = ("这", "那", "我", "你", "他", "她", "咱")  # “这是我们的规定” is speech  # “春风行动”“春暖农民工”等专项服务活动
 _EVENT_JOINER = "暨"  # joins named events only: “书香满包头”暨“…”活动
 
 
@@ -46,6 +51,9 @@ def quoted_spans(text: str, tokens: list[Token], quotes: list[tuple[re.Match[str
         if own is not None:  # “助康工程”项目 → 助康工程: a name that ends in a head keeps its own end
             found.append(QuotedSpan(match.start(), match.end(), own.kind, inner))
             continue
+        if _is_quoted_title(inner):  # 「老年農民福利津貼暫行條例」: a law's title in quotes (Taiwan, Hong Kong)
+            found.append(QuotedSpan(match.start(), match.end(), "document", inner))
+            continue
         if match.start() in listed:
             found.append(QuotedSpan(match.start(), match.end(), listed[match.start()], inner))
             continue
@@ -64,6 +72,12 @@ def quoted_spans(text: str, tokens: list[Token], quotes: list[tuple[re.Match[str
             start = _quoted_modifier_start(tokens, starts, match.start(), inner)
             found.append(QuotedSpan(start, tail.end, tail.suffix.kind, None))
     return found
+
+
+def _is_quoted_title(inner: str) -> bool:
+    """A quoted title of a law or plan: long enough and ending in one of the heads that only name documents."""
+    return len(inner) >= _MIN_QUOTED_TITLE and inner.endswith(_QUOTED_TITLE_HEADS) \
+        and not lexicon.is_generic_modifier(inner[: -2]) and not inner.startswith(_SPEAKERS)
 
 
 def _own_suffix(inner: str, strengths: frozenset[str]) -> lexicon.Suffix | None:

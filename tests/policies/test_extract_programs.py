@@ -91,7 +91,7 @@ def test_it_links_the_stem_of_a_name_with_a_generic_mechanism_head():
 
 
 def test_it_skips_one_item_of_a_coordinated_list():
-    assert names("推动集采药品进药店、进基层医疗机构行动。") == []
+    assert names("推动集采药品进药店、进基层医疗机构行动。") == ["集采"]  # the guide: 集采药品 names 集采
 
 
 def test_it_does_not_take_a_head_that_only_modifies_the_next_word():
@@ -204,3 +204,72 @@ def test_a_span_of_time_in_chinese_numerals_is_part_of_the_name(text, name):
 
 def test_a_verb_that_jieba_tags_as_a_place_does_not_make_a_project_a_programme():
     assert extract_programs("全县新建燕麦精深加工项目2个。") == []
+
+
+def test_it_reads_a_name_through_the_pinyin_a_mirror_inserted():
+    text = "雲南省“創(chuàng)業(yè)擔(dān)保貸款服務(wù)月”活動啟動儀式暨創(chuàng)業(yè)擔(dān)保貸款集中發(fā)放儀式舉行。"
+    mentions = extract_programs(text)
+    assert [m.name for m in mentions] == ["创业担保贷款服务月活动", "创业担保贷款"]
+    assert [text[m.start:m.end] for m in mentions] == [m.text for m in mentions]
+    assert mentions[1].text == "創(chuàng)業(yè)擔(dān)保貸款"
+
+
+def test_a_long_list_item_with_its_own_head_is_a_name_and_the_class_after_etc_is_not():
+    text = ("推动实施了乡村旅游从业人员职业技能培训、边境地区农村劳动力创业就业、"
+            "农村计划生育家庭就业创业援助行动等系列培训就业工程。")
+    assert names(text) == ["农村计划生育家庭就业创业援助行动"]
+
+
+def test_a_short_list_item_still_shares_the_head_after_the_list():
+    assert names("开展进零售药店、进医疗机构、进村卫生室行动。") == []
+
+
+@pytest.mark.parametrize("text", [
+    "同時，政府亦計劃根據相關機制調整租金津貼最高金額。",  # after an adverb
+    "今年广西计划实现20个贫困县脱贫摘帽。",  # a lone place before, a verb after
+    "全省城镇新增就业完成年度计划的98%。",  # 完成 ends the name, 年度 alone names nothing
+    "社署向立法会提交调整标准金额的建议方案。",
+])
+def test_a_plan_word_used_as_a_verb_or_with_a_generic_modifier_is_no_name(text):
+    assert names(text) == []
+
+
+def test_a_plan_named_after_its_content_is_still_a_name():
+    assert names("该区实施乡村振兴计划推进产业发展。") == ["乡村振兴计划"]
+
+
+def test_a_law_title_in_corner_quotes_is_a_document():
+    text = "行政院昨日通過農業部所擬具「老年農民福利津貼暫行條例部分條文修正草案」，將送立法院審議。"
+    assert kinds(text) == {"老年农民福利津贴暂行条例部分条文修正草案": "document"}
+
+
+def test_quoted_speech_that_ends_in_a_document_word_is_no_title():
+    assert names("他说“这是我们的规定”，大家都要遵守。") == []
+
+
+def test_a_name_in_ascii_quotes_takes_its_head():
+    assert names('各地建设零工市场(驿站),创新"苏超+就业"模式,年末应届毕业生去向落实率超九成。') == ["苏超+就业模式"]
+
+
+def test_a_quoted_strategy_takes_its_head():
+    assert names("深入实施“藏粮于地、藏粮于技”战略，建设高标准农田。")[0] == "藏粮于地、藏粮于技战略"
+
+
+def test_a_class_of_works_is_no_name():
+    assert names("汛期前各种闸涵工程全部完工。") == []
+
+
+def test_the_projects_of_a_listed_scheme_are_a_mention_of_the_scheme():
+    assert names("今年完成贵州省新一轮易地扶贫搬迁项目建设任务。") == ["易地扶贫搬迁"]
+
+
+def test_a_listed_schemes_quota_after_generic_words_is_a_mention_of_the_scheme():
+    assert names("住房城乡建设部了解到：今年全國棚改計劃新開工289萬套。") == ["棚改"]
+
+
+@pytest.mark.parametrize("text", [
+    "50个创业项目被评为河南省农民工返乡创业示范项目。",  # a designation
+    "沿黄的赵堤镇乡村旅游项目也会搭上发展的快车。",  # one local project
+])
+def test_designations_and_single_local_projects_are_no_programmes(text):
+    assert names(text) == []

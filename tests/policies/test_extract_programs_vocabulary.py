@@ -76,3 +76,51 @@ def test_the_extractor_takes_the_vocabulary_as_data():
     assert ("银发暖心助餐", "银发暖心助餐") in {(m.text, m.name) for m in with_entry}
     assert "银发暖心助餐" not in {m.text for m in extract_programs(text)}  # the file vocabulary does not list it
     assert vocabulary_of((*file_vocabulary().entries, entry)) is known  # built once while the entries stay the same
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("社署：綜援、長生津及生果金等擬2月起上調2.2%。", ["综援", "长生津", "生果金"]),
+    ("合資格人士可申請在職家庭津貼，俗稱職津。", ["在职家庭津贴", "职津"]),
+    ("澳門今年繼續推行現金分享計劃。", ["现金分享计划"]),
+    ("全省累計發放“貸免扶補”和創業擔保貸款。", ["贷免扶补", "创业担保贷款"]),
+    ("全省共完成易地搬迁12万人。", ["易地搬迁"]),
+])
+def test_it_finds_hong_kong_macau_and_regional_schemes_by_their_short_names(text, found):
+    assert names(text) == found
+
+
+def test_short_names_link_to_their_scheme():
+    assert canonical_name("长生津") == "长者生活津贴"
+    assert canonical_name("职津") == "在职家庭津贴"
+    assert program_slug_key("易地搬迁") == program_slug_key("易地扶贫搬迁")
+
+
+@pytest.mark.parametrize("text", [
+    "人均投入资金是城镇公益性岗位的1/20，是灵活就业人员的社保补贴的一部分。",
+    "今年我市十件民生实事全部完成，就业帮扶和兜底保障持续加强。",
+    "发展居家社区养老服务，做强产业扶贫。",
+])
+def test_generic_phrases_are_not_listed_as_programmes(text):
+    assert names(text) == []
+
+
+def test_a_fund_or_a_designation_named_after_a_strategy_gives_the_strategy():
+    text = "下达衔接推进乡村振兴补助资金，向国家乡村振兴重点帮扶县倾斜。"
+    assert names(text) == ["乡村振兴", "乡村振兴"]
+
+
+def test_an_entry_may_name_its_source_in_a_fifth_field():
+    entries = parse(["@ provincial | 云南省人民政府", "贷免扶补 |  | program | 2009 | 云南省人社厅"])
+    assert entries == [{"name": "贷免扶补", "aliases": "", "kind": "program", "level": "provincial",
+                        "issuing_body": "云南省人民政府", "first_year": "2009"}]
+
+
+def test_a_listed_name_followed_by_an_office_head_names_the_office():
+    assert names("记者从省乡村振兴局获悉，全面推进乡村振兴。") == ["乡村振兴"]
+    assert names("市棚改办负责棚改项目审批。") == ["棚改"]
+
+
+def test_a_listed_name_takes_a_mechanism_head_that_follows_it():
+    mentions = extract_programs("健全防止返贫监测帮扶机制，守住不发生规模性返贫底线。")
+    assert [(m.name, m.kind) for m in mentions] == [("防止返贫监测帮扶机制", "mechanism")]
+    assert program_slug_key("防止返贫监测帮扶机制") == program_slug_key("防止返贫监测帮扶")
