@@ -9,7 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin_records import PROVENANCE, RecordAdmin
 from articles.summaries import archive_changed
-from policies.models import Program, ProgramMention, QAPair, VocabularyEntry
+from policies.models import PolicyDocument, Program, ProgramMention, QAPair, VocabularyEntry
 from policies.services import program_merge
 
 
@@ -31,7 +31,8 @@ class MergeForm(forms.Form):
 
 @admin.register(Program)
 class ProgramAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "issuing_body", "level", "region", "mention_count", "is_public", "is_featured"]
+    list_display = ["name", "kind", "issuing_body", "level", "valid_from", "valid_to", "region", "mention_count", "is_public",
+                    "is_featured"]
     list_filter = ["kind", "is_public", "is_featured"]
     list_editable = ["is_public", "is_featured"]
     search_fields = ["name", "aliases", "description"]
@@ -78,6 +79,17 @@ class ProgramMentionAdmin(RecordAdmin):
     search_fields = ["text", "name", "program__name", "article__headline"]
     autocomplete_fields = ["program"]
     fields = ["article", "text", "start", "end", "program", "name", "kind", "status", "is_public", *PROVENANCE]
+
+
+@admin.register(PolicyDocument)
+class PolicyDocumentAdmin(RecordAdmin):
+    anchor_kind = "document"
+    list_display = ["title", "program", "issuer", "issued_on", "valid_from", "valid_to", "status", "article"]
+    list_filter = [*RecordAdmin.list_filter, "level"]
+    search_fields = ["title", "issuer", "program__name", "article__headline"]
+    autocomplete_fields = ["program"]
+    fields = ["article", "text", "start", "end", "title", "program", "issuer", "level", "issued_on", "valid_from",
+              "valid_to", "status", "is_public", *PROVENANCE]
 
 
 @admin.register(QAPair)

@@ -12,7 +12,7 @@ from articles.record_sync import RecordKind
 from articles.summaries import archive_changed
 from policies.extract import program_slug_key
 from policies.extraction import vocabulary as vocab
-from policies.models import Program, ProgramMention, QAPair, VocabularyEntry
+from policies.models import PolicyDocument, Program, ProgramMention, QAPair, VocabularyEntry
 
 
 def programme_vocabulary() -> vocab.Vocabulary:
@@ -101,11 +101,12 @@ def _program_fields(mention, article: Article, cache: dict) -> dict:
     }
 
 
-ISSUER_FIELDS = (("issuing_body", "issuer"), ("level", "level"), ("issued_on", "issued_on"), ("valid_from", "valid_from"))
+ISSUER_FIELDS = (("issuing_body", "issuer"), ("level", "level"), ("issued_on", "issued_on"), ("valid_from", "valid_from"),
+                 ("valid_to", "valid_to"))
 
 
 def program_issuer_fill(*, program: Program, mention) -> None:
-    """Give a programme the issuer, level, issue date and date in force its mention's text states — only where the
+    """Give a programme the issuer, level, issue date and days in force its mention's text states — only where the
     programme has none yet, so an editor's value (or an earlier article's) is never overwritten."""
     changed = []
     for field, source in ISSUER_FIELDS:
@@ -127,7 +128,23 @@ def _qa_fields(pair, article: Article, cache: dict) -> dict:
     }
 
 
+def _document_fields(document, article: Article, cache: dict) -> dict:
+    return {
+        "text": document.text[:255],
+        "start": document.start,
+        "end": document.end,
+        "title": document.title[:200],
+        "program": program_for(name=document.program, kind=document.program_kind, surface=document.text, cache=cache),
+        "issuer": (document.issuer or "")[:200],
+        "level": document.level or "",
+        "issued_on": document.issued_on,
+        "valid_from": document.valid_from,
+        "valid_to": document.valid_to,
+    }
+
+
 PROGRAM_MENTIONS = RecordKind("programs", ProgramMention, _program_fields)
+POLICY_DOCUMENTS = RecordKind("documents", PolicyDocument, _document_fields)
 QA_PAIRS = RecordKind("qa_pairs", QAPair, _qa_fields)
 
 
@@ -141,6 +158,7 @@ def program_merge(*, survivor: Program, others: list[Program], user=None) -> int
             if other.pk == survivor.pk:
                 continue
             other.mentions.update(program=survivor)
+            other.documents.update(program=survivor)
             keys.extend(k for k in [other.key, *other.merged_keys] if k not in keys and k != survivor.key)
             slugs.extend(s for s in [other.slug, *other.merged_slugs] if s not in slugs and s != survivor.slug)
             for alias in [other.name, *other.aliases]:
