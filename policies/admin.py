@@ -8,9 +8,8 @@ from django.shortcuts import redirect, render
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin_records import PROVENANCE, RecordAdmin
-from articles.summaries import archive_changed
 from policies.models import PolicyDocument, Program, ProgramMention, QAPair, VocabularyEntry
-from policies.services import program_merge
+from policies.services import program_merge, program_save_by_editor
 
 
 class MentionInline(admin.TabularInline):
@@ -46,8 +45,7 @@ class ProgramAdmin(SimpleHistoryAdmin):
     actions = ["merge_selected"]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        archive_changed()  # a programme hidden or renamed leaves the cached filter choices at once
+        program_save_by_editor(program=obj, user=request.user, changed_fields=form.changed_data)
 
     @admin.display(description="提及次数")
     def mention_count(self, program: Program) -> int:

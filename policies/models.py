@@ -54,6 +54,10 @@ class Program(models.Model):
     valid_to = models.DateField("截止日期", null=True, blank=True)
     is_public = models.BooleanField("公开", default=True)
     is_featured = models.BooleanField("首页推荐", default=False)
+    edited_fields = ArrayField(
+        models.CharField(max_length=32), verbose_name="编辑改过的字段", default=list, blank=True, editable=False,
+        help_text="编辑在后台改过的发布机构、层级、日期与有效期；导入和重新解析不再填写这些字段（清空的也保持为空）。",
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = ProgramQuerySet.as_manager()

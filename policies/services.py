@@ -107,15 +107,28 @@ ISSUER_FIELDS = (("issuing_body", "issuer"), ("level", "level"), ("issued_on", "
 
 def program_issuer_fill(*, program: Program, mention) -> None:
     """Give a programme the issuer, level, issue date and days in force its mention's text states — only where the
-    programme has none yet, so an editor's value (or an earlier article's) is never overwritten."""
+    programme has none yet and no editor has set (or cleared) it, so an editor's value (or an earlier article's) is
+    never overwritten."""
     changed = []
     for field, source in ISSUER_FIELDS:
         value = getattr(mention, source, None)
-        if value and not getattr(program, field):
+        if value and not getattr(program, field) and field not in program.edited_fields:
             setattr(program, field, value[:200] if isinstance(value, str) else value)
             changed.append(field)
     if changed:
         program.save(update_fields=changed)
+
+
+def program_save_by_editor(*, program: Program, user, changed_fields: list[str]) -> Program:
+    """Save an editor's change to a programme (with history); the issuer, level, dates and days in force they set or
+    cleared are left alone by every later ingest and re-parse."""
+    edited = [field for field, _ in ISSUER_FIELDS if field in changed_fields and field not in program.edited_fields]
+    if edited:
+        program.edited_fields = [*program.edited_fields, *edited]
+    program._history_user = user  # django-simple-history: who made this change
+    program.save()
+    archive_changed()  # a programme hidden or renamed leaves the cached filter choices at once
+    return program
 
 
 def _qa_fields(pair, article: Article, cache: dict) -> dict:

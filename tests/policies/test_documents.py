@@ -118,3 +118,29 @@ def test_a_rejected_document_stays_away_and_a_merge_moves_documents_to_the_survi
     program_merge(survivor=other, others=[funds.program])
     funds.refresh_from_db()
     assert funds.program_id == other.pk
+
+
+@pytest.mark.django_db
+def test_an_editor_corrects_a_document_in_the_admin_and_the_correction_outlives_a_reparse(admin_client):
+    from articles.models import RecordStatus
+    from articles.services import source_ingest
+    from articles.services.ingest import source_reparse
+    from policies.models import PolicyDocument
+
+    outcome = source_ingest(raw=PAGE, name="2025-11-20_documents.txt", published_on=ISSUE)
+    notice = PolicyDocument.objects.get(title="关于深化稳岗扩岗专项行动的通知")
+    page = admin_client.get(f"/admin/policies/policydocument/{notice.pk}/change/").content.decode()
+    assert "关于深化稳岗扩岗专项行动的通知" in page and "原文语境" in page
+    review = admin_client.get(f"/admin/articles/article/{notice.article_id}/change/").content.decode()
+    assert "政策文件" in review and f'id="w-{notice.pk}"' in review  # its inline and its mark on the review page
+    form = {"article": notice.article_id, "text": notice.text, "start": notice.start, "end": notice.end,
+            "title": notice.title, "program": notice.program_id, "issuer": "内蒙古自治区人力资源和社会保障厅",
+            "level": "provincial", "issued_on": "2025-11-18", "valid_from": "", "valid_to": "2026-12-31",
+            "status": "auto", "is_public": "on"}
+    response = admin_client.post(f"/admin/policies/policydocument/{notice.pk}/change/", form)
+    assert response.status_code == 302, response.content.decode()[:1500]
+    notice.refresh_from_db()
+    assert notice.status == RecordStatus.CORRECTED and notice.issued_on == datetime.date(2025, 11, 18)
+    source_reparse(source=outcome.source)
+    notice.refresh_from_db()
+    assert (notice.issuer, notice.issued_on) == ("内蒙古自治区人力资源和社会保障厅", datetime.date(2025, 11, 18))

@@ -56,3 +56,26 @@ def test_the_validity_of_the_next_document_in_the_sentence_is_its_own():
                            dates=extract_dates(text, ctx), published_on=ISSUE)
     first = next(m for m in found if "就业补助" in m.name)
     assert (first.valid_from, first.valid_to) == (None, None)
+
+
+@pytest.mark.django_db
+def test_a_value_an_editor_set_or_cleared_in_the_admin_is_never_filled_again(admin_client):
+    from articles.services import source_ingest
+    from policies.models import Program
+
+    body = "近日，自治区人社厅印发《内蒙古自治区就业补助资金管理办法》，自2026年1月1日起施行，有效期至2028年12月31日。"
+    page = f"民声\n\n就业补助资金有新规\n\n□本报记者 张三\n\n{body}\n".encode()
+    source_ingest(raw=page, name="validity-page.txt", published_on=ISSUE)
+    program = Program.objects.get(name="内蒙古自治区就业补助资金管理办法")
+    assert (program.valid_from, program.valid_to) == (D(2026, 1, 1), D(2028, 12, 31))
+    form = {"name": program.name, "slug": program.slug, "kind": program.kind, "aliases": "[]", "description": "",
+            "issuing_body": program.issuing_body, "level": program.level, "issued_on": "", "valid_from": "2026-01-01",
+            "valid_to": "", "is_public": "on", "mentions-TOTAL_FORMS": "0", "mentions-INITIAL_FORMS": "0"}
+    response = admin_client.post(f"/admin/policies/program/{program.pk}/change/", form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    program.refresh_from_db()
+    assert program.valid_to is None and "valid_to" in program.edited_fields  # the editor cleared a misread end
+    source_ingest(raw=page.replace("张三".encode(), "李四".encode()), name="validity-page-2.txt", published_on=ISSUE)
+    program.refresh_from_db()
+    assert program.valid_to is None and program.valid_from == D(2026, 1, 1)
+    assert program.history.first().history_user is not None
