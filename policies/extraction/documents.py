@@ -33,14 +33,15 @@ class DocumentStatement:
 def documents_of(programs: list) -> list[DocumentStatement]:
     """The article's 《title》 mentions as documents. A document is for the programme its title names: the longest
     other (non-title) programme mention of the article whose name the title contains (《关于做好城乡居民基本医疗保险
-    工作的通知》 → 城乡居民基本医疗保险), else the programme its own title is."""
+    工作的通知》 → 城乡居民基本医疗保险; 《集采药品耗材“三进”行动实施方案》 → 集采药品“三进”行动, a qualifier of at most
+    MAX_INSERTED characters put inside the name), else the programme its own title is."""
     titles = [m for m in programs if m.text.startswith("《")]
     named = sorted({(m.name, m.kind) for m in programs if not m.text.startswith("《") and len(_bare(m.name)) >= 3},
                    key=lambda pair: -len(pair[0]))
     documents = []
     for mention in titles:
         title = _bare(mention.name)
-        subject = next(((name, kind) for name, kind in named if _bare(name) in title and _bare(name) != title),
+        subject = next(((name, kind) for name, kind in named if _bare(name) != title and _names(title, _bare(name))),
                        (mention.name, mention.kind))
         documents.append(DocumentStatement(
             text=mention.text, title=mention.name, start=mention.start, end=mention.end,
@@ -49,6 +50,20 @@ def documents_of(programs: list) -> list[DocumentStatement]:
             valid_from=mention.valid_from, valid_to=mention.valid_to,
         ))
     return documents
+
+
+MAX_INSERTED = 3
+MIN_SPLIT_NAME = 5  # a shorter name must stand whole in the title
+
+
+def _names(title: str, name: str) -> bool:
+    """Whether the title names the programme: the name whole, or cut once by a short qualifier (集采药品|耗材|三进行动)."""
+    if name in title:
+        return True
+    if len(name) < MIN_SPLIT_NAME:
+        return False
+    return any(re.search(f"{re.escape(name[:i])}[^，。、]{{1,{MAX_INSERTED}}}{re.escape(name[i:])}", title)
+               for i in range(2, len(name) - 1))
 
 
 def _bare(name: str) -> str:

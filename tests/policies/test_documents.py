@@ -144,3 +144,12 @@ def test_an_editor_corrects_a_document_in_the_admin_and_the_correction_outlives_
     source_reparse(source=outcome.source)
     notice.refresh_from_db()
     assert (notice.issuer, notice.issued_on) == ("内蒙古自治区人力资源和社会保障厅", datetime.date(2025, 11, 18))
+
+
+def test_a_title_naming_the_programme_with_a_short_qualifier_inside_is_for_that_programme():
+    text = "我区开展集采药品“三进”行动，自治区医疗保障局制定《集采药品耗材“三进”行动实施方案》，全面推行标准化建设。"
+    found = documents(text)
+    assert [(d.title, d.program) for d in found] == [("集采药品耗材三进行动实施方案", "集采药品三进行动")]
+    assert [d.issuer for d in found] == ["自治区医疗保障局"]
+    unrelated = documents("我区开展“护苗”行动。市政府印发《包头市稳就业若干措施》。")
+    assert [d.program for d in unrelated] == ["包头市稳就业若干措施"]
