@@ -153,8 +153,13 @@ DOCUMENTS = list_spec(
 DocumentParams = DOCUMENTS.params
 
 
+def public_documents() -> QuerySet[PolicyDocument]:
+    """Published document records whose programme is public (a hidden programme's documents are hidden with it)."""
+    return PolicyDocument.objects.published().filter(program__is_public=True)
+
+
 def document_rows(documents: QuerySet[PolicyDocument] | None = None) -> QuerySet[PolicyDocument]:
-    documents = PolicyDocument.objects.published() if documents is None else documents
+    documents = public_documents() if documents is None else documents
     return documents.with_article().select_related("program").prefetch_related("article__personal_data")
 
 
@@ -171,7 +176,7 @@ def document_out(document: PolicyDocument) -> dict:
     openapi_extra=csv_doc("policy documents"),
 )
 def list_documents(request, params: Query[DocumentParams]):
-    selected = filter_documents(PolicyDocument.objects.published().originals(), list_filters(params))
+    selected = filter_documents(public_documents().originals(), list_filters(params))
     rows = document_rows(selected).order_by(*DOCUMENT_SORTS[params.sort or "newest"])
     if wants_csv(request, params.format):
         return csv_list_response(request, rows, document_out, DocumentOut, "minsheng-documents.csv", format=params.format or "csv")

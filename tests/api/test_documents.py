@@ -51,3 +51,12 @@ def test_a_rejected_document_leaves_the_api(get_json, notice):
     assert get_json(f"/api/v1/documents/{notice.pk}")[0].status_code == 404
     _, body = get_json(f"/api/v1/documents?program={notice.program.slug}")
     assert body["count"] == 0
+
+
+def test_the_documents_of_a_hidden_programme_are_hidden_with_it(get_json, notice):
+    from policies.models import Program
+
+    Program.objects.filter(pk=notice.program_id).update(is_public=False)
+    assert get_json(f"/api/v1/documents/{notice.pk}")[0].status_code == 404
+    _, body = get_json("/api/v1/documents?q=稳岗扩岗")
+    assert body["count"] == 0

@@ -5,6 +5,8 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import SCREENSHOTS
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 BODY = ("包头市：2024年城镇新增就业3.2万人，2025年城镇新增就业3.5万人。\n"
@@ -45,3 +47,4 @@ def test_an_indicators_chart_names_every_region_legibly_at_390_px(page, live_ser
     note = page.locator("figure.series").filter(has_text="年度 · 水平").locator(".citation")
     for region in REGIONS:
         expect(note.locator("strong", has_text=region)).to_have_count(1)
+    page.locator("figure.series").filter(has_text="年度 · 水平").screenshot(path=str(SCREENSHOTS / "stats-regions-phone.png"))
