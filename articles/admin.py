@@ -19,7 +19,7 @@ from articles.services import UploadOutcome, source_reparse, uploads_ingest
 from articles.services.dating import source_date_set_by_editor
 from articles.services.editing import article_save_by_editor
 from articles.services.review import record_save_by_editor
-from policies.models import ProgramMention, QAPair
+from policies.models import PolicyDocument, ProgramMention, QAPair
 from stats.models import Figure
 
 
@@ -167,6 +167,13 @@ class ProgramMentionInline(RecordInline):
     autocomplete_fields = ["program"]
 
 
+class PolicyDocumentInline(RecordInline):
+    model = PolicyDocument
+    fields = ["text", "start", "end", "title", "program", "issuer", "level", "issued_on", "valid_from", "valid_to",
+              "status", "is_public", "needs_review"]
+    autocomplete_fields = ["program"]
+
+
 class QAPairInline(RecordInline):
     model = QAPair
     fields = ["text", "start", "end", "question", "answer", "status", "is_public", "needs_review"]
@@ -191,7 +198,8 @@ class ArticleAdmin(SimpleHistoryAdmin):
     readonly_fields = ["review", "source", "position"]
     raw_id_fields = ["duplicate_of"]
     filter_horizontal = ["topics"]
-    inlines = [FigureInline, DateInline, RegionMentionInline, ProgramMentionInline, QAPairInline, PersonalDataInline]
+    inlines = [FigureInline, DateInline, RegionMentionInline, ProgramMentionInline, PolicyDocumentInline, QAPairInline,
+               PersonalDataInline]
 
     object_history_template = "admin/articles/article/object_history.html"
 

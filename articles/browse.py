@@ -148,7 +148,7 @@ def article_for_page(pk: int) -> Article:
     queryset = Article.objects.published().with_source().select_related("duplicate_of__source").defer(
         "duplicate_of__text", "duplicate_of__search_vector", "duplicate_of__source__raw", "duplicate_of__source__text"
     ).prefetch_related(
-        "figures__indicator", "figures__region", "figures__program", "dates", "regions__region", "programs__program",
+        "figures__indicator", "figures__region", "figures__program", "dates", "regions__region", "programs__program", "documents",
         "qa_pairs", "personal_data", "topics",
     )
     return get_object_or_404(queryset, pk=pk)

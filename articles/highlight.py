@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from html import escape
 
 # Record kind → prefix of its anchor id in the article page.
-ANCHOR_PREFIX = {"figure": "f", "date": "d", "region": "r", "program": "p", "qa": "q", "pii": "x"}
-KIND_LABELS = {"figure": "数据", "date": "日期", "region": "地区", "program": "政策", "qa": "问答", "pii": "个人信息"}
+ANCHOR_PREFIX = {"figure": "f", "date": "d", "region": "r", "program": "p", "document": "w", "qa": "q", "pii": "x"}
+KIND_LABELS = {"figure": "数据", "date": "日期", "region": "地区", "program": "政策", "document": "文件", "qa": "问答", "pii": "个人信息"}
 
 
 def anchor_id(kind: str, record_id: int) -> str:

@@ -14,6 +14,7 @@ from articles.extract.segmenter import BlockWords
 from articles.parsing.page import parse_page_bytes
 from articles.parsing.types import ArticleDraft, ParsedPage
 from policies.extract import attach_issuers, extract_programs
+from policies.extraction.documents import documents_of
 from policies.qa import extract_qa_pairs
 from stats.extract import attribute, extract_figures
 
@@ -30,6 +31,7 @@ class ArticleResult:
     dates: list = field(default_factory=list)
     regions: list = field(default_factory=list)
     programs: list = field(default_factory=list)
+    documents: list = field(default_factory=list)  # policy documents named (《…》), from the programme mentions
     qa_pairs: list = field(default_factory=list)
     pii: list = field(default_factory=list)
 
@@ -68,7 +70,8 @@ def _extract(
     pii = _personal_data(draft)
     dates = extract_dates(text, context)
     regions = extract_regions(text, context, words=words)
-    programs = attach_issuers(text, extract_programs(text, context), regions=regions, dates=dates)
+    programs = attach_issuers(text, extract_programs(text, context), regions=regions, dates=dates,
+                              published_on=context.published_on)
     programs = _derived_masked(programs, pii, ("name", "issuer"))
     headline_regions = extract_regions(draft.headline, context, words=words) if draft.headline else []
     figures = attribute(text, extract_figures(text, context), context, regions=regions, dates=dates,
@@ -79,6 +82,7 @@ def _extract(
         dates=dates,
         regions=regions,
         programs=programs,
+        documents=documents_of(programs),
         qa_pairs=extract_qa_pairs(text),
         pii=pii,
     )
@@ -143,6 +147,7 @@ def _article_contract(article: ArticleResult) -> dict[str, Any]:
         "dates": [_jsonable(asdict(item)) for item in article.dates],
         "regions": [_jsonable(asdict(item)) for item in article.regions],
         "programs": [_jsonable(asdict(item)) for item in article.programs],
+        "documents": [_jsonable(asdict(item)) for item in article.documents],
         "qa_pairs": [_jsonable(asdict(item)) for item in article.qa_pairs],
         # The contract's `pii` names ID and phone numbers only; `personal_data` carries every kind (bank cards,
         # e-mail, private names) and the field each is in, so the contract holds while it lags behind.

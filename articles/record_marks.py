@@ -19,6 +19,10 @@ def figure_title(figure) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def _validity(start, end) -> str:
+    return f"有效期 {start or '…'} 至 {end or '…'}" if start or end else ""
+
+
 def article_marks(article: Article, *, public: bool) -> list[Mark]:
     """Marks for all records of an article; `public` leaves out rejected/hidden records and personal data."""
 
@@ -37,6 +41,9 @@ def article_marks(article: Article, *, public: bool) -> list[Mark]:
     for p in records(article.programs):
         href = p.program.get_absolute_url() if public and p.program_id and p.program.is_public else ""
         marks.append(Mark(p.start, p.end, "program", f"{p.get_kind_display()}：{p.name}", p.pk, href))
+    for w in records(article.documents):
+        stated = [w.issuer, f"{w.issued_on} 发布" if w.issued_on else "", _validity(w.valid_from, w.valid_to)]
+        marks.append(Mark(w.start, w.end, "document", " · ".join(p for p in [f"《{w.title}》", *stated] if p), w.pk))
     for q in records(article.qa_pairs):
         marks.append(Mark(q.start, q.start + len(q.text), "qa", "问答", q.pk))
     if not public:

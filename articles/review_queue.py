@@ -9,13 +9,14 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 
 from articles.models import Article, DateMention, PersonalData, RecordStatus, RegionMention
-from policies.models import ProgramMention, QAPair
+from policies.models import PolicyDocument, ProgramMention, QAPair
 from stats.models import Figure
 
 # Record model → (label, admin URL name of its list)
 RECORD_TYPES = [
     (Figure, "数据", "admin:stats_figure_changelist"),
     (ProgramMention, "政策提及", "admin:policies_programmention_changelist"),
+    (PolicyDocument, "政策文件", "admin:policies_policydocument_changelist"),
     (QAPair, "问答", "admin:policies_qapair_changelist"),
     (DateMention, "日期", "admin:articles_datemention_changelist"),
     (RegionMention, "地区", "admin:articles_regionmention_changelist"),

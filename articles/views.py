@@ -141,7 +141,8 @@ def record_permalink(request, kind: str, pk: int):
 
     from articles.models import DateMention
     from articles.record_marks import record_url
+    from policies.models import PolicyDocument
 
-    models = {"figure": Figure, "date": DateMention, "qa": QAPair}
+    models = {"figure": Figure, "date": DateMention, "qa": QAPair, "document": PolicyDocument}
     record = get_object_or_404(models[kind].objects.published().only("pk", "article_id"), pk=pk)
     return redirect(record_url(kind, record))

@@ -122,7 +122,8 @@ def provenance(text: str, start: int, **changes):
 
 
 # Record model → the record kind naming its anchor in the article page (articles.highlight.ANCHOR_PREFIX).
-RECORD_KINDS = {"figure": "figure", "datemention": "date", "regionmention": "region", "programmention": "program", "qapair": "qa"}
+RECORD_KINDS = {"figure": "figure", "datemention": "date", "regionmention": "region", "programmention": "program",
+                "policydocument": "document", "qapair": "qa"}
 
 
 class RecordOut(Selectable):

@@ -22,6 +22,7 @@ urlpatterns = [
     path("figures/<int:pk>/", article_views.record_permalink, {"kind": "figure"}, name="figure"),
     path("dates/<int:pk>/", article_views.record_permalink, {"kind": "date"}, name="date"),
     path("qa/<int:pk>/", article_views.record_permalink, {"kind": "qa"}, name="qa-pair"),
+    path("documents/<int:pk>/", article_views.record_permalink, {"kind": "document"}, name="document"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

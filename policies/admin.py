@@ -8,9 +8,8 @@ from django.shortcuts import redirect, render
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin_records import PROVENANCE, RecordAdmin
-from articles.summaries import archive_changed
-from policies.models import Program, ProgramMention, QAPair, VocabularyEntry
-from policies.services import program_merge
+from policies.models import PolicyDocument, Program, ProgramMention, QAPair, VocabularyEntry
+from policies.services import program_merge, program_save_by_editor
 
 
 class MentionInline(admin.TabularInline):
@@ -31,7 +30,8 @@ class MergeForm(forms.Form):
 
 @admin.register(Program)
 class ProgramAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "issuing_body", "level", "region", "mention_count", "is_public", "is_featured"]
+    list_display = ["name", "kind", "issuing_body", "level", "valid_from", "valid_to", "region", "mention_count", "is_public",
+                    "is_featured"]
     list_filter = ["kind", "is_public", "is_featured"]
     list_editable = ["is_public", "is_featured"]
     search_fields = ["name", "aliases", "description"]
@@ -45,8 +45,7 @@ class ProgramAdmin(SimpleHistoryAdmin):
     actions = ["merge_selected"]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        archive_changed()  # a programme hidden or renamed leaves the cached filter choices at once
+        program_save_by_editor(program=obj, user=request.user, changed_fields=form.changed_data)
 
     @admin.display(description="提及次数")
     def mention_count(self, program: Program) -> int:
@@ -78,6 +77,17 @@ class ProgramMentionAdmin(RecordAdmin):
     search_fields = ["text", "name", "program__name", "article__headline"]
     autocomplete_fields = ["program"]
     fields = ["article", "text", "start", "end", "program", "name", "kind", "status", "is_public", *PROVENANCE]
+
+
+@admin.register(PolicyDocument)
+class PolicyDocumentAdmin(RecordAdmin):
+    anchor_kind = "document"
+    list_display = ["title", "program", "issuer", "issued_on", "valid_from", "valid_to", "status", "article"]
+    list_filter = [*RecordAdmin.list_filter, "level"]
+    search_fields = ["title", "issuer", "program__name", "article__headline"]
+    autocomplete_fields = ["program"]
+    fields = ["article", "text", "start", "end", "title", "program", "issuer", "level", "issued_on", "valid_from",
+              "valid_to", "status", "is_public", *PROVENANCE]
 
 
 @admin.register(QAPair)

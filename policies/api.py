@@ -1,4 +1,4 @@
-"""API routers of the policies app: /programs, /programs/{slug} and /qa."""
+"""API routers of the policies app: /programs, /programs/{slug}, /documents and /qa."""
 from __future__ import annotations
 
 from typing import Literal
@@ -14,10 +14,19 @@ from articles.search import search_qa
 from config.api_conventions import ErrorOut, dump, facet_counts, list_filters, list_response, list_spec
 from config.api_csv import FORMAT_PARAM, csv_doc, csv_list_response, wants_csv
 from config.api_http import json_response
-from policies.filters import ARTICLE_PARAMS, filter_programs, filter_qa
-from policies.models import Program, ProgramKind, ProgramMention, QAPair
+from policies.filters import ARTICLE_PARAMS, filter_documents, filter_programs, filter_qa
+from policies.models import PolicyDocument, Program, ProgramKind, ProgramMention, QAPair
 from policies.profile import program_profile
-from policies.schemas import ProgramDetailOut, ProgramListOut, ProgramMentionOut, ProgramOut, QAListOut, QAOut
+from policies.schemas import (
+    DocumentListOut,
+    DocumentOut,
+    ProgramDetailOut,
+    ProgramListOut,
+    ProgramMentionOut,
+    ProgramOut,
+    QAListOut,
+    QAOut,
+)
 from stats.schemas import FigureOut
 
 router = Router()
@@ -121,8 +130,64 @@ def get_program(request, slug: str = Path(..., description="programme slug", exa
         "regions": [{"code": r["region__code"], "name": r["region__name"], "article_count": r["article_count"]} for r in profile.regions],
         "figures": [dump(FigureOut, f) for f in profile.figures],
         "qa_pairs": [qa_out(q) for q in profile.qa_pairs],
+        "documents": [document_out(document) for document, _ in profile.documents],
     }
     return json_response(request, body)
+
+
+# --- Documents ----------------------------------------------------------------------------------------------------
+
+DOCUMENT_FILTERS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "status")
+DOCUMENT_SORTS = {"newest": ("-article__issue_date", "article_id", "start", "id"), "title": ("title", "id")}
+DOCUMENTS = list_spec(
+    "Documents",
+    "Policy documents (《…》) named in published articles matching the filters, one row per place named, with the "
+    "issuer, issue date and days in force where the text states them (`program`: the programme a document is for; "
+    "`q`: words of its title or issuer). Newest issue first by default.",
+    filters=DOCUMENT_FILTERS,
+    sorts=tuple(DOCUMENT_SORTS),
+    fields=DocumentOut.model_fields,
+    facets=("region", "topic", "year"),
+    extra=FORMAT_PARAM,
+)
+DocumentParams = DOCUMENTS.params
+
+
+def public_documents() -> QuerySet[PolicyDocument]:
+    """Published document records whose programme is public (a hidden programme's documents are hidden with it)."""
+    return PolicyDocument.objects.published().filter(program__is_public=True)
+
+
+def document_rows(documents: QuerySet[PolicyDocument] | None = None) -> QuerySet[PolicyDocument]:
+    documents = public_documents() if documents is None else documents
+    return documents.with_article().select_related("program").prefetch_related("article__personal_data")
+
+
+def document_out(document: PolicyDocument) -> dict:
+    return dump(DocumentOut, document)
+
+
+@router.get(
+    "/documents",
+    response={200: DocumentListOut, **READ_ERRORS},
+    tags=["documents"],
+    summary="List policy documents",
+    description=DOCUMENTS.description,
+    openapi_extra=csv_doc("policy documents"),
+)
+def list_documents(request, params: Query[DocumentParams]):
+    selected = filter_documents(public_documents().originals(), list_filters(params))
+    rows = document_rows(selected).order_by(*DOCUMENT_SORTS[params.sort or "newest"])
+    if wants_csv(request, params.format):
+        return csv_list_response(request, rows, document_out, DocumentOut, "minsheng-documents.csv", format=params.format or "csv")
+    return list_response(request, rows, params, document_out, lambda names: facet_counts(selected, names))
+
+
+@router.get("/documents/{int:document_id}", response={200: DocumentOut, 304: None, 404: ErrorOut}, tags=["documents"],
+            summary="One policy document mention")
+def get_document(request, document_id: int = Path(..., description="document record id", examples=[1])):
+    """A published record of a document named in an article, with its provenance; `url` is its sentence on the site."""
+    return json_response(request, document_out(get_object_or_404(document_rows(), pk=document_id)))
 
 
 # --- Q&A ----------------------------------------------------------------------------------------------------------

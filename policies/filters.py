@@ -1,11 +1,11 @@
-"""Programme and Q&A lists filtered by the shared `ListFilters` (used by /policies/, /qa/ and the API)."""
+"""Programme, document and Q&A lists filtered by the shared `ListFilters` (used by /policies/, /qa/ and the API)."""
 from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from articles.filters import ListFilters, filter_articles, region_prefix
 from articles.models import Article
-from policies.models import Program, ProgramMention, QAPair
+from policies.models import PolicyDocument, Program, ProgramMention, QAPair
 
 ARTICLE_PARAMS = ("region", "date_from", "date_to", "topic", "kind", "column")
 
@@ -54,3 +54,18 @@ def filter_qa(pairs: QuerySet[QAPair], filters: ListFilters) -> QuerySet[QAPair]
 
         pairs = pairs.filter(pk__in=search_qa(filters.q, pairs).values("pk"))
     return pairs
+
+
+def filter_documents(documents: QuerySet[PolicyDocument], filters: ListFilters) -> QuerySet[PolicyDocument]:
+    """Documents named in articles matching the article filters; `program` is the slug of the programme they are for
+    (not every document of an article naming it); `q` words of their title or issuer."""
+    articles = _matching_articles(filters, with_program=False)
+    if articles is not None:
+        documents = documents.filter(article__in=articles.values("pk"))
+    if filters.program:
+        documents = documents.filter(program__slug=filters.program)
+    if filters.status:
+        documents = documents.filter(status=filters.status)
+    for word in (filters.q or "").split():
+        documents = documents.filter(Q(title__icontains=word) | Q(issuer__icontains=word))
+    return documents

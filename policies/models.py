@@ -1,4 +1,5 @@
-"""Programmes (named policies, projects, campaigns, mechanisms, documents), their mentions in articles, and Q&A pairs."""
+"""Programmes (named policies, projects, campaigns, mechanisms, documents), their mentions in articles, the policy
+documents articles name, and Q&A pairs."""
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
@@ -53,6 +54,10 @@ class Program(models.Model):
     valid_to = models.DateField("截止日期", null=True, blank=True)
     is_public = models.BooleanField("公开", default=True)
     is_featured = models.BooleanField("首页推荐", default=False)
+    edited_fields = ArrayField(
+        models.CharField(max_length=32), verbose_name="编辑改过的字段", default=list, blank=True, editable=False,
+        help_text="编辑在后台改过的发布机构、层级、日期与有效期；导入和重新解析不再填写这些字段（清空的也保持为空）。",
+    )
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
 
     objects = ProgramQuerySet.as_manager()
@@ -121,6 +126,31 @@ class ProgramMention(ExtractedRecord):
 
     def __str__(self) -> str:
         return f"{self.text} → {self.program_id}"
+
+
+class PolicyDocument(ExtractedRecord):
+    """A policy document an article names (《…》): the programme it is for, and what the text says of it. One row per
+    place it is named, with the same stable identity across re-parses as every record (its 《title》 and which
+    occurrence); an editor's correction or rejection survives re-parses."""
+
+    article = models.ForeignKey("articles.Article", verbose_name="文章", on_delete=models.CASCADE, related_name="documents")
+    program = models.ForeignKey(
+        Program, verbose_name="所属政策项目", on_delete=models.PROTECT, related_name="documents",
+        help_text="文件名称中提到的本文政策项目；没有时为文件本身对应的项目。",
+    )
+    title = models.CharField("文件名称", max_length=200, help_text="不带书名号。")
+    issuer = models.CharField("发布机构", max_length=200, blank=True, help_text="文中写明时填写，如“自治区人社厅”。")
+    level = models.CharField("层级", max_length=16, choices=ProgramLevel.choices, blank=True)
+    issued_on = models.DateField("发布日期", null=True, blank=True)
+    valid_from = models.DateField("生效日期", null=True, blank=True)
+    valid_to = models.DateField("截止日期", null=True, blank=True, help_text="有效期的最后一天；文中未写明时留空。")
+
+    class Meta(ExtractedRecord.Meta):
+        verbose_name = "政策文件"
+        verbose_name_plural = "政策文件"
+
+    def __str__(self) -> str:
+        return f"《{self.title}》"
 
 
 class QAPair(ExtractedRecord):

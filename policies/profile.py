@@ -1,13 +1,14 @@
-"""What the public page of a programme shows: its defining sentences, regions, timeline, figures and Q&A."""
+"""What the public page of a programme shows: its defining sentences, documents, regions, timeline, figures and Q&A."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count
+from django.db.models import Count, Max, Min
 
 from articles.models import Article, RegionMention
-from policies.models import Program, ProgramMention, QAPair
+from policies.extraction.documents import one_per_title
+from policies.models import PolicyDocument, Program, ProgramMention, QAPair
 from stats.models import Figure
 
 # A programme named in thousands of articles gets a page of bounded size: the latest mentions, and the figures and
@@ -15,6 +16,7 @@ from stats.models import Figure
 MAX_MENTIONS = 100
 MAX_FIGURES = 100
 MAX_QA_PAIRS = 50
+MAX_DOCUMENTS = 100  # records naming its documents, newest first, listed one per title
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 # Words that introduce what a programme is or does, strongest first.
 DEFINING_CUES = ("是指", "是一项", "旨在", "主要包括", "主要内容", "聚焦", "围绕", "针对", "面向", "为了", "通过", "是")
@@ -53,6 +55,7 @@ class ProgramProfile:
     figures: list[Figure]
     figures_in_sentence: set[int]
     qa_pairs: list[QAPair]
+    documents: list[tuple[PolicyDocument, int]]  # one per title: the record stating the most, and how many name it
 
 
 def program_profile(program: Program) -> ProgramProfile:
@@ -96,6 +99,14 @@ def program_profile(program: Program) -> ProgramProfile:
         .with_article()
         .order_by("article_id", "start")[:MAX_QA_PAIRS]
     )
+    documents = one_per_title(list(
+        PolicyDocument.objects.published()
+        .originals()
+        .filter(program=program)
+        .with_article()
+        .prefetch_related("article__personal_data")
+        .order_by("-article__issue_date", "-article_id", "start")[:MAX_DOCUMENTS]
+    ))
     return ProgramProfile(
         program=program,
         description=program.description,
@@ -107,7 +118,32 @@ def program_profile(program: Program) -> ProgramProfile:
         figures=figures,
         figures_in_sentence=in_sentence,
         qa_pairs=qa_pairs,
+        documents=documents,
     )
+
+
+LIST_DOCUMENTS = 3  # documents named per programme in the /policies/ list
+
+
+def documents_by_program(program_ids: list[int], per_program: int = LIST_DOCUMENTS) -> dict[int, list[dict]]:
+    """For a page of programmes, the documents named for each (one per title, those named most first, at most
+    `per_program`), each with the id of a record naming it (its permanent address leads to the sentence). One
+    aggregate query returning a row per programme and title."""
+    rows = (
+        PolicyDocument.objects.published()
+        .originals()
+        .filter(program_id__in=program_ids)
+        .order_by()
+        .values("program_id", "title")
+        .annotate(n=Count("id"), record=Min("id"), issuer=Max("issuer"), valid_to=Max("valid_to"))
+        .order_by("program_id", "-n", "title")
+    )
+    found: dict[int, list[dict]] = {}
+    for row in rows:
+        listed = found.setdefault(row["program_id"], [])
+        if len(listed) < per_program:
+            listed.append(row)
+    return found
 
 
 def _sentence_span(text: str, offset: int) -> tuple[int, int]:

@@ -1,4 +1,4 @@
-"""API schemas of the policies app: programmes, their mentions, and Q&A pairs (personal data masked)."""
+"""API schemas of the policies app: programmes, their mentions, policy documents and Q&A pairs (personal data masked)."""
 from datetime import date
 
 from ninja import Field, Schema
@@ -56,6 +56,35 @@ class ProgramMentionOut(RecordOut):
     article: ArticleRef = Field(..., description="article naming it", examples=[EMPLOYMENT_ARTICLE])
 
 
+class ProgramRef(Schema):
+    """The programme a record belongs to."""
+
+    slug: str = Field(..., description="programme slug", examples=["集采药品三进行动-5c1d2e"])
+    name: str = Field(..., description="programme name", examples=["集采药品“三进”行动"])
+
+
+class DocumentOut(RecordOut):
+    """A policy document an article names (《…》), with what the text says of it."""
+
+    provenance: ProvenanceOut = provenance("《集采药品耗材“三进”行动实施方案》", 402, article_id=6)
+    title: str = Field(..., description="title, without 《》", examples=["集采药品耗材“三进”行动实施方案"])
+    program: ProgramRef = Field(..., description="the programme it is for (named in its title, else its own entry)",
+                                examples=[example(ProgramRef)])
+    issuer: str = Field(..., description="who issued it, when the text says (may be empty)", examples=["内蒙古自治区医疗保障局"])
+    level: str = Field(..., description="level of the issuer: national, provincial, prefecture, county, or empty",
+                       examples=["provincial"])
+    issued_on: date | None = Field(None, description="day it was issued, when the text says", examples=["2023-05-10"])
+    valid_from: date | None = Field(None, description="first day in force, when the text says", examples=["2024-01-01"])
+    valid_to: date | None = Field(None, description="last day in force, when the text says", examples=["2026-12-31"])
+    article: ArticleRef = Field(..., description="article naming it", examples=[example(ArticleRef)])
+
+
+class DocumentListOut(FacetedPageOut):
+    """A page of policy documents named in articles."""
+
+    results: list[DocumentOut] = Field(..., description="the documents of this page", examples=[[example(DocumentOut)]])
+
+
 class QAOut(RecordOut):
     """A question and its answer from a Q&A article (personal data masked)."""
 
@@ -88,6 +117,10 @@ class ProgramDetailOut(ProgramOut):
         ..., description="figures of those articles, those in a sentence naming it first", examples=[[example(FigureOut)]]
     )
     qa_pairs: list[QAOut] = Field(..., description="Q&A pairs of those articles", examples=[[example(QAOut)]])
+    documents: list[DocumentOut] = Field(
+        ..., description="policy documents the articles name for it, one per title (the mention stating the most)",
+        examples=[[example(DocumentOut)]],
+    )
 
 
 class ProgramListOut(FacetedPageOut):

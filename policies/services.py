@@ -12,7 +12,7 @@ from articles.record_sync import RecordKind
 from articles.summaries import archive_changed
 from policies.extract import program_slug_key
 from policies.extraction import vocabulary as vocab
-from policies.models import Program, ProgramMention, QAPair, VocabularyEntry
+from policies.models import PolicyDocument, Program, ProgramMention, QAPair, VocabularyEntry
 
 
 def programme_vocabulary() -> vocab.Vocabulary:
@@ -101,20 +101,34 @@ def _program_fields(mention, article: Article, cache: dict) -> dict:
     }
 
 
-ISSUER_FIELDS = (("issuing_body", "issuer"), ("level", "level"), ("issued_on", "issued_on"), ("valid_from", "valid_from"))
+ISSUER_FIELDS = (("issuing_body", "issuer"), ("level", "level"), ("issued_on", "issued_on"), ("valid_from", "valid_from"),
+                 ("valid_to", "valid_to"))
 
 
 def program_issuer_fill(*, program: Program, mention) -> None:
-    """Give a programme the issuer, level, issue date and date in force its mention's text states — only where the
-    programme has none yet, so an editor's value (or an earlier article's) is never overwritten."""
+    """Give a programme the issuer, level, issue date and days in force its mention's text states — only where the
+    programme has none yet and no editor has set (or cleared) it, so an editor's value (or an earlier article's) is
+    never overwritten."""
     changed = []
     for field, source in ISSUER_FIELDS:
         value = getattr(mention, source, None)
-        if value and not getattr(program, field):
+        if value and not getattr(program, field) and field not in program.edited_fields:
             setattr(program, field, value[:200] if isinstance(value, str) else value)
             changed.append(field)
     if changed:
         program.save(update_fields=changed)
+
+
+def program_save_by_editor(*, program: Program, user, changed_fields: list[str]) -> Program:
+    """Save an editor's change to a programme (with history); the issuer, level, dates and days in force they set or
+    cleared are left alone by every later ingest and re-parse."""
+    edited = [field for field, _ in ISSUER_FIELDS if field in changed_fields and field not in program.edited_fields]
+    if edited:
+        program.edited_fields = [*program.edited_fields, *edited]
+    program._history_user = user  # django-simple-history: who made this change
+    program.save()
+    archive_changed()  # a programme hidden or renamed leaves the cached filter choices at once
+    return program
 
 
 def _qa_fields(pair, article: Article, cache: dict) -> dict:
@@ -127,7 +141,23 @@ def _qa_fields(pair, article: Article, cache: dict) -> dict:
     }
 
 
+def _document_fields(document, article: Article, cache: dict) -> dict:
+    return {
+        "text": document.text[:255],
+        "start": document.start,
+        "end": document.end,
+        "title": document.title[:200],
+        "program": program_for(name=document.program, kind=document.program_kind, surface=document.text, cache=cache),
+        "issuer": (document.issuer or "")[:200],
+        "level": document.level or "",
+        "issued_on": document.issued_on,
+        "valid_from": document.valid_from,
+        "valid_to": document.valid_to,
+    }
+
+
 PROGRAM_MENTIONS = RecordKind("programs", ProgramMention, _program_fields)
+POLICY_DOCUMENTS = RecordKind("documents", PolicyDocument, _document_fields)
 QA_PAIRS = RecordKind("qa_pairs", QAPair, _qa_fields)
 
 
@@ -141,6 +171,7 @@ def program_merge(*, survivor: Program, others: list[Program], user=None) -> int
             if other.pk == survivor.pk:
                 continue
             other.mentions.update(program=survivor)
+            other.documents.update(program=survivor)
             keys.extend(k for k in [other.key, *other.merged_keys] if k not in keys and k != survivor.key)
             slugs.extend(s for s in [other.slug, *other.merged_slugs] if s not in slugs and s != survivor.slug)
             for alias in [other.name, *other.aliases]:

@@ -9,7 +9,7 @@ from articles.search import search_qa
 from config.paging import CappedPaginator
 from policies.filters import filter_programs, filter_qa
 from policies.models import Program, ProgramKind, QAPair
-from policies.profile import program_profile
+from policies.profile import documents_by_program, program_profile
 
 PROGRAMS_PER_PAGE = 30
 QA_PER_PAGE = 20
@@ -52,6 +52,9 @@ def program_list(request):
     if kind:
         programs = programs.filter(kind=kind)
     page = CappedPaginator(programs.order_by(*SORTS[sort]), PROGRAMS_PER_PAGE).get_page(request.GET.get("page"))
+    documents = documents_by_program([program.pk for program in page.object_list])
+    for program in page.object_list:
+        program.named_documents = documents.get(program.pk, [])
     context = {
         "page": page,
         "filters": filters,

@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce, RowNumber
 
 from articles.masking import fragment_masker
 from config.paging import CappedPaginator
+from stats.charts import chart_colours
 from stats.models import Figure, PeriodKind
 
 # Columns read from the database, in the order of the figures table.
@@ -152,6 +153,7 @@ class Series:
     region_name: str = ""  # 全国 for 000000; empty when the figures' region cannot be told
     period_kind: str = ""
     is_change: bool = False
+    colour: str = ""  # its region's colour in its chart (charts_of gives each region of a chart its own)
 
     @property
     def label(self) -> str:
@@ -239,3 +241,53 @@ def _point(row: dict) -> Point:
             "figure_id": row["id"],
         },
     )
+
+
+@dataclass
+class Chart:
+    """One indicator's comparable series drawn together: the same canonical measure and unit, one kind of period,
+    changes or levels — one line (or bar colour) per region, never a line between regions."""
+
+    title: str
+    slug: str
+    unit: str
+    period_kind: str
+    is_change: bool
+    series: list[Series]  # one per region, largest first
+
+    @property
+    def axis(self) -> str:
+        """"time" when the points fall on two or more times (lines over time), else "region" (bars)."""
+        times = {p.when for s in self.series for p in s.points if p.when is not None}
+        return "time" if len(times) >= 2 else "region"
+
+    @property
+    def label(self) -> str:
+        """What the chart holds beyond its indicator: 年度 · 变化 · 2 个地区."""
+        kind = dict(PeriodKind.choices).get(self.period_kind, "时期不明")
+        regions = f"{len(self.series)} 个地区" if len(self.series) > 1 else (self.series[0].region_name or "地区不明")
+        return " · ".join((kind, "变化" if self.is_change else "水平", regions))
+
+    @property
+    def count(self) -> int:
+        return sum(s.count for s in self.series)
+
+    @property
+    def shown(self) -> int:
+        return sum(len(s.points) for s in self.series)
+
+
+def charts_of(series: list[Series]) -> list[Chart]:
+    """The series grouped into charts by indicator, period kind and change-or-level (the order of each chart's
+    largest series); within a chart, one series per region, ordered by region code (a stable legend)."""
+    charts: dict[tuple, Chart] = {}
+    for s in series:
+        key = (s.slug, s.unit, s.period_kind, s.is_change)
+        if key not in charts:
+            charts[key] = Chart(s.title, s.slug, s.unit, s.period_kind, s.is_change, [])
+        charts[key].series.append(s)
+    for chart in charts.values():
+        chart.series.sort(key=lambda s: (s.region_code in ("", None), s.region_code or ""))
+        for s, colour in zip(chart.series, chart_colours([s.region_code for s in chart.series]), strict=True):
+            s.colour = colour
+    return list(charts.values())

@@ -7,10 +7,10 @@ from articles.filters import InvalidFilter, ListFilters, parse_filters
 from articles.summaries import cached
 from stats.filters import filter_figures
 from stats.models import Figure, PeriodKind
-from stats.tables import build_series, figures_page, summary
+from stats.tables import build_series, charts_of, figures_page, summary
 
 FIGURES_PER_PAGE = 50
-MAX_CHARTS = 12
+MAX_CHARTS = 12  # series drawn (a line or bars each), grouped into charts by indicator
 FORMATS = ("csv", "xlsx", "json")
 
 
@@ -49,6 +49,7 @@ def stats_index(request):
         "page": page,
         "summary": figure_summary,
         "series": series,
+        "charts": charts_of(series),  # one chart per indicator × period kind × change-or-level, a line per region
         "series_total": series_total,
         "formats": FORMATS,
         "api_params": tuple(ListFilters.model_fields),

@@ -19,7 +19,14 @@ from articles.services.dating import articles_issue_date_sync
 from articles.services.public_view import article_personal_data_sync, articles_public_refresh, personal_data_kinds
 from articles.topics import classify
 from policies.extract import program_slug_key
-from policies.services import PROGRAM_MENTIONS, QA_PAIRS, program_for, programme_vocabulary, programs_preload
+from policies.services import (
+    POLICY_DOCUMENTS,
+    PROGRAM_MENTIONS,
+    QA_PAIRS,
+    program_for,
+    programme_vocabulary,
+    programs_preload,
+)
 from stats.indicators import indicator_key
 from stats.services import FIGURES, indicator_for, indicators_preload
 
@@ -52,7 +59,7 @@ DATES = RecordKind("dates", DateMention, _date_fields)
 REGIONS = RecordKind("regions", RegionMention, _region_fields)
 PERSONAL_DATA = personal_data_kinds()
 # Personal data first: the public view and the search index are built from fields with personal data masked.
-RECORD_KINDS = [*PERSONAL_DATA, DATES, REGIONS, FIGURES, PROGRAM_MENTIONS, QA_PAIRS]
+RECORD_KINDS = [*PERSONAL_DATA, DATES, REGIONS, FIGURES, PROGRAM_MENTIONS, POLICY_DOCUMENTS, QA_PAIRS]
 
 
 class PageRejected(ValueError):

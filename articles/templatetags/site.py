@@ -109,17 +109,19 @@ def search_snippet(article, query: str) -> str:
 
 
 @register.simple_tag
-def series_chart(series) -> str:
-    """Inline SVG of one series: values over time, or bars by region/article."""
-    from stats.charts import bar_chart, region_colour, time_chart
+def chart_svg(chart) -> str:
+    """Inline SVG of one indicator's chart (stats.tables.Chart): a line per region over time, or bars coloured by
+    region when its points share one time; a legend names each region in its colour."""
+    from stats.charts import Line, bar_chart, lines_chart
 
-    title = f"{series.title}（{series.unit}）· {series.label}"
-    style = {"legend": series.region_name or "地区不明", "colour": region_colour(series.region_code)}
-    if series.axis == "time":
-        points = [(p.when, p.value, _point_link(p)) for p in series.points if p.when is not None]
-        return mark_safe(time_chart(title, points, series.unit, **style))  # noqa: S308 (charts escape their text)
-    bars = [(p.label, p.value, _point_link(p)) for p in series.points]
-    return mark_safe(bar_chart(title, bars, series.unit, **style))  # noqa: S308
+    title = f"{chart.title}（{chart.unit}）· {chart.label}"
+    names = [(s.region_name or "地区不明", s.colour) for s in chart.series]
+    if chart.axis == "time":
+        lines = [Line(name, colour, [(p.when, p.value, _point_link(p)) for p in s.points if p.when is not None])
+                 for (name, colour), s in zip(names, chart.series, strict=True)]
+        return mark_safe(lines_chart(title, lines, chart.unit))  # noqa: S308 (charts escape their text)
+    bars = [(p.label, p.value, _point_link(p), s.colour) for s in chart.series for p in s.points]
+    return mark_safe(bar_chart(title, bars, chart.unit, legend=names))  # noqa: S308
 
 
 def _point_link(point) -> str:

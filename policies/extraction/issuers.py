@@ -1,7 +1,7 @@
 """Who issued a programme's document, at what level of government, and when (自治区人社厅印发《…》).
 
-Pure: the article text and its programme, region and date mentions in; per mention the issuer, level, issue date
-and the date it takes effect, when the text says so right around the mention."""
+Pure: the article text and its programme, region and date mentions in; per mention the issuer, level and issue
+date, when the text says so right before the mention (the days in force: policies.extraction.validity)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,6 @@ ORGAN = r"[\u4e00-\u9fff]{1,24}?(?:人民政府|政府|办公厅|办公室|委�
 ISSUED_BEFORE = re.compile(rf"(?P<issuer>{ORGAN}(?:、{ORGAN})*)\s*{ISSUING_VERB}\s*$")
 # Words a clause may open with that are not part of the issuer (近日，自治区人社厅印发… / 日前记者获悉…).
 LEADING_NOISE = re.compile(r"^(?:近日|日前|近期|目前|今年|去年|记者|据悉|据了解|同时|此外|另外|并|已|由|经|从)+")
-IN_FORCE_AFTER = re.compile(r"^[^。！？；\n]{0,20}?(?P<when>自|从|于)?(?P<date>[^，。；]{2,16}?)起(?:正式)?(?:施行|实施|执行|生效)")
 NATIONAL = re.compile(r"^(?:国务院|国家|中共中央|党中央|中央|全国|财政部|教育部|民政部|人力资源社会保障部|人社部|住房和城乡建设部|"
                       r"住建部|农业农村部|国家卫健委|[\u4e00-\u9fff]{1,8}部$)")
 ANAPHORA = ("该", "本", "此", "其", "各")
@@ -27,18 +26,17 @@ LEVEL_WORDS = (("自治区", "provincial"), ("省", "provincial"), ("市", "pref
 
 @dataclass(frozen=True)
 class Issued:
-    """What the text says of one programme mention's document: issuer, level, issue date, date in force."""
+    """What the text says of one programme mention's document: issuer, level, issue date."""
 
     issuer: str
     level: str | None
     issued_on: date | None
-    valid_from: date | None
 
 
 def issued(text: str, start: int, end: int, *, regions: list, dates: list) -> Issued | None:
     """The issuer of the mention at text[start:end] (a 《title》 or its name) when one publishes it right before it;
     the level from the issuer (national organs, else the division it names); the issue date from a date in the
-    same clause; the date it takes effect from a following 自…起施行."""
+    same clause."""
     opening = text.rfind("《", max(0, start - 1), start + 1)
     head = opening if opening >= 0 else start
     clause_start = max(text.rfind(mark, 0, head) for mark in "，。；！？\n,;") + 1
@@ -53,7 +51,6 @@ def issued(text: str, start: int, end: int, *, regions: list, dates: list) -> Is
         issuer=issuer,
         level=_level(issuer, issuer_start, regions),
         issued_on=_day_before(clause_start, issuer_start, dates),
-        valid_from=_in_force(text, end, dates),
     )
 
 
@@ -73,16 +70,6 @@ def _day_before(clause_start: int, issuer_start: int, dates: list) -> date | Non
     for mention in dates:
         begin, finish = _get(mention, "start_offset"), _get(mention, "end_offset")
         if clause_start - 12 <= begin and finish <= issuer_start and _get(mention, "start") == _get(mention, "end"):
-            return _get(mention, "start")
-    return None
-
-
-def _in_force(text: str, end: int, dates: list) -> date | None:
-    found = IN_FORCE_AFTER.match(text[end : end + 60].lstrip("》”"))
-    if not found:
-        return None
-    for mention in dates:
-        if end <= _get(mention, "start_offset") <= end + 60 and _get(mention, "start") is not None:
             return _get(mention, "start")
     return None
 

@@ -59,6 +59,7 @@ class ProgramMention:
     level: str | None = None
     issued_on: date | None = None
     valid_from: date | None = None
+    valid_to: date | None = None  # the last day in force (policies.extraction.validity)
 
 
 @dataclass

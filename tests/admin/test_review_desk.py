@@ -27,9 +27,9 @@ def test_the_queue_lists_articles_with_flagged_records_first_and_drops_reviewed_
     for model in (Figure, DateMention):
         model.objects.filter(article=reviewed).update(status=RecordStatus.CONFIRMED)
     from articles.models import PersonalData, RegionMention
-    from policies.models import ProgramMention, QAPair
+    from policies.models import PolicyDocument, ProgramMention, QAPair
 
-    for model in (RegionMention, PersonalData, ProgramMention, QAPair):
+    for model in (RegionMention, PersonalData, ProgramMention, PolicyDocument, QAPair):
         model.objects.filter(article=reviewed).update(status=RecordStatus.CONFIRMED)
     assert f"/admin/articles/article/{reviewed.pk}/change/" not in editor_client.get("/admin/").content.decode()
 

@@ -7,7 +7,7 @@ from policies.models import Program, QAPair
 from stats.models import Figure
 
 pytestmark = pytest.mark.django_db
-LISTS = ["articles", "figures", "programs", "qa", "dates", "regions", "sources"]
+LISTS = ["articles", "figures", "programs", "documents", "qa", "dates", "regions", "sources"]
 
 
 @pytest.mark.parametrize("name", LISTS)
@@ -99,7 +99,7 @@ def test_health_checks_the_database_and_is_never_cached(client):
 
 
 # Every GET route, with a real id where it takes one.
-GET_ROUTES = ["articles", "articles/1", "figures", "programs", "programs/{slug}", "qa", "dates", "regions",
+GET_ROUTES = ["articles", "articles/1", "figures", "programs", "programs/{slug}", "documents", "qa", "dates", "regions",
               "regions/150000", "search?q=医保", "sources", "health"]
 
 
@@ -137,7 +137,7 @@ def test_a_filter_that_does_not_apply_to_a_list_is_a_422_naming_it(client, path,
     assert error["param"] == param and "does not apply" in error["message"]
 
 
-@pytest.mark.parametrize("name", ["articles", "figures", "programs", "qa", "dates", "regions", "search?q=医保"])
+@pytest.mark.parametrize("name", ["articles", "figures", "programs", "documents", "qa", "dates", "regions", "search?q=医保"])
 def test_an_unknown_division_is_a_422_naming_region_on_every_list(client, name):
     response = client.get(f"/api/v1/{name}{'&' if '?' in name else '?'}region=999999")
     assert response.status_code == 422
@@ -151,7 +151,7 @@ def test_a_nul_character_in_the_path_is_a_400_in_the_error_shape(client, path, p
     assert response.json()["error"] == {"status": 400, "message": "contains a NUL character", "param": param}
 
 
-@pytest.mark.parametrize("name", ["articles", "figures", "programs", "qa", "dates", "search?q=医保"])
+@pytest.mark.parametrize("name", ["articles", "figures", "programs", "documents", "qa", "dates", "search?q=医保"])
 def test_every_region_facet_value_used_as_the_filter_selects_exactly_its_count(client, name):
     url = f"/api/v1/{name}{'&' if '?' in name else '?'}facets=region&limit=1"
     body = client.get(url).json()
@@ -171,7 +171,7 @@ def test_search_counts_every_matching_programme_and_qa_pair_and_lists_the_best_t
     assert body["qa_count"] == len(body["qa_pairs"]) == len(search_qa("医保", QAPair.objects.published())) > 0
 
 
-@pytest.mark.parametrize("name", ["articles", "figures", "programs", "qa", "dates"])
+@pytest.mark.parametrize("name", ["articles", "figures", "programs", "documents", "qa", "dates"])
 def test_facets_of_an_empty_selection_are_empty(client, name):
     body = client.get(f"/api/v1/{name}?q=没有这样的词语zzz&facets=region,topic,year").json()
     assert body["count"] == 0 and body["facets"] == {"region": [], "topic": [], "year": []}

@@ -10,7 +10,7 @@ from stats.schemas import FigureOut
 
 pytestmark = pytest.mark.django_db
 
-LISTS = ["articles", "dates", "regions", "programs", "qa", "sources", "figures"]
+LISTS = ["articles", "dates", "regions", "programs", "documents", "qa", "sources", "figures"]
 
 
 def _frame(response) -> pd.DataFrame:

@@ -6,7 +6,8 @@ import jsonschema
 import pytest
 
 pytestmark = pytest.mark.django_db
-RESOURCES = ["articles", "articles/{article_id}", "programs", "programs/{slug}", "figures", "dates", "regions",
+RESOURCES = ["articles", "articles/{article_id}", "programs", "programs/{slug}", "documents", "documents/{document_id}",
+             "figures", "dates", "regions",
              "regions/{code}", "qa", "search", "sources", "health"]
 FILTERS = {"q", "region", "date_from", "date_to", "program", "program_kind", "topic", "kind", "column", "measure", "unit", "status",
            "period", "change"}
@@ -42,7 +43,7 @@ def test_figures_document_one_200_answer_in_json_or_csv(document):
     assert answer["content"]["text/csv"]["example"].startswith("id,url,provenance.article_id,")  # the header first
 
 
-@pytest.mark.parametrize("path", ["articles", "dates", "regions", "programs", "qa", "sources"])
+@pytest.mark.parametrize("path", ["articles", "dates", "regions", "programs", "documents", "qa", "sources"])
 def test_every_list_documents_its_csv_answer(document, path):
     operation = document["paths"][f"/api/v1/{path}"]["get"]
     assert set(operation["responses"]["200"]["content"]) == {"application/json", "text/csv", XLSX}
@@ -139,7 +140,7 @@ def _named(description: str, label: str) -> set[str]:
 
 def test_every_list_says_which_filters_and_facets_it_accepts(client, document):
     lists = dict(_list_operations(document))
-    assert len(lists) == 8
+    assert len(lists) == 9  # articles, figures, programmes, documents, Q&A, dates, regions, sources, search
     for path, operation in lists.items():
         parameters = {parameter["name"] for parameter in operation["parameters"]}
         filters = _named(operation["description"], "Filters")

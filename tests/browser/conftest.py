@@ -59,6 +59,7 @@ def editors_group():
     if not Group.objects.filter(name="Editors").exists():
         importlib.import_module("articles.migrations.0002_editors_group").create_editors(apps, None)
         importlib.import_module("policies.migrations.0005_editors_edit_vocabulary").grant(apps, None)
+        importlib.import_module("policies.migrations.0009_editors_review_policy_documents").grant(apps, None)
     return Group.objects.get(name="Editors")
 
 
