@@ -83,6 +83,9 @@ def build(args) -> None:
         for table, _ in COPIED:
             cursor.execute(f"ANALYZE {table}")
     print(f"{Article.objects.count()} articles after {copies} copies in SQL")
+    from articles.summaries import archive_changed
+
+    archive_changed()  # the copies were written in SQL, past the services: cached aggregates are computed afresh
 
 
 def _columns(cursor, table: str) -> list[str]:

@@ -102,12 +102,21 @@ def program_profile(program: Program) -> ProgramProfile:
         defining=defining,
         mentions=mentions,
         articles=articles,
-        article_count=published.values("article_id").distinct().count(),
+        article_count=_article_count(program),
         regions=regions,
         figures=figures,
         figures_in_sentence=in_sentence,
         qa_pairs=qa_pairs,
     )
+
+
+def _article_count(program: Program) -> int:
+    """Every public article that names the programme (a reprint once), from the summary table: one row by key."""
+    from policies.models import ProgramCount
+    from policies.services import program_counts_current
+
+    program_counts_current()
+    return ProgramCount.objects.filter(program=program).values_list("article_count", flat=True).first() or 0
 
 
 def _sentence_span(text: str, offset: int) -> tuple[int, int]:
