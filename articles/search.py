@@ -8,7 +8,7 @@ from functools import reduce
 from html import escape
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import (
     BigIntegerField,
@@ -23,15 +23,18 @@ from django.db.models import (
     IntegerField,
     Q,
     QuerySet,
+    TextField,
     Value,
     When,
 )
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import Cast, ExtractYear
 
 from articles.filters import PUBLIC_STATUSES
 from articles.models import Article, RegionMention, Topic
 from articles.models.article import newest_key
-from articles.search_terms import document_terms, query_terms, tsquery
+from articles.search_terms import bigrams, document_terms, query_terms, tsquery
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 def search_index_update(article: Article) -> None:
@@ -61,6 +64,10 @@ def search_index_update_many(articles: list[Article]) -> None:
 
 
 RANK_WINDOW = 10_001  # config.paging.COUNT_CAP + 1
+# Of the window, the newest RANKED matches are ranked by ts_rank (which reads each one's whole search vector, ~11 KB
+# for 1 KB of text); the rest of the window follows them newest first. The seed corpus never reaches it, so its
+# ranking is ts_rank's alone.
+RANKED = 500
 
 
 def _pk_any(ids: list[int]) -> Func:
@@ -82,11 +89,10 @@ def search_articles(query: str, articles: QuerySet[Article] | None = None) -> Qu
     # by primary key instead of matching the search vectors again.
     window = articles.filter(search_vector=search).order_by(newest_key().desc(), "id").values_list("pk", flat=True)
     ids = list(window[:RANK_WINDOW])
-    return (
-        articles.filter(_pk_any(ids))
-        .annotate(rank=SearchRank(F("search_vector"), search))
-        .order_by("-rank", "-issue_date", "id")
+    rank = Case(
+        When(_pk_any(ids[:RANKED]), then=SearchRank(F("search_vector"), search)), default=Value(-1.0), output_field=FloatField()
     )
+    return articles.filter(_pk_any(ids)).annotate(rank=rank).order_by("-rank", "-issue_date", "id")
 
 
 # --- Programmes and Q&A: word matching ranked by how much of the query they cover ------------------------------
@@ -115,15 +121,55 @@ def _covered(terms: list[str], fields: tuple[str, ...]) -> Expression:
     return reduce(operator.add, parts)
 
 
-def _ranked(rows: QuerySet, query: str, fields: tuple[str, ...], bonus: tuple[str, ...], order: tuple[str, ...]) -> QuerySet:
+class _Bigrams(Func):
+    """SQL `minsheng_bigrams(a || ' ' || b ...)`: the CJK bigrams of the fields, the expression the GIN indexes of
+    policies migration 0009 are built on (written the same way, so the planner uses them)."""
+
+    function = "minsheng_bigrams"
+    arg_joiner = " || ' ' || "
+    output_field = SearchVectorField()
+
+
+class _Matches(Func):
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+def _indexed(term: str) -> bool:
+    """A term the bigram index finds wherever it stands: CJK, two characters or more."""
+    return len(term) > 1 and _CJK.fullmatch(term) is not None
+
+
+def bigram_tsquery(terms: list[str]) -> str | None:
+    """A raw tsquery matching a row that contains any of the terms as a substring (each a phrase of its bigrams)."""
+    parts = ["(" + " <-> ".join("'" + gram + "'" for gram in bigrams(term)) + ")" for term in terms if _indexed(term)]
+    return " | ".join(parts) or None
+
+
+def _narrowed(rows: QuerySet, terms: list[str], total: int, index: tuple | None) -> QuerySet:
+    """The rows that contain at least one indexed term, found by the bigram index — exactly the rows that can
+    reach MIN_COVERAGE when the unindexed terms (one character, Latin, digits) weigh less than it; else all rows."""
+    unindexed = sum(len(term) for term in terms if not _indexed(term))
+    raw = bigram_tsquery(terms)
+    if index is None or raw is None or unindexed >= total * MIN_COVERAGE:
+        return rows
+    document = _Bigrams(*(Cast(F(name), TextField()) if name == "aliases" else F(name) for name in index))
+    return rows.filter(_Matches(document, SearchQuery(raw, search_type="raw", config="simple")))
+
+
+def _ranked(
+    rows: QuerySet, query: str, fields: tuple[str, ...], bonus: tuple[str, ...], order: tuple[str, ...], index: tuple | None = None
+) -> QuerySet:
     """The rows covering at least MIN_COVERAGE of the query's (length-weighted) words, best first, ranked in SQL:
-    score = coverage + half the coverage of the `bonus` fields. A lazy queryset, so a page takes only its LIMIT."""
+    score = coverage + half the coverage of the `bonus` fields. A lazy queryset, so a page takes only its LIMIT.
+    `index`: the fields (in order) of a bigram GIN index on the rows, used to read only the rows with a query word."""
     terms = significant_terms(query)
     if not terms:
         return rows.none()
     total = sum(len(term) for term in terms)
     return (
-        rows.annotate(covered=_covered(terms, fields), covered_bonus=_covered(terms, bonus))
+        _narrowed(rows, terms, total, index).annotate(covered=_covered(terms, fields), covered_bonus=_covered(terms, bonus))
         .filter(covered__gte=total * MIN_COVERAGE)
         .annotate(score=ExpressionWrapper((F("covered") + F("covered_bonus") * 0.5) / float(total), output_field=FloatField()))
         .order_by("-score", *order)
@@ -136,7 +182,7 @@ def search_programs(query: str, programs: QuerySet | None = None) -> QuerySet:
 
     programs = Program.objects.published() if programs is None else programs
     fields = ("name", "aliases", "description", "issuing_body")
-    return _ranked(programs, query, fields, bonus=("name",), order=("name", "pk"))
+    return _ranked(programs, query, fields, bonus=("name",), order=("name", "pk"), index=fields)
 
 
 def search_qa(query: str, pairs: QuerySet | None = None) -> QuerySet:
@@ -144,7 +190,8 @@ def search_qa(query: str, pairs: QuerySet | None = None) -> QuerySet:
     from policies.models import QAPair
 
     pairs = QAPair.objects.published() if pairs is None else pairs
-    return _ranked(pairs, query, ("question", "answer"), bonus=("question",), order=("article_id", "start", "pk"))
+    fields = ("question", "answer")
+    return _ranked(pairs, query, fields, bonus=("question",), order=("article_id", "start", "pk"), index=fields)
 
 
 # --- Snippets and facets --------------------------------------------------------------------------------------
@@ -175,7 +222,15 @@ FACET_SIZE = 10
 
 
 def article_facets(articles: QuerySet[Article]) -> dict[str, list[dict]]:
-    """Counts of the matching articles by region (most mentioned), year, topic and kind (four queries)."""
+    """Counts of the matching articles by region (most mentioned), year, topic and kind (four queries), once per
+    archive generation and selection (articles/summaries.py)."""
+    from articles.summaries import cached
+    from config.api_conventions import facet_sample, selection_key
+
+    return cached(f"search-facets-{selection_key(facet_sample(articles))}", lambda: _article_facets(articles))
+
+
+def _article_facets(articles: QuerySet[Article]) -> dict[str, list[dict]]:
     from config.api_conventions import facet_sample
 
     ids = Article.objects.filter(pk__in=facet_sample(articles)).values("pk")
