@@ -31,7 +31,7 @@ from django.db.models.functions import Cast, ExtractYear
 
 from articles.filters import PUBLIC_STATUSES
 from articles.models import Article, RegionMention, Topic
-from articles.models.article import newest_key
+from articles.models.article import ArticleQuerySet, newest_key
 from articles.search_terms import bigrams, document_terms, query_terms, tsquery
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -76,8 +76,71 @@ def _pk_any(ids: list[int]) -> Func:
     return Func(F("pk"), array, template="%(expressions)s)", arg_joiner=" = ANY(", output_field=BooleanField())
 
 
+class _Window(Func):
+    """`id = ANY(window ids)`: marked, so that a page of `RankedArticles` can drop it for the ids of its own rows."""
+
+    template = "%(expressions)s)"
+    arg_joiner = " = ANY("
+    output_field = BooleanField()
+
+
+def _without_window(node) -> None:
+    from django.db.models.sql.where import WhereNode
+
+    node.children = [c for c in node.children if not isinstance(c, _Window) and not isinstance(getattr(c, "lhs", None), _Window)]
+    for child in node.children:
+        if isinstance(child, WhereNode):
+            _without_window(child)
+
+
+class RankedArticles(ArticleQuerySet):
+    """Search results whose order is known as a list of ids (`ranked`, computed once per archive generation and
+    query): a slice (a page) reads only its own rows by primary key, in that order, and `count()` is the list's
+    length — neither re-reads nor re-ranks the window. Any further filter falls back to the plain queryset (the
+    window's rows, ranked in SQL), which is always correct."""
+
+    ranked: list[int] | None = None
+    ranked_key = ""  # names the rows for cached aggregates over them (config.api_conventions.selection_key)
+
+    def _clone(self):
+        clone = super()._clone()
+        clone.ranked, clone.ranked_key = self.ranked, self.ranked_key
+        return clone
+
+    def _filter_or_exclude(self, negate, args, kwargs):
+        clone = super()._filter_or_exclude(negate, args, kwargs)
+        clone.ranked = None
+        return clone
+
+    def order_by(self, *fields):
+        clone = super().order_by(*fields)
+        clone.ranked = self.ranked if not fields else None  # order_by() (no order) keeps the rows: counts do that
+        return clone
+
+    def _fast(self) -> bool:
+        return self.ranked is not None and self._result_cache is None and not self.query.is_sliced and not self.query.is_empty()
+
+    def count(self) -> int:
+        return len(self.ranked) if self._fast() else super().count()
+
+    def __getitem__(self, k):
+        if not (isinstance(k, slice) and k.step is None and self._fast()):
+            return super().__getitem__(k)
+        ids = self.ranked[k]
+        clone = self._chain()
+        _without_window(clone.query.where)  # the page's own ids instead of the window's 10,001
+        clone = ArticleQuerySet._filter_or_exclude(clone, False, (_pk_any(ids),), {})
+        position = Func(Value(ids, output_field=ArrayField(BigIntegerField())), F("pk"), function="array_position")
+        clone = QuerySet.order_by(clone, position)
+        clone.ranked, clone.ranked_key = ids, f"{self.ranked_key}[{k.start}:{k.stop}]"
+        return clone
+
+
 def search_articles(query: str, articles: QuerySet[Article] | None = None) -> QuerySet[Article]:
     """Articles matching every word of the query, best first; none for an empty or meaningless query."""
+    from articles.summaries import cached
+    from config.api_conventions import selection_key
+
     articles = Article.objects.published() if articles is None else articles
     raw = tsquery(query or "")
     if raw is None:
@@ -85,14 +148,29 @@ def search_articles(query: str, articles: QuerySet[Article] | None = None) -> Qu
     search = SearchQuery(raw, search_type="raw", config="simple")
     # Rank within a window: the newest RANK_WINDOW matches (one more than the count cap, so the count still says
     # "10,000+"). A common word matches most of the archive; ranking every match would read every search vector.
-    # The window is read once, here (at most RANK_WINDOW ids); the page, the count and every facet then select from it
-    # by primary key instead of matching the search vectors again.
-    window = articles.filter(search_vector=search).order_by(newest_key().desc(), "id").values_list("pk", flat=True)
-    ids = list(window[:RANK_WINDOW])
-    rank = Case(
-        When(_pk_any(ids[:RANKED]), then=SearchRank(F("search_vector"), search)), default=Value(-1.0), output_field=FloatField()
-    )
-    return articles.filter(_pk_any(ids)).annotate(rank=rank).order_by("-rank", "-issue_date", "id")
+    window = articles.filter(search_vector=search).order_by(newest_key().desc(), "id").values_list("pk", flat=True)[:RANK_WINDOW]
+
+    def rows(ids: list[int]) -> QuerySet[Article]:
+        rank = Case(
+            When(_pk_any(ids[:RANKED]), then=SearchRank(F("search_vector"), search)), default=Value(-1.0), output_field=FloatField()
+        )
+        # An alias, not an annotation: counting the window need not rank anything.
+        window_ids = Value(ids, output_field=ArrayField(BigIntegerField()))
+        return articles.filter(_Window(F("pk"), window_ids)).alias(rank=rank).order_by("-rank", "-issue_date", "id")
+
+    def ranked() -> list[int]:
+        ids = list(window)
+        return list(rows(ids).values_list("pk", flat=True)) if len(ids) > 1 else ids
+
+    # The window and its order are read once per archive generation and selection: a common word's window walks
+    # ~20k search vectors (~1 s at 100k articles); readers asking the same words again read the ids back, and a page
+    # then reads its 20 rows by key.
+    key = f"search-ranked-{RANKED}-{selection_key(window)}"
+    order = cached(key, ranked)
+    results = rows(order)
+    results.__class__ = RankedArticles  # from Article's manager: an ArticleQuerySet
+    results.ranked, results.ranked_key = order, key
+    return results
 
 
 # --- Programmes and Q&A: word matching ranked by how much of the query they cover ------------------------------
@@ -115,8 +193,10 @@ def _covered(terms: list[str], fields: tuple[str, ...]) -> Expression:
     parts = []
     for term in terms:
         found = Q()
+        # Chinese has no case: a plain LIKE, not UPPER() of every long answer (several times cheaper per row).
+        lookup = "contains" if _CJK.fullmatch(term) else "icontains"
         for field in fields:
-            found |= Q(**{f"{field}__icontains": term})
+            found |= Q(**{f"{field}__{lookup}": term})
         parts.append(Case(When(found, then=Value(len(term))), default=Value(0), output_field=IntegerField()))
     return reduce(operator.add, parts)
 

@@ -398,6 +398,9 @@ def selection_key(*querysets: QuerySet | None) -> str:
         if query is None:
             parts.append("-")
             continue
+        if getattr(query, "ranked", None) is not None:  # search results: named by their query, not 10,001 ids
+            parts.append(query.ranked_key)
+            continue
         try:
             sql, params = query.query.sql_with_params()
         except EmptyResultSet:  # known to be empty
