@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('policies', '0007_program_level_and_issue_date'),
+        ('policies', '0010_program_edited_fields'),
     ]
 
     operations = [

@@ -27,7 +27,7 @@ PROGRAM_INDEX = (
 
 
 class Migration(migrations.Migration):
-    dependencies = [("policies", "0008_program_counts_summary")]
+    dependencies = [("policies", "0011_program_counts_summary")]
 
     operations = [
         migrations.RunSQL(FUNCTION, "DROP FUNCTION IF EXISTS minsheng_bigrams(text)"),
