@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.db.models import Count, Q
 
-from articles.filters import PUBLIC_PROGRAM_MENTION, PUBLIC_STATUSES
+from articles.filters import PUBLIC_STATUSES
 from articles.models import Article, Region, RegionMention, Source
 from articles.summaries import cached
 from config.db_router import read_connection
@@ -39,10 +39,10 @@ def home_aggregates() -> dict:
 
 def most_mentioned_programs(limit: int = 8):
     """Published programmes by the number of public articles that mention them."""
-    mentions = PUBLIC_PROGRAM_MENTION
+    from policies.services import with_counts
+
     return (
-        Program.objects.published()
-        .annotate(article_count=Count("mentions__article", filter=mentions, distinct=True))
+        with_counts(Program.objects.published())  # counts from the summary table
         .filter(article_count__gt=0)
         .order_by("-article_count", "name")[:limit]
     )

@@ -8,7 +8,7 @@ from functools import reduce
 from html import escape
 
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
 from django.db.models import (
     BigIntegerField,
@@ -23,15 +23,18 @@ from django.db.models import (
     IntegerField,
     Q,
     QuerySet,
+    TextField,
     Value,
     When,
 )
-from django.db.models.functions import ExtractYear
+from django.db.models.functions import Cast, ExtractYear
 
 from articles.filters import PUBLIC_STATUSES
 from articles.models import Article, RegionMention, Topic
-from articles.models.article import newest_key
-from articles.search_terms import document_terms, query_terms, tsquery
+from articles.models.article import ArticleQuerySet, newest_key
+from articles.search_terms import bigrams, document_terms, query_terms, tsquery
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 def search_index_update(article: Article) -> None:
@@ -61,6 +64,10 @@ def search_index_update_many(articles: list[Article]) -> None:
 
 
 RANK_WINDOW = 10_001  # config.paging.COUNT_CAP + 1
+# Of the window, the newest RANKED matches are ranked by ts_rank (which reads each one's whole search vector, ~11 KB
+# for 1 KB of text); the rest of the window follows them newest first. The seed corpus never reaches it, so its
+# ranking is ts_rank's alone.
+RANKED = 500
 
 
 def _pk_any(ids: list[int]) -> Func:
@@ -69,8 +76,71 @@ def _pk_any(ids: list[int]) -> Func:
     return Func(F("pk"), array, template="%(expressions)s)", arg_joiner=" = ANY(", output_field=BooleanField())
 
 
+class _Window(Func):
+    """`id = ANY(window ids)`: marked, so that a page of `RankedArticles` can drop it for the ids of its own rows."""
+
+    template = "%(expressions)s)"
+    arg_joiner = " = ANY("
+    output_field = BooleanField()
+
+
+def _without_window(node) -> None:
+    from django.db.models.sql.where import WhereNode
+
+    node.children = [c for c in node.children if not isinstance(c, _Window) and not isinstance(getattr(c, "lhs", None), _Window)]
+    for child in node.children:
+        if isinstance(child, WhereNode):
+            _without_window(child)
+
+
+class RankedArticles(ArticleQuerySet):
+    """Search results whose order is known as a list of ids (`ranked`, computed once per archive generation and
+    query): a slice (a page) reads only its own rows by primary key, in that order, and `count()` is the list's
+    length — neither re-reads nor re-ranks the window. Any further filter falls back to the plain queryset (the
+    window's rows, ranked in SQL), which is always correct."""
+
+    ranked: list[int] | None = None
+    ranked_key = ""  # names the rows for cached aggregates over them (config.api_conventions.selection_key)
+
+    def _clone(self):
+        clone = super()._clone()
+        clone.ranked, clone.ranked_key = self.ranked, self.ranked_key
+        return clone
+
+    def _filter_or_exclude(self, negate, args, kwargs):
+        clone = super()._filter_or_exclude(negate, args, kwargs)
+        clone.ranked = None
+        return clone
+
+    def order_by(self, *fields):
+        clone = super().order_by(*fields)
+        clone.ranked = self.ranked if not fields else None  # order_by() (no order) keeps the rows: counts do that
+        return clone
+
+    def _fast(self) -> bool:
+        return self.ranked is not None and self._result_cache is None and not self.query.is_sliced and not self.query.is_empty()
+
+    def count(self) -> int:
+        return len(self.ranked) if self._fast() else super().count()
+
+    def __getitem__(self, k):
+        if not (isinstance(k, slice) and k.step is None and self._fast()):
+            return super().__getitem__(k)
+        ids = self.ranked[k]
+        clone = self._chain()
+        _without_window(clone.query.where)  # the page's own ids instead of the window's 10,001
+        clone = ArticleQuerySet._filter_or_exclude(clone, False, (_pk_any(ids),), {})
+        position = Func(Value(ids, output_field=ArrayField(BigIntegerField())), F("pk"), function="array_position")
+        clone = QuerySet.order_by(clone, position)
+        clone.ranked, clone.ranked_key = ids, f"{self.ranked_key}[{k.start}:{k.stop}]"
+        return clone
+
+
 def search_articles(query: str, articles: QuerySet[Article] | None = None) -> QuerySet[Article]:
     """Articles matching every word of the query, best first; none for an empty or meaningless query."""
+    from articles.summaries import cached
+    from config.api_conventions import selection_key
+
     articles = Article.objects.published() if articles is None else articles
     raw = tsquery(query or "")
     if raw is None:
@@ -78,15 +148,29 @@ def search_articles(query: str, articles: QuerySet[Article] | None = None) -> Qu
     search = SearchQuery(raw, search_type="raw", config="simple")
     # Rank within a window: the newest RANK_WINDOW matches (one more than the count cap, so the count still says
     # "10,000+"). A common word matches most of the archive; ranking every match would read every search vector.
-    # The window is read once, here (at most RANK_WINDOW ids); the page, the count and every facet then select from it
-    # by primary key instead of matching the search vectors again.
-    window = articles.filter(search_vector=search).order_by(newest_key().desc(), "id").values_list("pk", flat=True)
-    ids = list(window[:RANK_WINDOW])
-    return (
-        articles.filter(_pk_any(ids))
-        .annotate(rank=SearchRank(F("search_vector"), search))
-        .order_by("-rank", "-issue_date", "id")
-    )
+    window = articles.filter(search_vector=search).order_by(newest_key().desc(), "id").values_list("pk", flat=True)[:RANK_WINDOW]
+
+    def rows(ids: list[int]) -> QuerySet[Article]:
+        rank = Case(
+            When(_pk_any(ids[:RANKED]), then=SearchRank(F("search_vector"), search)), default=Value(-1.0), output_field=FloatField()
+        )
+        # An alias, not an annotation: counting the window need not rank anything.
+        window_ids = Value(ids, output_field=ArrayField(BigIntegerField()))
+        return articles.filter(_Window(F("pk"), window_ids)).alias(rank=rank).order_by("-rank", "-issue_date", "id")
+
+    def ranked() -> list[int]:
+        ids = list(window)
+        return list(rows(ids).values_list("pk", flat=True)) if len(ids) > 1 else ids
+
+    # The window and its order are read once per archive generation and selection: a common word's window walks
+    # ~20k search vectors (~1 s at 100k articles); readers asking the same words again read the ids back, and a page
+    # then reads its 20 rows by key.
+    key = f"search-ranked-{RANKED}-{selection_key(window)}"
+    order = cached(key, ranked)
+    results = rows(order)
+    results.__class__ = RankedArticles  # from Article's manager: an ArticleQuerySet
+    results.ranked, results.ranked_key = order, key
+    return results
 
 
 # --- Programmes and Q&A: word matching ranked by how much of the query they cover ------------------------------
@@ -109,21 +193,63 @@ def _covered(terms: list[str], fields: tuple[str, ...]) -> Expression:
     parts = []
     for term in terms:
         found = Q()
+        # Chinese has no case: a plain LIKE, not UPPER() of every long answer (several times cheaper per row).
+        lookup = "contains" if _CJK.fullmatch(term) else "icontains"
         for field in fields:
-            found |= Q(**{f"{field}__icontains": term})
+            found |= Q(**{f"{field}__{lookup}": term})
         parts.append(Case(When(found, then=Value(len(term))), default=Value(0), output_field=IntegerField()))
     return reduce(operator.add, parts)
 
 
-def _ranked(rows: QuerySet, query: str, fields: tuple[str, ...], bonus: tuple[str, ...], order: tuple[str, ...]) -> QuerySet:
+class _Bigrams(Func):
+    """SQL `minsheng_bigrams(a || ' ' || b ...)`: the CJK bigrams of the fields, the expression the GIN indexes of
+    policies migration 0009 are built on (written the same way, so the planner uses them)."""
+
+    function = "minsheng_bigrams"
+    arg_joiner = " || ' ' || "
+    output_field = SearchVectorField()
+
+
+class _Matches(Func):
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+def _indexed(term: str) -> bool:
+    """A term the bigram index finds wherever it stands: CJK, two characters or more."""
+    return len(term) > 1 and _CJK.fullmatch(term) is not None
+
+
+def bigram_tsquery(terms: list[str]) -> str | None:
+    """A raw tsquery matching a row that contains any of the terms as a substring (each a phrase of its bigrams)."""
+    parts = ["(" + " <-> ".join("'" + gram + "'" for gram in bigrams(term)) + ")" for term in terms if _indexed(term)]
+    return " | ".join(parts) or None
+
+
+def _narrowed(rows: QuerySet, terms: list[str], total: int, index: tuple | None) -> QuerySet:
+    """The rows that contain at least one indexed term, found by the bigram index — exactly the rows that can
+    reach MIN_COVERAGE when the unindexed terms (one character, Latin, digits) weigh less than it; else all rows."""
+    unindexed = sum(len(term) for term in terms if not _indexed(term))
+    raw = bigram_tsquery(terms)
+    if index is None or raw is None or unindexed >= total * MIN_COVERAGE:
+        return rows
+    document = _Bigrams(*(Cast(F(name), TextField()) if name == "aliases" else F(name) for name in index))
+    return rows.filter(_Matches(document, SearchQuery(raw, search_type="raw", config="simple")))
+
+
+def _ranked(
+    rows: QuerySet, query: str, fields: tuple[str, ...], bonus: tuple[str, ...], order: tuple[str, ...], index: tuple | None = None
+) -> QuerySet:
     """The rows covering at least MIN_COVERAGE of the query's (length-weighted) words, best first, ranked in SQL:
-    score = coverage + half the coverage of the `bonus` fields. A lazy queryset, so a page takes only its LIMIT."""
+    score = coverage + half the coverage of the `bonus` fields. A lazy queryset, so a page takes only its LIMIT.
+    `index`: the fields (in order) of a bigram GIN index on the rows, used to read only the rows with a query word."""
     terms = significant_terms(query)
     if not terms:
         return rows.none()
     total = sum(len(term) for term in terms)
     return (
-        rows.annotate(covered=_covered(terms, fields), covered_bonus=_covered(terms, bonus))
+        _narrowed(rows, terms, total, index).annotate(covered=_covered(terms, fields), covered_bonus=_covered(terms, bonus))
         .filter(covered__gte=total * MIN_COVERAGE)
         .annotate(score=ExpressionWrapper((F("covered") + F("covered_bonus") * 0.5) / float(total), output_field=FloatField()))
         .order_by("-score", *order)
@@ -136,7 +262,7 @@ def search_programs(query: str, programs: QuerySet | None = None) -> QuerySet:
 
     programs = Program.objects.published() if programs is None else programs
     fields = ("name", "aliases", "description", "issuing_body")
-    return _ranked(programs, query, fields, bonus=("name",), order=("name", "pk"))
+    return _ranked(programs, query, fields, bonus=("name",), order=("name", "pk"), index=fields)
 
 
 def search_qa(query: str, pairs: QuerySet | None = None) -> QuerySet:
@@ -144,7 +270,8 @@ def search_qa(query: str, pairs: QuerySet | None = None) -> QuerySet:
     from policies.models import QAPair
 
     pairs = QAPair.objects.published() if pairs is None else pairs
-    return _ranked(pairs, query, ("question", "answer"), bonus=("question",), order=("article_id", "start", "pk"))
+    fields = ("question", "answer")
+    return _ranked(pairs, query, fields, bonus=("question",), order=("article_id", "start", "pk"), index=fields)
 
 
 # --- Snippets and facets --------------------------------------------------------------------------------------
@@ -175,7 +302,15 @@ FACET_SIZE = 10
 
 
 def article_facets(articles: QuerySet[Article]) -> dict[str, list[dict]]:
-    """Counts of the matching articles by region (most mentioned), year, topic and kind (four queries)."""
+    """Counts of the matching articles by region (most mentioned), year, topic and kind (four queries), once per
+    archive generation and selection (articles/summaries.py)."""
+    from articles.summaries import cached
+    from config.api_conventions import facet_sample, selection_key
+
+    return cached(f"search-facets-{selection_key(facet_sample(articles))}", lambda: _article_facets(articles))
+
+
+def _article_facets(articles: QuerySet[Article]) -> dict[str, list[dict]]:
     from config.api_conventions import facet_sample
 
     ids = Article.objects.filter(pk__in=facet_sample(articles)).values("pk")

@@ -1,5 +1,6 @@
 """Conventions every API list follows: shared schemas, list parameters, pagination with next links, `fields`, facets."""
 
+import hashlib
 from collections.abc import Callable, Iterable
 from copy import copy
 from functools import wraps
@@ -15,6 +16,7 @@ from pydantic import ConfigDict, create_model, field_validator
 from articles.filters import PUBLIC_STATUSES, ListFilters, parse_filters
 from articles.masking import public_fragment
 from articles.models import Article, Region
+from articles.summaries import cached
 from config import paging
 from config.api_http import ApiError, error_response, json_response, link_header
 from config.db_router import read_connection
@@ -383,8 +385,35 @@ def facet_counts(
     `article` is the path from the rows to their article ("" when the rows are articles). A region counts the rows
     whose article names it or any division below it — what the `region` filter selects, so a facet value passed back
     as `region=` gives exactly its count; `own_regions` adds (count value, region code) pairs of the rows' own (for
-    programmes: the division a programme applies to, which `region` also matches). One query per facet.
+    programmes: the division a programme applies to, which `region` also matches). One query per facet, once per
+    archive generation and selection (articles/summaries.py: the same filters are counted once until the next write).
     """
+    key = f"facets-{rows.model._meta.label_lower}-{article}-{count}-{','.join(sorted(names))}-{selection_key(facet_sample(rows), own_regions)}"
+    return cached(key, lambda: _facet_counts(rows, names, article=article, count=count, own_regions=own_regions))
+
+
+def selection_key(*querysets: QuerySet | None) -> str:
+    """A short digest of the SQL (with its parameters) of querysets: what a cached aggregate over them is keyed by."""
+    parts = []
+    for query in querysets:
+        if query is None:
+            parts.append("-")
+            continue
+        if getattr(query, "ranked", None) is not None:  # search results: named by their query, not 10,001 ids
+            parts.append(query.ranked_key)
+            continue
+        try:
+            sql, params = query.query.sql_with_params()
+        except EmptyResultSet:  # known to be empty
+            parts.append("empty")
+            continue
+        parts.append(sql + repr(params))
+    return hashlib.sha256("\x00".join(parts).encode()).hexdigest()[:32]
+
+
+def _facet_counts(
+    rows: QuerySet, names: list[str], *, article: str = "article", count: str = "pk", own_regions: QuerySet | None = None
+) -> dict[str, list[dict]]:
     p = f"{article}__" if article else ""
     base = rows.model.objects.filter(pk__in=facet_sample(rows))
     n = Count(count, distinct=True)

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from typing import Literal
 
-from django.db.models import Count, F, Max, QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Field, Path, Query, Router
 
-from articles.filters import PUBLIC_PROGRAM_MENTION, ListFilters
+from articles.filters import ListFilters
 from articles.search import search_qa
 from config.api_conventions import ErrorOut, dump, facet_counts, list_filters, list_response, list_spec
 from config.api_csv import FORMAT_PARAM, csv_doc, csv_list_response, wants_csv
@@ -27,11 +27,11 @@ from policies.schemas import (
     QAListOut,
     QAOut,
 )
+from policies.services import with_counts
 from stats.schemas import FigureOut
 
 router = Router()
 READ_ERRORS = {304: None, 400: ErrorOut, 422: ErrorOut}
-_PUBLIC_MENTION = PUBLIC_PROGRAM_MENTION
 
 # --- Programmes ---------------------------------------------------------------------------------------------------
 
@@ -62,14 +62,7 @@ ProgramParams = PROGRAMS.params
 
 def annotated_programs() -> QuerySet[Program]:
     """Published programmes with the number of public articles naming them and the latest issue that does."""
-    return (
-        Program.objects.published()
-        .select_related("region")
-        .annotate(
-            article_count=Count("mentions__article", filter=_PUBLIC_MENTION, distinct=True),
-            last_seen=Max("mentions__article__issue_date", filter=_PUBLIC_MENTION),
-        )
-    )
+    return with_counts(Program.objects.published().select_related("region"))  # counts from the summary table
 
 
 def program_out(program: Program) -> dict:

@@ -166,3 +166,21 @@ class QAPair(ExtractedRecord):
 
     def __str__(self) -> str:
         return self.question[:60]
+
+
+class ProgramCount(models.Model):
+    """Summary row of /policies/ and the programme API: how many public articles name a programme (a reprinted story
+    once) and the latest issue that does. Rewritten whole once per archive generation (`policies.services.
+    program_counts_current`), so never stale after a write that calls `archive_changed()`; a programme no public
+    article names has no row (its count is 0)."""
+
+    program = models.OneToOneField(Program, primary_key=True, on_delete=models.CASCADE, related_name="counts")
+    article_count = models.PositiveIntegerField("文章数", default=0)
+    last_seen = models.DateField("最近提及", null=True)
+
+    class Meta:
+        verbose_name = "项目统计"
+        verbose_name_plural = "项目统计"
+
+    def __str__(self) -> str:
+        return f"{self.program_id}: {self.article_count}"

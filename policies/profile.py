@@ -113,7 +113,7 @@ def program_profile(program: Program) -> ProgramProfile:
         defining=defining,
         mentions=mentions,
         articles=articles,
-        article_count=published.values("article_id").distinct().count(),
+        article_count=_article_count(program),
         regions=regions,
         figures=figures,
         figures_in_sentence=in_sentence,
@@ -144,6 +144,15 @@ def documents_by_program(program_ids: list[int], per_program: int = LIST_DOCUMEN
         if len(listed) < per_program:
             listed.append(row)
     return found
+
+
+def _article_count(program: Program) -> int:
+    """Every public article that names the programme (a reprint once), from the summary table: one row by key."""
+    from policies.models import ProgramCount
+    from policies.services import program_counts_current
+
+    program_counts_current()
+    return ProgramCount.objects.filter(program=program).values_list("article_count", flat=True).first() or 0
 
 
 def _sentence_span(text: str, offset: int) -> tuple[int, int]:

@@ -4,15 +4,17 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Count, F, Max, QuerySet, Value
+from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
 from articles.models import Article
 from articles.record_sync import RecordKind
-from articles.summaries import archive_changed
+from articles.summaries import archive_changed, cached
 from policies.extract import program_slug_key
 from policies.extraction import vocabulary as vocab
-from policies.models import PolicyDocument, Program, ProgramMention, QAPair, VocabularyEntry
+from policies.models import PolicyDocument, Program, ProgramCount, ProgramMention, QAPair, VocabularyEntry
 
 
 def programme_vocabulary() -> vocab.Vocabulary:
@@ -194,3 +196,48 @@ def _vocabulary_add_aliases(*, name: str, kind: str, aliases: list[str]) -> None
         return
     entry.aliases = [*entry.aliases, *(a for a in aliases if a != name and a not in entry.aliases)]
     entry.save(update_fields=["aliases"])
+
+
+# --- Programme counts: a summary table rewritten once per archive generation ---------------------------------------
+
+_COUNTS_LOCK = 0x6D730001  # pg_advisory_xact_lock key: one rewrite of policies_programcount at a time
+
+
+def program_counts_refresh() -> None:
+    """Rewrite `ProgramCount` from the mentions in one statement: each programme's public articles (a reprinted
+    story once, as `RecordQuerySet.originals`) and latest issue date. Rows whose numbers did not change are left
+    alone (no dead tuple per programme per change). Two readers meeting a new generation at once take turns (an
+    advisory lock held by the statement, so their row writes never deadlock); each writes what was committed when it
+    started, and a write committed since has moved the generation on again."""
+    fresh_sql, fresh_params = (
+        ProgramMention.objects.published()
+        .originals()
+        .order_by()
+        .values("program_id")
+        .annotate(n=Count("article_id", distinct=True), last=Max("article__issue_date"))
+        .values_list("program_id", "n", "last")
+        .query.sql_with_params()
+    )
+    table = ProgramCount._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "WITH turn AS MATERIALIZED (SELECT pg_advisory_xact_lock(%s)), "
+            f"fresh(program_id, article_count, last_seen) AS MATERIALIZED (SELECT fresh.* FROM turn, ({fresh_sql}) AS fresh), "
+            f"gone AS (DELETE FROM {table} AS c WHERE NOT EXISTS (SELECT 1 FROM fresh WHERE fresh.program_id = c.program_id)) "
+            f"INSERT INTO {table} (program_id, article_count, last_seen) "
+            "SELECT program_id, article_count, last_seen FROM fresh ORDER BY program_id "
+            "ON CONFLICT (program_id) DO UPDATE SET article_count = EXCLUDED.article_count, last_seen = EXCLUDED.last_seen "
+            f"WHERE ({table}.article_count, {table}.last_seen) IS DISTINCT FROM (EXCLUDED.article_count, EXCLUDED.last_seen)",
+            [_COUNTS_LOCK, *fresh_params],
+        )
+
+
+def program_counts_current() -> None:
+    """Make `ProgramCount` current for this archive generation (rewritten by the first reader after a change)."""
+    cached("program-counts", lambda: program_counts_refresh() or True)  # stored: this generation's rows are written
+
+
+def with_counts(programs: QuerySet[Program]) -> QuerySet[Program]:
+    """Programmes annotated with `article_count` and `last_seen` from the summary, made current first."""
+    program_counts_current()
+    return programs.annotate(article_count=Coalesce(F("counts__article_count"), Value(0)), last_seen=F("counts__last_seen"))

@@ -1,15 +1,16 @@
 """Public pages of the policies app: the programme list, a programme's page and the Q&A page."""
-from django.db.models import Count, F, Max
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import redirect, render
 
 from articles.choices import filter_choices
-from articles.filters import PUBLIC_PROGRAM_MENTION, InvalidFilter, parse_filters
+from articles.filters import InvalidFilter, parse_filters
 from articles.search import search_qa
 from config.paging import CappedPaginator
 from policies.filters import filter_programs, filter_qa
 from policies.models import Program, ProgramKind, QAPair
 from policies.profile import documents_by_program, program_profile
+from policies.services import with_counts
 
 PROGRAMS_PER_PAGE = 30
 QA_PER_PAGE = 20
@@ -23,7 +24,6 @@ SORT_LABELS = [("mentions", "提及最多"), ("latest", "最近提及"), ("name"
 # The parameters each page applies: its JSON twin carries these (the API refuses parameters a list does not take).
 PROGRAM_PARAMS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "program_kind")
 QA_PARAMS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column", "status")
-_PUBLIC_MENTION = PUBLIC_PROGRAM_MENTION
 
 
 def _choices(*, program_kinds: bool = True) -> dict:
@@ -45,10 +45,7 @@ def program_list(request):
         kind = _program_kind(request.GET)
     except InvalidFilter as error:
         return render(request, "policies/list.html", {"error": error, "choices": _choices(), "sort_labels": SORT_LABELS}, status=400)
-    programs = filter_programs(Program.objects.published(), filters).annotate(
-        article_count=Count("mentions__article", filter=_PUBLIC_MENTION, distinct=True),
-        last_seen=Max("mentions__article__issue_date", filter=_PUBLIC_MENTION),
-    )
+    programs = with_counts(filter_programs(Program.objects.published(), filters))  # counts from the summary table
     if kind:
         programs = programs.filter(kind=kind)
     page = CappedPaginator(programs.order_by(*SORTS[sort]), PROGRAMS_PER_PAGE).get_page(request.GET.get("page"))

@@ -65,3 +65,37 @@ def test_qa_answers_are_masked_on_the_search_page(client):
     pair.save()
     html = client.get("/search/", {"q": pair.question[:6]}).content.decode()
     assert "13812345678" not in html
+
+
+def test_two_characters_inside_a_word_find_the_qa_pair_and_programme_through_the_bigram_index():
+    """Q&A and programme search narrow by a GIN index over CJK bigrams: any two adjacent characters of a field find
+    its row, wherever a segmenter would cut the words."""
+    import re
+
+    from articles.search import QUESTION_WORDS
+    from policies.models import Program
+
+    pair = QAPair.objects.published().originals().exclude(answer="").order_by("pk").first()
+    runs = [run for run in re.findall(r"[\u4e00-\u9fff]{4,}", pair.answer)]
+    term = next(run[1:3] for run in runs if run[1:3] not in QUESTION_WORDS)
+    assert pair.pk in {p.pk for p in search_qa(term)}
+    program = Program.objects.published().filter(name__regex=r"^[\u4e00-\u9fff]{4,}$").order_by("pk").first()
+    assert program.pk in {p.pk for p in search_programs(program.name[1:3])}
+
+
+def test_search_ranks_the_newest_matches_and_lists_the_rest_of_the_window_newest_first(monkeypatch):
+    from django.db.models import F
+
+    import articles.search as search
+
+    full = list(search_articles("医保").annotate(score=F("rank")))
+    assert 4 <= len(full) < search.RANKED  # the seed corpus: every match is ranked by ts_rank
+    assert [a.score for a in full] == sorted((a.score for a in full), reverse=True) and min(a.score for a in full) >= 0
+    monkeypatch.setattr(search, "RANKED", 3)
+    cut = list(search_articles("医保").annotate(score=F("rank")))
+    newest = sorted(full, key=lambda a: (-(a.issue_date.toordinal() if a.issue_date else 0), a.pk))
+    assert {a.pk for a in cut} == {a.pk for a in full}
+    assert {a.pk for a in cut[:3]} == {a.pk for a in newest[:3]} and all(a.score >= 0 for a in cut[:3])
+    rest = cut[3:]
+    assert all(a.score == -1 for a in rest)
+    assert [a.issue_date for a in rest] == sorted((a.issue_date for a in rest), reverse=True)

@@ -202,3 +202,29 @@ def period_text(start, end, kind="") -> str:
     label = PERIOD_KIND_LABELS.get(kind or "")
     return f"{text}（{label}）" if label and kind != "point" else text
 
+
+
+@register.simple_tag
+def select_options(items, selected, value: str = "", label: str = "", truncate: int = 0, unit: str = "") -> str:
+    """The <option> elements of a filter form's select, built in Python: a list page's form offers hundreds of
+    choices (regions, programmes, indicators), and a template loop over them cost more than the page's queries.
+    Items are objects (`value`/`label` name their attributes), (value, label) pairs, or plain strings; `truncate`
+    shortens labels as `truncatechars`; `unit` appends an attribute in brackets (indicators)."""
+    from django.utils.html import format_html
+
+    chosen = "" if selected is None else str(selected)
+    parts = []
+    for item in items:
+        if isinstance(item, (tuple, list)):
+            key, text = item
+        elif value:
+            key, text = getattr(item, value), getattr(item, label or value)
+        else:
+            key = text = item
+        text = str(text)
+        if truncate and len(text) > truncate:
+            text = text[: truncate - 1] + "…"
+        if unit:
+            text += f"（{getattr(item, unit)}）"
+        parts.append(format_html('<option value="{}"{}>{}</option>', key, " selected" if str(key) == chosen else "", text))
+    return mark_safe("".join(parts))

@@ -36,7 +36,9 @@ def test_home_shows_items_the_editors_featured(client):
 
 
 def test_home_query_count_does_not_depend_on_the_corpus(client, django_assert_max_num_queries):
-    with django_assert_max_num_queries(12):
+    # The first reader of an archive generation (as here: the cache is new) also rewrites the programme counts
+    # summary (policies.services.program_counts_refresh): one statement more, once per change of the archive.
+    with django_assert_max_num_queries(13):
         client.get("/")
 
 

@@ -83,12 +83,9 @@ def test_a_reprint_stands_in_when_its_earlier_version_is_hidden(client, two_vers
 
 
 def test_the_programme_list_counts_a_reprinted_story_once_as_its_page_does(client, two_versions):
-    from django.db.models import Count
-
-    from policies.views import _PUBLIC_MENTION
-
     program, _, _ = two_versions
-    listed = Program.objects.filter(pk=program.pk).annotate(n=Count("mentions__article", filter=_PUBLIC_MENTION, distinct=True)).get().n
+    rows = client.get("/policies/", {"q": program.name}).context["page"].object_list
+    listed = next(row.article_count for row in rows if row.pk == program.pk)
     assert listed == client.get(program.get_absolute_url()).context["profile"].article_count
 
 

@@ -1,6 +1,7 @@
 """Programme pages and the Q&A page: filters, what a programme is, its timeline, figures and Q&A, bounded queries."""
 import pytest
 
+from articles.summaries import archive_changed
 from policies.models import Program, ProgramMention, QAPair
 
 pytestmark = pytest.mark.django_db
@@ -108,6 +109,7 @@ def _grow(program: Program, extra: int) -> None:
         RegionMention.objects.create(article=article, region_id="150200", name="包头市", text="包头", start=0, end=2)
         PersonalData.objects.create(article=article, kind=PersonalData.Kind.PHONE, text="13800138000", start=30, end=41)
         QAPair.objects.create(article=article, question="怎么申请？", answer="到社区办理。", text="问：怎么申请？答：到社区办理。", start=42, end=57)
+    archive_changed()  # as every write path ends: the programme's cached count is recomputed
 
 
 def test_a_programme_page_runs_the_same_queries_for_many_more_mentions(client):
@@ -116,12 +118,33 @@ def test_a_programme_page_runs_the_same_queries_for_many_more_mentions(client):
 
     program = _busiest()
     url = program.get_absolute_url()
+    client.get(url)  # the summary counts of this archive generation are written by the first reader
     with CaptureQueriesContext(connection) as before:
         client.get(url)
+    count = client.get(url).context["profile"].article_count
     _grow(program, 25)
+    client.get(url)
     with CaptureQueriesContext(connection) as after:
         response = client.get(url)
     assert len(response.context["profile"].mentions) >= 25
+    assert response.context["profile"].article_count == count + 25  # the summary is current after the change
     assert len(after.captured_queries) == len(before.captured_queries), [q["sql"][:120] for q in after.captured_queries]
     # Rows join their article's page file: its stored bytes and text (tens of kilobytes each) are left behind.
     assert not [q["sql"] for q in after.captured_queries if '"articles_source"."raw"' in q["sql"]]
+
+
+def test_the_programme_list_count_follows_an_editors_rejection_at_once(client, django_user_model):
+    """/policies/ reads its counts from a summary table rewritten once per archive generation: an editor's review
+    (which ends with archive_changed, as every write path does) is counted on the next request, never stale."""
+    from articles.services.review import records_review
+
+    program = client.get("/policies/").context["page"].object_list[0]  # the most mentioned
+    listed = lambda: next(p.article_count for p in client.get("/policies/").context["page"].object_list if p.pk == program.pk)  # noqa: E731
+    before = listed()
+    assert before == client.get(program.get_absolute_url()).context["profile"].article_count
+    article_id = ProgramMention.objects.published().originals().filter(program=program).values_list("article_id", flat=True).first()
+    editor = django_user_model.objects.create_user("editor-counts", password="x")
+    records_review(records=ProgramMention.objects.filter(program=program, article_id=article_id), user=editor, status="rejected")
+    assert listed() == before - 1
+    api = client.get("/api/v1/programs?limit=100").json()["results"]
+    assert next(row["article_count"] for row in api if row["slug"] == program.slug) == before - 1
