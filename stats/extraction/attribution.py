@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from stats.extraction.periods import DateSpan, figure_period, period_kind, usable_spans
+from stats.extraction.periods import DateSpan, comparison_bases, figure_period, period_kind, usable_spans
 from stats.extraction.scopes import Ordered, Scopes
 
 NATIONAL = "000000"
@@ -74,16 +74,18 @@ def attribute_figures(text: str, figures: list, *, places: list[PlaceSpan], date
     subjects = Ordered([p for p in named if not _compared(text, p) and not _listed(text, p)])
     linked_programs = Ordered(programs)
     usable = Ordered(usable_spans(text, dates, published_on), start=lambda s: s.start_offset, end=lambda s: s.end_offset)
+    bases = Ordered(comparison_bases(text, dates), start=lambda s: s.start_offset, end=lambda s: s.end_offset)
     previous = None
     for figure in figures:
         figure.region_code = figure_region(figure.start, figure.end, subjects, scopes) or fallback
-        figure.period_start, figure.period_end = figure_period(text, figure.start, figure.end, usable, scopes,
-                                                              published_on)
+        figure.is_change = is_change(text, figure, scopes) or bool(
+            previous is not None and previous.is_change and LIST_JOIN.match(text[previous.end : figure.start]))
+        figure.period_start, figure.period_end = figure_period(
+            text, figure.start, figure.end, usable, scopes, published_on, value=figure.value, unit=figure.unit,
+            is_change=figure.is_change, bases=bases)
         figure.period_kind = period_kind(figure.period_start, figure.period_end)
         linked = figure_program(figure.start, figure.end, linked_programs, scopes)
         figure.program, figure.program_kind = (linked.name, linked.kind) if linked else (None, None)
-        figure.is_change = is_change(text, figure, scopes) or bool(
-            previous is not None and previous.is_change and LIST_JOIN.match(text[previous.end : figure.start]))
         figure.sentence = scopes.sentence_text(figure.start, figure.end)
         previous = figure
 
