@@ -40,6 +40,8 @@ BAD_FIRST = ("d", "p", "c", "u", "uj", "ul", "uz", "ug", "uv", "ud", "y", "e")
 NOUN_LIKE = ("n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "j", "eng", "nrt", "nrfg", "s", "f")
 SHARE_UNITS = frozenset({"%", "成", "‰"})
 ASPECT = frozenset("了着过")
+LOCATIVE_PREPOSITIONS = frozenset("在于")
+ATTRIBUTIVES = frozenset({"省定", "市定", "县定", "区定", "国定", "年度", "全年"})
 MAX_EDGE_REPAIR = 2  # characters a measure may be widened by to reach a word boundary in its sentence
 # What a widening may not take in: the figure's own number and counter (7个盟市 is not "个盟市").
 NUMBER_PART = re.compile(r"[\d.%一二三四五六七八九十百千万亿两个名位家所项次元户人套座条间只台份万]")
@@ -162,6 +164,9 @@ def checked_measure(measure: str | None, sentence: str, figure_text: str = "", u
                                                                 f"{re.escape(figure_text)}", sentence)):
         return None  # …占东部8省市吸纳脱贫人口务工数45%: the whole again
     at = sentence.find(repaired)
-    if at >= 0 and sentence[at + len(repaired) : at + len(repaired) + 1] in ASPECT:
-        return None  # 约2亿困难群众圆了“安居梦”: it ends on a verb
+    following = sentence[at + len(repaired) : at + len(repaired) + 1] if at >= 0 else ""
+    if following in ASPECT or (following in LOCATIVE_PREPOSITIONS and len(_tags(repaired)) == 1):
+        return None  # 约2亿困难群众圆了“安居梦”, 623万人生活在贫困线以下: it is the verb of its clause
+    if repaired in ATTRIBUTIVES:
+        return None  # 完成省定2亿元目标任务: who set the target, not what it counts
     return without_place(repaired)

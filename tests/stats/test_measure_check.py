@@ -66,3 +66,9 @@ def test_the_measure_is_read_where_the_figure_stands():
 ])
 def test_the_divisions_a_measure_opens_with_are_left_to_the_region(measure, sentence, kept):
     assert checked_measure(measure, sentence) == kept
+
+
+def test_a_lone_verb_before_在_or_an_attributive_alone_is_dropped():
+    assert checked_measure("生活", "截至目前仍有623万人生活在贫困线以下", "623万人", "人") is None
+    assert checked_measure("省定", "完成省定2亿元目标任务的81.11%", "2亿元", "元") is None
+    assert checked_measure("城镇登记失业率", "城镇登记失业率控制在4%以内", "4%以内", "%") == "城镇登记失业率"
