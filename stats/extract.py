@@ -53,7 +53,7 @@ def attribute(text: str, figures: list[Figure], ctx: ExtractContext | None, *, r
         published_on=ctx.published_on if ctx else None,
     )
     for figure in figures:
-        figure.measure = checked_measure(figure.measure, figure.sentence)  # a noun phrase, or none
+        figure.measure = checked_measure(figure.measure, figure.sentence, figure.text, figure.unit)  # or none
         if view is not text:
             figure.sentence = _same_span(text, view, figure.sentence)  # as printed, not its simplified shadow
     return figures

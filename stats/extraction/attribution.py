@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from stats.extraction.periods import DateSpan, figure_period, period_kind, usable_spans
+from stats.extraction.periods import DateSpan, comparison_bases, figure_period, period_kind, usable_spans
 from stats.extraction.scopes import Ordered, Scopes
 
 NATIONAL = "000000"
@@ -72,18 +72,22 @@ def attribute_figures(text: str, figures: list, *, places: list[PlaceSpan], date
     named = sorted(places + _word_places(text), key=lambda p: p.start)
     fallback = headline_region or focus_region or home_region or _most_named(named)
     subjects = Ordered([p for p in named if not _compared(text, p) and not _listed(text, p)])
+    programs = _division_plans(text, programs, named)
     linked_programs = Ordered(programs)
+    topic = article_programme(programs)
     usable = Ordered(usable_spans(text, dates, published_on), start=lambda s: s.start_offset, end=lambda s: s.end_offset)
+    bases = Ordered(comparison_bases(text, dates), start=lambda s: s.start_offset, end=lambda s: s.end_offset)
     previous = None
     for figure in figures:
         figure.region_code = figure_region(figure.start, figure.end, subjects, scopes) or fallback
-        figure.period_start, figure.period_end = figure_period(text, figure.start, figure.end, usable, scopes,
-                                                              published_on)
-        figure.period_kind = period_kind(figure.period_start, figure.period_end)
-        linked = figure_program(figure.start, figure.end, linked_programs, scopes)
-        figure.program, figure.program_kind = (linked.name, linked.kind) if linked else (None, None)
         figure.is_change = is_change(text, figure, scopes) or bool(
             previous is not None and previous.is_change and LIST_JOIN.match(text[previous.end : figure.start]))
+        figure.period_start, figure.period_end = figure_period(
+            text, figure.start, figure.end, usable, scopes, published_on, value=figure.value, unit=figure.unit,
+            is_change=figure.is_change, bases=bases)
+        figure.period_kind = period_kind(figure.period_start, figure.period_end)
+        linked = figure_program(figure.start, figure.end, linked_programs, scopes, topic)
+        figure.program, figure.program_kind = (linked.name, linked.kind) if linked else (None, None)
         figure.sentence = scopes.sentence_text(figure.start, figure.end)
         previous = figure
 
@@ -138,33 +142,72 @@ def figure_region(start: int, end: int, places: Ordered, scopes: Scopes) -> str 
     return found.code if found else None
 
 
-def figure_program(start: int, end: int, programs: Ordered, scopes: Scopes) -> ProgramSpan | None:
-    """The programme named in the figure's clause (nearest before it, else after it), else before it in its
-    sentence when not one of a list."""
+def figure_program(start: int, end: int, programs: Ordered, scopes: Scopes, topic: ProgramSpan | None = None
+                   ) -> ProgramSpan | None:
+    """The programme named in the figure's clause (nearest before it, else after it) unless it is one of a list
+    the figure counts jointly; else a programme named before it in its sentence, not one of a list and not a
+    register or campaign (建档立卡贫困人口, 向脱贫攻坚发起总攻: they qualify their own clause, not the sentence's other
+    counts); else the article's programme (`article_programme`), when it has one."""
     text = scopes.text
     clause_start, clause_end = scopes.clause(start, end)
     sentence_start, _ = scopes.sentence(start, end)
     found = programs.last_before(clause_start, start, linkable) or programs.first_from(end, clause_end, linkable)
+    if found and not _names_the_sentence(found) and "、" in text[found.end : start] and (
+            AFTER_A_NUMBER.search(text, max(0, found.start - 1), found.start)):
+        found = None  # 实现116万建档立卡贫困人口脱贫、1452个贫困村出列: the register qualifies its own item
     if found:
-        return found
-    before = programs.last_before(sentence_start, start, linkable)
-    return before if before is not None and not _in_list(text, before) else None
+        return None if _in_list(text, found) else found  # 高龄津贴、长者生活津贴和伤残津贴金额划一调高3.3%
+    before = programs.last_before(sentence_start, start, _names_the_sentence)
+    if before is not None:
+        return None if _in_list(text, before) else before
+    return topic
+
+
+def article_programme(programs: list[ProgramSpan]) -> ProgramSpan | None:
+    """The programme an article is about: the programme (not a register or campaign) named most often, at least
+    twice and at least three times as often as any other. A figure whose sentence names no programme counts under
+    it (an article on 创业担保贷款: 为300多家小微企业发放贷款2亿多元)."""
+    counts = Counter(p.name for p in programs if linkable(p) and p.kind == "program")
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    name, times = ranked[0]
+    if times < 2 or (len(ranked) > 1 and ranked[1][1] * 3 > times):
+        return None
+    return next(p for p in programs if p.name == name)
 
 
 # A "programme" name that opens with a verb is a phrase about some work (完成年度计划, 涉及危房改造计划), not a name
-# a figure can be counted under.
+# a figure can be counted under; nor is one with a verb or a hedge inside (山东全省城镇新增就业完成年度计划, 政府亦计划,
+# 建议方案, 各种闸涵工程) or a designation cut short (河南省农民工返乡创业示范).
 VERB_OPENED = re.compile(r"^(?:完成|涉及|实施|开展|推进|落实|实现|组织|加快|全面)|完成年度计划$")
+NOT_A_NAME = re.compile(r"完成|亦|建议|各种|示范$")
+# A division's name and a bare 计划 (广西计划今年完成…: "Guangxi plans"): a verb, not a programme.
+AFTER_A_NUMBER = re.compile(r"[\d万亿千百十]$")
+PLAIN_PLAN = re.compile(r"(?:省|市|区|县)?(?:计划|方案|打算)")
 
 
 def linkable(program: ProgramSpan) -> bool:
-    return not VERB_OPENED.match(program.name)
+    return not (VERB_OPENED.match(program.name) or NOT_A_NAME.search(program.name))
+
+
+def _names_the_sentence(program: ProgramSpan) -> bool:
+    return linkable(program) and program.kind not in ("mechanism", "campaign")
+
+
+def _division_plans(text: str, programs: list[ProgramSpan], places: list[PlaceSpan]) -> list[ProgramSpan]:
+    """The programme mentions without the ones that are a division's name and 计划 (广西计划)."""
+    ends = {place.start: place.end for place in places}
+    return [p for p in programs if not (p.start in ends and PLAIN_PLAN.fullmatch(text[ends[p.start] : p.end]))]
 
 
 def _in_list(text: str, program: ProgramSpan) -> bool:
-    """A programme named in a list (“粤菜师傅”“广东技工”…, 廉租住房、经济适用住房等): no one of them is what a later
-    figure in the sentence counts."""
+    """A programme named in a list (“粤菜师傅”“广东技工”…, 廉租住房、经济适用住房等, 高龄津贴、长者生活津贴和伤残津贴):
+    no one of them is what a figure counting them jointly counts."""
     after = text[program.end : program.end + 2]
     before = text[max(0, program.start - 2) : program.start]
+    if re.search(r"、[^，,。；;]{1,12}(?:和|及|与)$", text[max(0, program.start - 14) : program.start]):
+        return True
     return bool(re.match(r"[”’」]?[、“‘「]|[”’」]?等|、", after) or re.search(r"、[“‘「]?$|[”’」][“‘「]$", before))
 
 

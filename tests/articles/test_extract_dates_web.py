@@ -95,3 +95,16 @@ def test_dao_opening_a_clause_is_a_deadline_but_dao_inside_a_range_is_not():
     assert _dates("活动从2019年9月到2019年12月31日举行。") == [
         ("2019年9月到2019年12月31日", date(2019, 9, 1), date(2019, 12, 31)),
     ]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("前两月新增1.07万人“还巢”", ("前两月", "2015-01-01", "2015-02-28")),
+    ("今年前两个月，全省城镇新增就业", ("今年前两个月", "2015-01-01", "2015-02-28")),
+    ("前3月全市发放贷款", ("前3月", "2015-01-01", "2015-03-31")),
+])
+def test_it_reads_the_first_months_of_a_year_without_个(text, expected):
+    assert spans(text) == [expected]
+
+
+def test_a_month_after_前_with_份_is_still_that_month():
+    assert spans("此前3月份已开工") == [("3月份", "2015-03-01", "2015-03-31")]

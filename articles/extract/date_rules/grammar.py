@@ -14,8 +14,8 @@ RELATIVE_MONTH = r"本月|上月|下月|上个月|下个月"
 # A quarter's end (二季度末) is its last day; listed before the quarter so that the longer form wins.
 YEAR_PART = r"[一二三四1-4]季度末|第[一二三四]季度末|[一二三四1-4]季度|第[一二三四]季度|首季度?|上半年|下半年|前三季度|年初|年底|年末"
 MONTH_PART = r"上旬|中旬|下旬|初|底|末"
-# 前10个月 / 今年前3个月: the first months of a year (提前3个月 is a lead time, not a date).
-FIRST_MONTHS = r"1[0-2]|[1-9]|十[一二]?|[一二三四五六七八九]"
+# 前10个月 / 今年前3个月 / 前两月: the first months of a year (提前3个月 is a lead time, not a date).
+FIRST_MONTHS = r"1[0-2]|[1-9]|十[一二]?|[一两二三四五六七八九]"
 HOLIDAY = r"元旦|春节|五一|劳动节|六一|儿童节|国庆节?|清明|端午|中秋"
 GAP = r"[ \t\u3000]?"  # a stray space left by PDF extraction (2023年 8月31日)
 NOT_AFTER_NUMBER = r"(?<![\d.〇零一二三四五六七八九十两百千万个第])"
@@ -30,7 +30,7 @@ def _parts(p: str, bare_day: bool = False) -> tuple[str, str]:
     year = rf"(?:(?P<{p}y>{YEAR})年(?![代龄级轻])(?:{year_end('yq')})?|(?P<{p}ry>{RELATIVE_YEAR})(?:{year_end('ryq')})?){GAP}"
     month = rf"(?:{NOT_AFTER_NUMBER}(?P<{p}m>{MONTH})月份?|(?P<{p}rm>{RELATIVE_MONTH})){GAP}"
     day = rf"(?:(?P<{p}d>{DAY})[日号]|(?P<{p}part>{MONTH_PART}))"
-    first_months = rf"(?<![提之此])前(?P<{p}fm>{FIRST_MONTHS})个月"
+    first_months = rf"(?<![提之此])前(?P<{p}fm>{FIRST_MONTHS})(?:个月|月(?![份前底末初]))"
     tail = rf"(?P<{p}q>{YEAR_PART})|{first_months}|{month}{day}?|(?P<{p}h>{HOLIDAY})"
     if bare_day:
         tail += rf"|{NOT_AFTER_NUMBER}(?P<{p}bd>{DAY})[日号]"
