@@ -24,7 +24,7 @@ __all__ = ["Figure", "attribute", "extract_figures"]
 _COUNTER_KINDS = frozenset({"counter"})
 
 
-@reads_simplified
+@reads_simplified(strip_pinyin=True)
 def extract_figures(text: str, ctx: ExtractContext | None = None) -> list[Figure]:
     """Every figure in the article text, sorted by start offset, with measure, change, period and region."""
     figures = scan_figures(text)

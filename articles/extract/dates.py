@@ -258,7 +258,7 @@ def _fixed_range(
     return (start, date(year, month, chinese_int(groups["d2"]))), year
 
 
-@reads_simplified
+@reads_simplified(strip_pinyin=True)
 def extract_dates(text: str, ctx: ExtractContext | None = None) -> list[DateMention]:
     """Every calendar reference in the text, in order; unresolvable relatives keep start and end None."""
     published = ctx.published_on if ctx else None

@@ -114,12 +114,27 @@ def detect_script(text: str) -> ScriptView:
     return ScriptView(script=script, shadow=shadow if script == "traditional" else text)
 
 
+# A circle printed for zero inside a number spelled in characters (二○二一年, 一○五歲; Taiwan and many mainland
+# papers use U+25CB or U+25EF for 〇). Only after a numeral, so that a bullet ○ opening a line stays a bullet.
+_NUMERALS = "一二三四五六七八九十〇零"
+_CIRCLES = "○◯"
+_CIRCLE_IN_NUMBER = re.compile(f"[{_NUMERALS[:-2]}〇零][{_NUMERALS}{_CIRCLES}]*[{_CIRCLES}][{_NUMERALS}{_CIRCLES}]*")
+
+
+def numeral_zeros(text: str) -> str:
+    """`text` with every circle inside a number spelled in characters read as 〇 (same length)."""
+    if not any(circle in text for circle in _CIRCLES):
+        return text
+    return _CIRCLE_IN_NUMBER.sub(lambda match: match.group().replace("○", "〇").replace("◯", "〇"), text)
+
+
 @lru_cache(maxsize=64)
 def simplified_view(text: str) -> str:
-    """The text extractors read: the simplified shadow of a traditional text, else the text itself.
+    """The text extractors read: the simplified shadow of a traditional text, else the text itself; either way
+    with circles printed for zero read as 〇 (same length, so offsets hold).
 
     Remembered because every extractor asks for the view of the same article text."""
-    return detect_script(text).shadow
+    return numeral_zeros(detect_script(text).shadow)
 
 
 # Fields that hold a record's character span, and the field that holds its surface text.

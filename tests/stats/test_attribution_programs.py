@@ -29,7 +29,7 @@ def test_a_figure_whose_sentence_names_no_programme_counts_under_the_articles_pr
 
 
 def test_an_article_of_several_programmes_has_none_of_its_own():
-    text = ("全省发放创业担保贷款21亿元。\n全省开发公益性岗位3000个，公益性岗位安置困难人员2000人。\n"
+    text = ("全省发放创业担保贷款21亿元。\n全省实施以工代赈项目30个，以工代赈带动务工群众2000人。\n"
             "创业担保贷款贴息资金已拨付。\n全市城镇登记失业率为3.1%。")
     assert programme(text, "3.1%") is None
 
