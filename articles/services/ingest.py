@@ -139,7 +139,7 @@ def source_ingest(
                     return IngestOutcome(source=previous, created=True, articles=count)
                 source = _source_create(raw=raw, sha256=sha256, result=result, paper=paper, page_label=page_label)
                 articles = _articles_create(source=source, result=result, links=links)
-                story_bands_replace(articles, bands)
+                story_bands_replace(articles, bands, stored=False)
                 _records_sync(articles, result, known=known, stored=False)
         except IntegrityError:
             existing = Source.objects.filter(sha256=sha256).first()
@@ -237,8 +237,8 @@ ARTICLE_FIELDS = ["headline", "subheadline", "column", "byline", "kind", "text",
 def _articles_create(*, source: Source, result: pipeline.PageResult, links: list[int | None]) -> list[Article]:
     """The page's articles in one INSERT (no history: the parser's output is the page, not an edit) and their links
     to the same story, within the page or (`links`, found before the transaction) from another page, in one UPDATE."""
-    articles = [
-        Article(source=source, position=position, **_article_fields(draft))
+    articles = [  # with the page's issue date already, so that `articles_issue_date_sync` has nothing to rewrite
+        Article(source=source, position=position, issue_date=source.published_on, **_article_fields(draft))
         for position, draft in enumerate(result.page.articles)
     ]
     Article.objects.bulk_create(articles)
