@@ -90,6 +90,7 @@ def page_records_sync(
     version: str,
     outcome: SyncOutcome,
     cache: dict,
+    stored: bool = True,
 ) -> None:
     """Bring the page's records of one kind in line with `items` (one iterable per article), keeping every editor
     decision, in at most four statements whatever the number of records: one SELECT, one DELETE of the auto records
@@ -97,10 +98,12 @@ def page_records_sync(
 
     An auto record whose (start, end, text) the parser finds again keeps its row and id. The parser's own writes make
     no history rows (history is for editors); re-anchoring an editor's record is saved with history as before.
+    `stored=False` says the articles were created just now: they have no records, and none is read.
     """
     by_article: dict[int, list] = {}
-    for record in kind.model.objects.filter(article__in=[a.pk for a in articles], **dict(kind.scope)):
-        by_article.setdefault(record.article_id, []).append(record)
+    if stored:
+        for record in kind.model.objects.filter(article__in=[a.pk for a in articles], **dict(kind.scope)):
+            by_article.setdefault(record.article_id, []).append(record)
     to_create: list = []
     to_update: list = []
     to_delete: list[int] = []

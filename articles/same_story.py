@@ -69,9 +69,11 @@ def same_story_links(
     return links
 
 
-def story_bands_replace(articles: Sequence[Article], bands: Sequence[list[int]]) -> None:
-    """Store the band keys of the articles that are no repeat of another (one DELETE, one INSERT)."""
-    StoryBand.objects.filter(article_id__in=[a.pk for a in articles])._raw_delete(StoryBand.objects.db)
+def story_bands_replace(articles: Sequence[Article], bands: Sequence[list[int]], *, stored: bool = True) -> None:
+    """Store the band keys of the articles that are no repeat of another (one DELETE, one INSERT; no DELETE with
+    `stored=False`, for articles created just now)."""
+    if stored:
+        StoryBand.objects.filter(article_id__in=[a.pk for a in articles])._raw_delete(StoryBand.objects.db)
     StoryBand.objects.bulk_create(
         StoryBand(article_id=article.pk, band=key)
         for article, keys in zip(articles, bands, strict=True)

@@ -2,6 +2,7 @@
 query words; snippets and facet counts for /search/ and /api/v1/search."""
 from __future__ import annotations
 
+import json
 import operator
 import re
 from functools import reduce
@@ -42,8 +43,10 @@ def search_index_update(article: Article) -> None:
     search_index_update_many([article])
 
 
-def search_index_update_many(articles: list[Article]) -> None:
-    """Recompute the search vectors of many articles (a page's) in one statement."""
+def search_index_update_many(articles: list[Article], *, public_fields: bool = False) -> None:
+    """Recompute the search vectors of many articles (a page's) in one statement; with `public_fields`, that
+    statement also stores their public headline, subheadline, byline and text as they are on the objects (one new
+    row version per article instead of two)."""
     if not articles:
         return
     columns: list[list] = [[], [], [], [], []]
@@ -52,12 +55,26 @@ def search_index_update_many(articles: list[Article]) -> None:
         body_words, body_grams = document_terms(article.public_text)
         for column, value in zip(columns, (article.pk, head_words, head_grams, body_words, body_grams), strict=True):
             column.append(value if isinstance(value, int) else " ".join(value))
+    shown, shown_columns = "", ""
+    if public_fields:
+        columns += [
+            [article.public_headline for article in articles],
+            [article.public_subheadline for article in articles],
+            [json.dumps(list(article.public_byline), ensure_ascii=False) for article in articles],
+            [article.public_text for article in articles],
+        ]
+        shown = (
+            "public_headline = v.ph, public_subheadline = v.psh, "
+            "public_byline = ARRAY(SELECT jsonb_array_elements_text(v.pb::jsonb)), public_text = v.pt, "
+        )
+        shown_columns = ", %s::text[], %s::text[], %s::text[], %s::text[]"
     with connection.cursor() as cursor:
         cursor.execute(
-            "UPDATE articles_article AS a SET search_vector = "
+            f"UPDATE articles_article AS a SET {shown}search_vector = "
             "setweight(to_tsvector('simple', v.hw), 'A') || setweight(to_tsvector('simple', v.hg), 'A') || "
             "setweight(to_tsvector('simple', v.bw), 'B') || setweight(to_tsvector('simple', v.bg), 'C') "
-            "FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[]) AS v(id, hw, hg, bw, bg) "
+            f"FROM unnest(%s::bigint[], %s::text[], %s::text[], %s::text[], %s::text[]{shown_columns}) "
+            f"AS v(id, hw, hg, bw, bg{', ph, psh, pb, pt' if public_fields else ''}) "
             "WHERE a.id = v.id",
             columns,
         )

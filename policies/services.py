@@ -5,7 +5,7 @@ import hashlib
 from collections.abc import Iterable
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, F, Max, QuerySet, Value
+from django.db.models import Count, F, Max, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils.text import slugify
 
@@ -49,7 +49,9 @@ def program_for(*, name: str, kind: str, surface: str, cache: dict) -> Program:
     key = program_slug_key(name, known)[:200]
     cache_key = ("program", key)
     if cache_key not in cache:
-        cache[cache_key] = _program_find(key, name) or _program_create(key=key, name=known.canonical_name(name) or name, kind=kind)
+        absent = cache.pop(("program_absent", key), False)  # looked for by `programs_preload`: create it
+        found = None if absent else _program_find(key, name)
+        cache[cache_key] = found or _program_create(key=key, name=known.canonical_name(name) or name, kind=kind)
     program = cache[cache_key]
     if name != program.name and name not in program.aliases:
         program.aliases = [*program.aliases, name]
@@ -59,10 +61,28 @@ def program_for(*, name: str, kind: str, surface: str, cache: dict) -> Program:
 
 def programs_preload(*, names: Iterable[str], cache: dict) -> None:
     """Put the programmes of these mention names that already exist (by key) in `cache`, in one query, so that
-    `program_for` only goes to the database for the ones to create."""
-    keys = {program_slug_key(name)[:200] for name in names}
-    for program in Program.objects.filter(key__in=keys):
+    `program_for` only goes to the database for the ones to create; the keys no programme has (nor among its merged
+    keys, nor any of their names among its aliases: one more query) are marked so that `program_for` creates them
+    without looking again."""
+    known = _known(cache)
+    names_by_key: dict[str, set[str]] = {}
+    for name in names:
+        names_by_key.setdefault(program_slug_key(name, known)[:200], set()).add(name)
+    for program in Program.objects.filter(key__in=list(names_by_key)):
         cache[("program", program.key)] = program
+    missing = {key: found for key, found in names_by_key.items() if ("program", key) not in cache}
+    if not missing:
+        return
+    taken: set[str] = set()
+    rows = Program.objects.filter(
+        Q(merged_keys__overlap=sorted(missing)) | Q(aliases__has_any_keys=sorted(set().union(*missing.values())))
+    ).values_list("merged_keys", "aliases")
+    for merged_keys, aliases in rows:
+        taken.update(merged_keys)
+        taken.update(alias for alias in aliases if isinstance(alias, str))
+    for key, found in missing.items():
+        if key not in taken and not found & taken:
+            cache[("program_absent", key)] = True
 
 
 def _program_find(key: str, name: str) -> Program | None:

@@ -35,16 +35,26 @@ def indicator_for(*, measure: str, unit: str, cache: dict) -> Indicator | None:
         return None
     key, name, canonical_unit = found
     if ("indicator", key) not in cache:
-        cache[("indicator", key)] = _indicator_by_key(key, name, canonical_unit)
+        absent = cache.pop(("indicator_absent", key), False)  # looked for by `indicators_preload`: create it
+        cache[("indicator", key)] = _indicator_by_key(key, name, canonical_unit, look=not absent)
     return cache[("indicator", key)]
 
 
 def indicators_preload(*, pairs: Iterable[tuple[str, str]], cache: dict) -> None:
     """Put the indicators of these (measure, unit) pairs that already exist in `cache`, in one query, so that
-    `indicator_for` only goes to the database for the ones to create."""
+    `indicator_for` only goes to the database for the ones to create; the keys no indicator has, not even among its
+    merged keys (one more query), are marked so that `indicator_for` creates them without looking again."""
     keys = {found[0] for measure, unit in pairs if (found := _key_of(measure, unit)) is not None}
     for indicator in Indicator.objects.filter(key__in=keys):
         cache[("indicator", indicator.key)] = indicator
+    missing = sorted(key for key in keys if ("indicator", key) not in cache)
+    if not missing or Indicator.objects.filter(key__isnull=True).exists():
+        return  # indicators created before keys were stored are found by name or slug, one by one
+    merged = {key for row in Indicator.objects.filter(merged_keys__overlap=missing).values_list("merged_keys", flat=True)
+              for key in row}
+    for key in missing:
+        if key not in merged:
+            cache[("indicator_absent", key)] = True
 
 
 def _key_of(measure: str, unit: str) -> tuple[str, str, str] | None:
@@ -57,10 +67,10 @@ def _key_of(measure: str, unit: str) -> tuple[str, str, str] | None:
     return f"{name[:120]}|{canonical_unit[:16]}", name[:120], canonical_unit[:16]
 
 
-def _indicator_by_key(key: str, name: str, unit: str) -> Indicator:
+def _indicator_by_key(key: str, name: str, unit: str, *, look: bool = True) -> Indicator:
     digest = hashlib.sha1(f"{name}|{unit}".encode()).hexdigest()
     slug = f"{slugify(name, allow_unicode=True)[:100]}-{digest[:6]}"
-    found = _indicator_find(key, name, unit, slug)
+    found = _indicator_find(key, name, unit, slug) if look else None
     if found is not None:
         return found
     try:

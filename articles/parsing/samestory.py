@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 
 from .decode import is_cjk
 from .script import simplified_shadow
@@ -58,17 +59,17 @@ def find_duplicates(texts: list[str]) -> list[int | None]:
     postings: dict[str, list[int]] = {}
     result: list[int | None] = []
     for i, own in enumerate(shingles):
-        shared: Counter[int] = Counter()
-        for shingle in own:
-            shared.update(postings.get(shingle, ()))
+        # The texts sharing each shingle, counted in C (map, chain and Counter): this loop runs over every shingle.
+        shared = Counter(chain.from_iterable(map(postings.get, own, repeat(()))))
         match = next(
             (j for j in sorted(shared) if shared[j] / min(len(own), len(shingles[j])) >= SAME_STORY), None
         )
         result.append(match)
-        for shingle in own:
-            posted = postings.setdefault(shingle, [])
+        for shingle in postings.keys() & own:  # (iterates `own`) usually few: most shingles are the text's own
+            posted = postings[shingle]
             if len(posted) < MAX_POSTING:
                 posted.append(i)
+        postings.update({shingle: [i] for shingle in own.difference(postings)})
     return result
 
 

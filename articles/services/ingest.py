@@ -115,9 +115,10 @@ def source_ingest(
     existing = Source.objects.filter(sha256=sha256).first()
     if existing is not None:
         return _unchanged(existing)
+    known = programme_vocabulary()  # extraction and linking use the same vocabulary
     try:
         result = pipeline.parse_page(  # outside the transaction: no lock held
-            raw, name, published_on=published_on, programme_vocabulary=programme_vocabulary(),
+            raw, name, published_on=published_on, programme_vocabulary=known,
         )
     except UndecodableFile as error:
         raise PageRejected(name, error.reason, error.reason_zh) from error
@@ -140,12 +141,13 @@ def source_ingest(
         try:
             with transaction.atomic():  # a savepoint: the same bytes may be arriving under another name right now
                 if previous is not None:  # a changed version of a page already here: update it, keeping editors' work
-                    count = _source_update(previous, raw, sha256, result, bands, paper=paper, page_label=page_label)
+                    count = _source_update(previous, raw, sha256, result, bands, paper=paper, page_label=page_label,
+                                           known=known)
                     return IngestOutcome(source=previous, created=True, articles=count)
                 source = _source_create(raw=raw, sha256=sha256, result=result, paper=paper, page_label=page_label)
                 articles = _articles_create(source=source, result=result, links=links)
-                story_bands_replace(articles, bands)
-                _records_sync(articles, result)
+                story_bands_replace(articles, bands, stored=False)
+                _records_sync(articles, result, known=known, stored=False)
         except IntegrityError:
             existing = Source.objects.filter(sha256=sha256).first()
             if existing is None:
@@ -156,8 +158,9 @@ def source_ingest(
 
 def source_reparse(*, source: Source) -> SyncOutcome:
     """Run the current pipeline again over a stored page; only auto records are replaced."""
+    known = programme_vocabulary()
     result = pipeline.parse_page(
-        bytes(source.raw), source.name, published_on=source.published_on, programme_vocabulary=programme_vocabulary(),
+        bytes(source.raw), source.name, published_on=source.published_on, programme_vocabulary=known,
     )
     bands = texts_bands([draft.text for draft in result.page.articles])
     with transaction.atomic():
@@ -165,7 +168,7 @@ def source_reparse(*, source: Source) -> SyncOutcome:
         articles = _articles_align(source, result)
         story_bands_replace(articles, bands)
         Source.objects.filter(pk=source.pk).update(parsed_at=timezone.now())
-        return _records_sync(articles, result)
+        return _records_sync(articles, result, known=known)
 
 
 def _unchanged(source: Source) -> IngestOutcome:
@@ -181,7 +184,7 @@ def _page_name_lock(name: str) -> None:
 
 def _source_update(
     source: Source, raw: bytes, sha256: str, result: pipeline.PageResult, bands: list[list[int]],
-    paper: str | None = None, page_label: str | None = None,
+    paper: str | None = None, page_label: str | None = None, known=None,
 ) -> int:
     """A changed version of a stored page: its bytes and text, and the paper, page label and issue date it is
     given or gives (an editor's issue date stays)."""
@@ -193,7 +196,7 @@ def _source_update(
     source.save(update_fields=[*fields, "raw", "sha256", "parsed_at"])
     articles = _articles_align(source, result)
     story_bands_replace(articles, bands)
-    _records_sync(articles, result)
+    _records_sync(articles, result, known=known)
     return len(articles)
 
 
@@ -241,8 +244,8 @@ ARTICLE_FIELDS = ["headline", "subheadline", "column", "byline", "kind", "text",
 def _articles_create(*, source: Source, result: pipeline.PageResult, links: list[int | None]) -> list[Article]:
     """The page's articles in one INSERT (no history: the parser's output is the page, not an edit) and their links
     to the same story, within the page or (`links`, found before the transaction) from another page, in one UPDATE."""
-    articles = [
-        Article(source=source, position=position, **_article_fields(draft))
+    articles = [  # with the page's issue date already, so that `articles_issue_date_sync` has nothing to rewrite
+        Article(source=source, position=position, issue_date=source.published_on, **_article_fields(draft))
         for position, draft in enumerate(result.page.articles)
     ]
     Article.objects.bulk_create(articles)
@@ -336,9 +339,15 @@ def _has_editor_work(article: Article) -> bool:
     )
 
 
-def _records_sync(articles: list[Article], result: pipeline.PageResult) -> SyncOutcome:
+def _records_sync(
+    articles: list[Article], result: pipeline.PageResult, *, known=None, stored: bool = True,
+) -> SyncOutcome:
+    """Write the page's records. `known`: the programme vocabulary the page was extracted with (linking uses the
+    same); `stored=False`: the articles were created just now, so none of them has records to read first."""
     outcome = SyncOutcome()
-    cache: dict = {"region_codes": set(Region.objects.values_list("code", flat=True))}
+    cache: dict = {"region_codes": _region_codes(result)}
+    if known is not None:
+        cache["programme_vocabulary"] = known
     _shared_rows_resolve(result, cache)
     for kind in RECORD_KINDS:  # a handful of statements per kind for the whole page
         page_records_sync(
@@ -348,6 +357,7 @@ def _records_sync(articles: list[Article], result: pipeline.PageResult) -> SyncO
             version=pipeline.EXTRACTOR_VERSION,
             outcome=outcome,
             cache=cache,
+            stored=stored,
         )
     refresh = []
     for article in articles:
@@ -359,6 +369,18 @@ def _records_sync(articles: list[Article], result: pipeline.PageResult) -> SyncO
     articles_public_refresh(articles=refresh)
     _topics_set([article for article in articles if not article.topics_by_editor], cache)
     return outcome
+
+
+def _region_codes(result: pipeline.PageResult) -> set[str]:
+    """The division codes the page's records name that the gazetteer table holds (one query for the page)."""
+    codes = set()
+    for item in result.articles:
+        for mention in item.regions:
+            codes.update((mention.code, getattr(mention, "parent_code", None)))
+        codes.update(getattr(figure, "region_code", None) for figure in item.figures)
+    codes.discard(None)
+    codes.discard("")
+    return set(Region.objects.filter(code__in=codes).values_list("code", flat=True)) if codes else set()
 
 
 def _topics_set(articles: list[Article], cache: dict) -> None:

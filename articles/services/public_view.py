@@ -68,7 +68,6 @@ def articles_public_refresh(*, articles: list[Article]) -> None:
         view = public_view(article, records[article.pk])
         article.public_headline, article.public_subheadline = view.headline, view.subheadline
         article.public_byline, article.public_text = view.byline, view.text
-    Article.objects.bulk_update(articles, ["public_headline", "public_subheadline", "public_byline", "public_text"])
     pairs: dict[int, list] = {}
     for pair in QAPair.objects.filter(article_id__in=ids):
         pairs.setdefault(pair.article_id, []).append(pair)
@@ -76,7 +75,7 @@ def articles_public_refresh(*, articles: list[Article]) -> None:
         pair for article in articles for pair in _qa_pairs_mask(article, pairs.get(article.pk, []), records[article.pk])
     ]
     QAPair.objects.bulk_update(changed, ["question", "answer"])
-    search_index_update_many(articles)
+    search_index_update_many(articles, public_fields=True)  # the public fields and the search vector: one UPDATE
     archive_changed()  # counts and choices the public pages cache may have changed with these articles' records
 
 

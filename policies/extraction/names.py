@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from policies.extraction import vocabulary
 
@@ -55,8 +55,14 @@ def program_slug_key(name: str, known: vocabulary.Vocabulary | None = None) -> s
     dropped, lower-cased ASCII, then one trailing generic head (机制/项目/活动) dropped when at least four characters
     of name remain — so 京蒙医疗协作机制, 京蒙医疗协作 and “京蒙医疗协作” share a key, while 三进行动 keeps its head.
     """
+    return _slug_key(name, known or vocabulary.file_vocabulary())
+
+
+@lru_cache(maxsize=8192)
+def _slug_key(name: str, known: vocabulary.Vocabulary) -> str:
+    """`program_slug_key` of a name under one vocabulary (a Vocabulary is never changed once built, and is hashed by
+    identity): a page names the same programmes many times, and converting the script costs the most."""
     text = _t2s().convert(canonical_program_name(name))
-    known = known or vocabulary.file_vocabulary()
     stem = generic_tail_stem(text)  # 防止返贫监测帮扶机制: a listed form with a mechanism head taken in
     text = known.canonical_name(text) or (stem and known.canonical_name(stem)) or text  # 棚改 ≡ 棚户区改造
     text = _YEAR.sub("", text)

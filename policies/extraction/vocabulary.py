@@ -90,8 +90,10 @@ def vocabulary() -> tuple[VocabularyEntry, ...]:
     return read_vocabulary()
 
 
+@cache
 def file_vocabulary() -> Vocabulary:
-    """The vocabulary of policies/data/programme_vocabulary.csv."""
+    """The vocabulary of policies/data/programme_vocabulary.csv (kept: looking its entries up in `vocabulary_of`
+    hashes every entry, and extraction and linking ask for it once per programme name)."""
     return vocabulary_of(vocabulary())
 
 

@@ -9,6 +9,7 @@ import logging
 import re
 import tempfile
 from functools import cache, lru_cache
+from itertools import pairwise
 
 # Parts of speech (jieba's ICTCLAS-style tags) a measure may not end on: adverbs, prepositions, conjunctions,
 # particles, pronouns, interjections, modal words, numerals, measure words, adjectives; a verb only as a word of
@@ -138,8 +139,7 @@ def is_noun_phrase(measure: str) -> bool:
         return False  # 粤务工规模 (cut out of 在粤务工规模: the abbreviation is a place, not the head)
     if all(flag in ("ns", "nr", "nrt", "nrfg") for _, flag in tags):
         return False  # 宁明 (a place or a name alone: where or who, not what)
-    if any(flag.startswith("v") and flag != "vn" and next_flag == "uj" for (_, flag), (_, next_flag) in
-           zip(tags, tags[1:])):
+    if any(flag.startswith("v") and flag != "vn" and next_flag == "uj" for (_, flag), (_, next_flag) in pairwise(tags)):
         return False  # 居住的城镇棚户区 (a relative clause: 约1亿人居住的…)
     if not any(flag.startswith(NOUN_LIKE) for _, flag in tags):
         return False  # 覆盖, 打造, 给予: a verb alone
