@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from articles.models import Article
 from articles.record_sync import RecordKind
+from articles.services.review import history_baseline, save_without_history
 from articles.summaries import archive_changed, cached
 from policies.extract import program_slug_key
 from policies.extraction import vocabulary as vocab
@@ -55,7 +56,7 @@ def program_for(*, name: str, kind: str, surface: str, cache: dict) -> Program:
     program = cache[cache_key]
     if name != program.name and name not in program.aliases:
         program.aliases = [*program.aliases, name]
-        program.save(update_fields=["aliases"])
+        save_without_history(program, update_fields=["aliases"])
     return program
 
 
@@ -99,7 +100,7 @@ def _program_create(*, key: str, name: str, kind: str) -> Program:
     slug = f"{base[:70]}-{digest[:6]}"
     try:
         with transaction.atomic():  # a savepoint: another ingest may create the same programme at the same moment
-            return Program.objects.create(key=key, name=name[:200], kind=kind, slug=slug)
+            return save_without_history(Program(key=key, name=name[:200], kind=kind, slug=slug), force_insert=True)
     except IntegrityError:
         pass
     found = _program_find(key, name)
@@ -107,7 +108,8 @@ def _program_create(*, key: str, name: str, kind: str) -> Program:
         return found
     # The slug is taken by a programme an editor gave it to: this one gets a longer, still stable, suffix.
     with transaction.atomic():
-        return Program.objects.create(key=key, name=name[:200], kind=kind, slug=f"{base[:60]}-{digest[:16]}")
+        program = Program(key=key, name=name[:200], kind=kind, slug=f"{base[:60]}-{digest[:16]}")
+        return save_without_history(program, force_insert=True)
 
 
 def _program_fields(mention, article: Article, cache: dict) -> dict:
@@ -138,7 +140,7 @@ def program_issuer_fill(*, program: Program, mention) -> None:
             setattr(program, field, value[:200] if isinstance(value, str) else value)
             changed.append(field)
     if changed:
-        program.save(update_fields=changed)
+        save_without_history(program, update_fields=changed)
 
 
 def program_save_by_editor(*, program: Program, user, changed_fields: list[str]) -> Program:
@@ -147,6 +149,7 @@ def program_save_by_editor(*, program: Program, user, changed_fields: list[str])
     edited = [field for field, _ in ISSUER_FIELDS if field in changed_fields and field not in program.edited_fields]
     if edited:
         program.edited_fields = [*program.edited_fields, *edited]
+    history_baseline(Program, [program.pk])  # what ingest made, before the editor's first change
     program._history_user = user  # django-simple-history: who made this change
     program.save()
     archive_changed()  # a programme hidden or renamed leaves the cached filter choices at once
@@ -186,6 +189,7 @@ QA_PAIRS = RecordKind("qa_pairs", QAPair, _qa_fields)
 def program_merge(*, survivor: Program, others: list[Program], user=None) -> int:
     """Move every mention and alias of `others` to `survivor`, then delete them; returns how many were merged."""
     with transaction.atomic():
+        history_baseline(Program, [survivor.pk, *(other.pk for other in others)])  # the merge's before, in history
         aliases = list(survivor.aliases)
         keys = list(survivor.merged_keys)
         slugs = list(survivor.merged_slugs)

@@ -5,9 +5,8 @@ from django.contrib import admin, messages
 from simple_history.admin import SimpleHistoryAdmin
 
 from articles.admin_records import PROVENANCE, RecordAdmin
-from articles.summaries import archive_changed
 from stats.models import Figure, Indicator
-from stats.services import indicator_merge
+from stats.services import indicator_merge, indicator_save_by_editor
 
 
 @admin.register(Indicator)
@@ -19,8 +18,9 @@ class IndicatorAdmin(SimpleHistoryAdmin):
     actions = ["merge_into_first"]
 
     def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        archive_changed()  # a hidden, featured or renamed indicator changes what the cached /stats/ pages show
+        # with history (a baseline of what ingest made first); a hidden, featured or renamed indicator changes what
+        # the cached /stats/ pages show at once
+        indicator_save_by_editor(indicator=obj, user=request.user)
 
     @admin.display(description="数据条数")
     def figure_count(self, indicator: Indicator) -> int:

@@ -11,6 +11,7 @@ from django.utils.text import slugify
 
 from articles.models import Article, Region
 from articles.record_sync import RecordKind
+from articles.services.review import history_baseline, save_without_history
 from articles.summaries import archive_changed
 from stats.indicators import indicator_key
 from stats.models import Figure, Indicator
@@ -75,7 +76,7 @@ def _indicator_by_key(key: str, name: str, unit: str, *, look: bool = True) -> I
         return found
     try:
         with transaction.atomic():  # a savepoint: another ingest may create the same indicator at the same moment
-            return Indicator.objects.create(key=key, name=name, unit=unit, slug=slug)
+            return save_without_history(Indicator(key=key, name=name, unit=unit, slug=slug), force_insert=True)
     except IntegrityError:
         pass
     found = _indicator_find(key, name, unit, slug)
@@ -87,7 +88,8 @@ def _indicator_by_key(key: str, name: str, unit: str, *, look: bool = True) -> I
         Indicator.objects.filter(pk=taken.pk).update(merged_keys=[*taken.merged_keys, key])
         return taken
     with transaction.atomic():
-        return Indicator.objects.create(key=key, name=name, unit=unit, slug=f"{slug[:-6]}-{digest[:16]}")
+        indicator = Indicator(key=key, name=name, unit=unit, slug=f"{slug[:-6]}-{digest[:16]}")
+        return save_without_history(indicator, force_insert=True)
 
 
 def _indicator_find(key: str, name: str, unit: str, slug: str) -> Indicator | None:
@@ -151,10 +153,22 @@ def _program(name: str | None, kind: str | None, cache: dict):
 FIGURES = RecordKind("figures", Figure, _figure_fields)
 
 
+def indicator_save_by_editor(*, indicator: Indicator, user) -> Indicator:
+    """Save an editor's change to an indicator (name, visibility, featured), with history: what ingest made is written
+    first as a baseline; the cached pages that name it change at once."""
+    if indicator.pk:
+        history_baseline(Indicator, [indicator.pk])
+    indicator._history_user = user  # django-simple-history: who made this change
+    indicator.save()
+    archive_changed()
+    return indicator
+
+
 def indicator_merge(*, survivor: Indicator, others: list[Indicator]) -> None:
     """Move every figure of `others` to `survivor` and delete them; their keys stay with `survivor`, so a later
     ingest that meets their measures files the figures under it."""
     with transaction.atomic():
+        history_baseline(Indicator, [survivor.pk, *(other.pk for other in others)])  # the merge's before, in history
         keys = list(survivor.merged_keys)
         for other in others:
             if other.pk == survivor.pk:

@@ -6,7 +6,7 @@ whether the editor works in the admin, the API or a command.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
@@ -41,15 +41,28 @@ def records_review(*, records: QuerySet, user, status: str) -> int:
     return changed
 
 
-def history_baseline(model: type[ExtractedRecord], pks) -> None:
-    """The parser writes records without history rows; before an editor's first change to one, its stored state is
-    written as its first history row (by no user), so that its history shows what the editor changed."""
+def history_baseline(model: type[models.Model], pks) -> None:
+    """Ingest writes records, programmes and indicators without history rows; before an editor's first change to one,
+    its stored state is written as its first history row (by no user), so that its history shows what the editor
+    changed."""
     pks = set(pks)
     if not pks:
         return
     missing = pks - set(model.history.filter(id__in=pks).values_list("id", flat=True).distinct())
     if missing:
         model.history.bulk_history_create(list(model.objects.filter(pk__in=missing)), default_user=None)
+
+
+def save_without_history(instance: models.Model, **save_options) -> models.Model:
+    """Save a row that ingest made or filled in by itself (a new programme or indicator, an issuer read from the
+    text) without a history row: automatic writes leave no history; an editor's first change writes a baseline
+    first (`history_baseline`)."""
+    instance.skip_history_when_saving = True  # django-simple-history's switch, for this one save
+    try:
+        instance.save(**save_options)
+    finally:
+        del instance.skip_history_when_saving
+    return instance
 
 
 def record_span_check(record: ExtractedRecord) -> None:

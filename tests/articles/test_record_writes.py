@@ -115,3 +115,37 @@ def test_a_reparse_moves_the_apis_data_version():
     before = data_last_modified()
     source_reparse(source=outcome.source)
     assert data_last_modified() > before
+
+
+def test_programmes_and_indicators_that_ingest_makes_have_no_history_until_an_editor_changes_them(django_user_model):
+    from policies.models import Program
+    from policies.services import program_merge, program_save_by_editor
+    from stats.models import Indicator
+    from stats.services import indicator_save_by_editor
+
+    editor = django_user_model.objects.create_user("editor13b", password="a-long-test-password", is_staff=True)
+    programs, indicators = Program.history.count(), Indicator.history.count()
+    outcome = source_ingest(raw=_page(3, 6), name="made-by-ingest.txt")
+    source_reparse(source=outcome.source)
+    made = Program.objects.filter(mentions__article__source=outcome.source).distinct()
+    assert made.exists() and Indicator.objects.filter(figures__article__source=outcome.source).exists()
+    assert (Program.history.count(), Indicator.history.count()) == (programs, indicators)
+
+    program = made.first()
+    old_name = program.name
+    program.name = old_name + "（编辑改名）"
+    program_save_by_editor(program=program, user=editor, changed_fields=["name"])
+    latest = program.history.first()
+    assert latest.history_user == editor and latest.prev_record.history_user is None  # the baseline, by no user
+    assert {c.field: (c.old, c.new) for c in latest.diff_against(latest.prev_record).changes}["name"] == (
+        old_name, old_name + "（编辑改名）")
+
+    indicator = Indicator.objects.filter(figures__article__source=outcome.source).first()
+    indicator.is_featured = not indicator.is_featured
+    indicator_save_by_editor(indicator=indicator, user=editor)
+    assert [version.history_user for version in indicator.history.all()] == [editor, None]
+
+    other = Program.objects.exclude(pk=program.pk).filter(mentions__isnull=False).first()
+    other_id = other.pk
+    program_merge(survivor=program, others=[other], user=editor)  # the merged one: its baseline, then its deletion
+    assert list(Program.history.filter(id=other_id).order_by("history_id").values_list("history_type", flat=True)) == ["+", "-"]
