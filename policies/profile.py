@@ -48,7 +48,7 @@ class ProgramProfile:
     program: Program
     description: str
     defining: list[str]
-    mentions: list[ProgramMention]  # the timeline: the latest MAX_MENTIONS, oldest issue first
+    mentions: list[ProgramMention]  # the timeline: the latest MAX_MENTIONS, oldest issue first (`public_words` masked)
     articles: list[Article]  # the articles of those mentions
     article_count: int  # every public article that mentions the programme
     regions: list[dict]
@@ -70,6 +70,8 @@ def program_profile(program: Program) -> ProgramProfile:
     articles = list({m.article_id: m.article for m in mentions}.values())
     article_ids = [a.pk for a in articles]
     texts = {a.pk: a.public_text for a in articles}
+    for mention in mentions:  # the words as shown: cut from the masked text (same offsets), never the stored span
+        mention.public_words = texts[mention.article_id][mention.start:mention.end]
     names = [program.name, *(program.aliases or []), *(m.text for m in mentions)]
     defining = [] if program.description else defining_sentences(names, list(texts.values()))
     regions = list(

@@ -16,7 +16,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from articles.models import Article, DateMention, RegionMention
 from articles.services import source_ingest
 from config.api import api
-from policies.models import ProgramMention, QAPair
+from policies.models import PolicyDocument, ProgramMention, QAPair
 from stats.models import Figure
 
 pytestmark = pytest.mark.django_db
@@ -98,9 +98,9 @@ def path_values(articles: list[Article]) -> dict[str, list[str]]:
     codes = sorted(set(RegionMention.objects.filter(article__in=ids, region__isnull=False).values_list("region_id", flat=True)))
     assert slugs and codes, "the planted page names a programme and a region"
     values = {"pk": [str(i) for i in ids], "slug": slugs, "code": codes, "fmt": ["csv", "xlsx", "json"]}
-    records = {"figure_id": Figure, "date_id": DateMention, "qa_id": QAPair}
+    records = {"figure_id": Figure, "date_id": DateMention, "qa_id": QAPair, "document_id": PolicyDocument}
     ids_of = {name: [str(pk) for pk in model.objects.filter(article__in=ids).values_list("pk", flat=True)] for name, model in records.items()}
-    assert ids_of["figure_id"] and ids_of["date_id"], "the planted page has figures and dates"
+    assert ids_of["figure_id"] and ids_of["date_id"] and ids_of["document_id"], "the planted page has figures, dates, a document"
     return {**values, "article_id": values["pk"], **{name: found or ["1"] for name, found in ids_of.items()}}
 
 
