@@ -70,9 +70,9 @@ def article_list(request):
         except BadCursor:
             error = InvalidFilter("cursor", "not a cursor of this list", "翻页位置无效，请从第一页重新翻起")
             return render(request, "articles/list.html", {**context, "error": error, "page": None}, status=400)
-        count = CappedPaginator(articles, ARTICLES_PER_PAGE)
+        count = CappedPaginator(articles, ARTICLES_PER_PAGE, known_count=browse.region_filter_count(filters))
         return render(request, "articles/list.html", {**context, "page": None, "rows": rows, "older": older, "count": count})
-    page = CappedPaginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(articles, ARTICLES_PER_PAGE, known_count=browse.region_filter_count(filters)).get_page(request.GET.get("page"))
     older = None
     if not filters.q and not page.has_next() and not page.paginator.count_is_exact:  # more rows than numbered pages
         older = KEYSETS[sort].cursor_of(page.object_list[len(page.object_list) - 1])
