@@ -54,8 +54,8 @@ def _count_queries(queries) -> int:
 def test_a_region_filtered_list_reads_its_count_from_the_region_counts_and_follows_a_rejection(client, django_user_model):
     """/articles/?region= and /api/v1/articles?region= take their count from the cached region counts (no count
     query) when they are cached; an editor's rejection moves them on, and the count is never the one before it."""
-    from django.test.utils import CaptureQueriesContext
     from django.db import connection
+    from django.test.utils import CaptureQueriesContext
 
     from articles.services.review import records_review
 
