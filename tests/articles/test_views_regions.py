@@ -91,3 +91,20 @@ def test_a_region_filtered_list_reads_its_count_from_the_region_counts_and_follo
         api = client.get(f"/api/v1/articles?region={code}").json()
     assert site.context["page"].paginator.count == api["count"] == expected - 1
     assert _count_queries(queries.captured_queries) == 0
+
+
+def test_a_region_page_lists_its_figures_newest_page_first_as_by_the_page_date(client):
+    """The figures block sorts by the article's issue date (an index), in the order the page's date gave: newest
+    first, undated pages before all, then by article and position."""
+    from articles.models import Source
+
+    undated = Figure.objects.published().filter(region_code__startswith="1509").first().article.source
+    Source.objects.filter(pk=undated.pk).update(published_on=None)
+    Article.objects.filter(source=undated).update(issue_date=None)  # as the page-date write path keeps it
+    shown = [figure.pk for figure in client.get("/regions/150900/").context["figures"]]
+    by_page_date = list(
+        Figure.objects.published().originals().filter(region_code__startswith="1509")
+        .order_by("-article__source__published_on", "article_id", "start").values_list("pk", flat=True)[:20]
+    )
+    assert shown == by_page_date and len(shown) > 1
+    assert Figure.objects.get(pk=shown[0]).article.source_id == undated.pk
