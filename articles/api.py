@@ -91,7 +91,7 @@ def list_articles(request, params: Query[ArticleParams]):
     if wants_csv(request, params.format):
         return csv_list_response(request, rows, article_out, ArticleOut, "minsheng-articles.csv", format=params.format or "csv")
     facets = lambda names: facet_counts(rows, names, article="")  # noqa: E731
-    return list_response(request, rows, params, article_out, facets, keyset=keyset)
+    return list_response(request, rows, params, article_out, facets, keyset=keyset, known_count=browse.region_filter_count(filters))
 
 
 @router.get(

@@ -8,7 +8,7 @@ from django.db.models import Count, Q
 
 from articles.filters import PUBLIC_STATUSES
 from articles.models import Article, Region, RegionMention, Source
-from articles.summaries import cached
+from articles.summaries import cached, peek
 from config.db_router import read_connection
 from policies.models import Program, QAPair
 from stats.models import Figure, Indicator
@@ -90,6 +90,31 @@ def region_counts() -> dict[str, tuple[int, int]]:
     """{code: (articles naming it or anything below it, figures in those articles)}, counted in SQL once per change
     of the archive (articles/summaries.py) and shared by /regions/, every /regions/<code>/ and the API."""
     return cached("region-counts", _region_counts)
+
+
+# The article filters other than `region`: with any of them set, the region counts do not count the selection.
+_NOT_REGION = ("q", "date_from", "date_to", "program", "topic", "kind", "column")
+
+
+def region_filter_count(filters) -> int | None:
+    """How many public articles the `region` filter alone selects (`filter_articles`: a published mention of the
+    division or of one below it), read from this generation's region counts when they are cached — the same rows
+    counted, so /articles/?region= and /api/v1/articles?region= need not count up to 10,000 of them (≈100 ms at 100k
+    articles). None when another filter is set or the counts are not cached: the caller counts, as before."""
+    if not filters.region or any(getattr(filters, name) for name in _NOT_REGION):
+        return None
+    counts = peek("region-counts")
+    return None if counts is None else counts.get(filters.region, (0, 0))[0]
+
+
+def qa_list_count(filters) -> int | None:
+    """How many Q&A pairs the unfiltered /qa/ list shows (published, originals: `corpus_counts()["qa"]`), read from
+    this generation's home aggregates when they are cached, so the list need not count up to 10,000 pairs through
+    their articles (≈350 ms at 100k articles). None when a filter is set or they are not cached: the caller counts."""
+    if filters != type(filters)():
+        return None
+    home = peek("home")
+    return None if home is None else home["counts"]["qa"]
 
 
 def _region_counts() -> dict[str, tuple[int, int]]:

@@ -60,3 +60,9 @@ def cached(name: str, compute: Callable[[], T]) -> T:
         finally:
             reset_replica_reads(token)
     return value
+
+
+def peek(name: str):
+    """The value `cached(name, …)` holds for this archive generation, or None when none is cached — never computed:
+    for a caller that has a bounded way of its own and would rather not pay for the whole aggregate."""
+    return cache.get(f"minsheng:{name}:{generation()}")

@@ -1,11 +1,13 @@
 """Public pages of the articles app: home, article list and page, search, and the region pages."""
+from django.db.models import DateField, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, render
 
 from articles import browse
 from articles.choices import filter_choices
 from articles.filters import InvalidFilter, filter_articles, parse_filters
 from articles.models import Article, Region
-from articles.models.article import ARTICLE_ORDERS
+from articles.models.article import ARTICLE_ORDERS, LATEST
 from articles.search import article_facets, search_articles, search_programs, search_qa
 from config.paging import KEYSETS, BadCursor, CappedPaginator, cursor_page
 from policies.filters import filter_programs
@@ -18,6 +20,10 @@ ARTICLES_PER_PAGE = 20
 SORTS = {
     **ARTICLE_ORDERS,  # newest, oldest, headline: each read from its index
 }
+# Newest issue first, undated pages before all (as `-published_on`, DESC NULLS FIRST, always did): the article's own
+# issue date read backwards through article_oldest_idx, so the region page's figures walk the newest articles instead
+# of sorting every published article by its page's date (437 ms → 3 ms at 100k articles, docs/performance.md).
+ISSUE_DATE_UNDATED_FIRST = Coalesce("article__issue_date", Value(LATEST, output_field=DateField()))
 # The parameters the article list and search apply: their JSON twins carry these (the API refuses the others).
 ARTICLE_PARAMS = ("q", "region", "date_from", "date_to", "program", "topic", "kind", "column")
 FACET_NAMES = [("region", "地区"), ("year", "年份"), ("topic", "主题"), ("kind", "体裁")]
@@ -64,9 +70,9 @@ def article_list(request):
         except BadCursor:
             error = InvalidFilter("cursor", "not a cursor of this list", "翻页位置无效，请从第一页重新翻起")
             return render(request, "articles/list.html", {**context, "error": error, "page": None}, status=400)
-        count = CappedPaginator(articles, ARTICLES_PER_PAGE)
+        count = CappedPaginator(articles, ARTICLES_PER_PAGE, known_count=browse.region_filter_count(filters))
         return render(request, "articles/list.html", {**context, "page": None, "rows": rows, "older": older, "count": count})
-    page = CappedPaginator(articles, ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(articles, ARTICLES_PER_PAGE, known_count=browse.region_filter_count(filters)).get_page(request.GET.get("page"))
     older = None
     if not filters.q and not page.has_next() and not page.paginator.count_is_exact:  # more rows than numbered pages
         older = KEYSETS[sort].cursor_of(page.object_list[len(page.object_list) - 1])
@@ -130,7 +136,7 @@ def region_detail(request, code: str):
         "programs": filter_programs(Program.objects.published(), filters)[:20],
         # Figures about this division or one below it (their own region), not every figure of an article naming it.
         "figures": filter_figures(Figure.objects.published().originals(), filters).with_article().select_related("indicator", "region")
-        .order_by("-article__source__published_on", "article_id", "start")[:20],
+        .order_by(ISSUE_DATE_UNDATED_FIRST.desc(), "article_id", "start")[:20],
     }
     return render(request, "regions/detail.html", context)
 

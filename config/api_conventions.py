@@ -326,11 +326,13 @@ def list_body(
     facets: Callable[[list[str]], dict] | None = None,
     *,
     keyset: Keyset | None = None,
+    known_count: int | None = None,
 ) -> dict:
     """One page of `rows` in the list envelope: count (exact up to COUNT_CAP), limit, offset, next, results (and
     facets when asked). With a `keyset` (the rows are in one of its orders), `next` is a cursor link and `cursor`
-    continues from it; otherwise `next` moves the offset, as far as MAX_OFFSET."""
-    count, exact = capped_count(rows)
+    continues from it; otherwise `next` moves the offset, as far as MAX_OFFSET. `known_count`: the rows' number
+    when a summary has it (`capped_count`)."""
+    count, exact = capped_count(rows, known=known_count)
     cursor, offset, limit = getattr(controls, "cursor", None), controls.offset, controls.limit
     if cursor and keyset is None:
         raise ApiError(422, "cursor paging applies to the orders newest, oldest and headline, without q", param="cursor")
@@ -370,10 +372,11 @@ def next_link(url: str | None) -> dict | None:
 
 
 def list_response(
-    request: HttpRequest, rows: QuerySet | list, controls, serialize, facets=None, *, headers: dict | None = None, keyset: Keyset | None = None
+    request: HttpRequest, rows: QuerySet | list, controls, serialize, facets=None, *, headers: dict | None = None, keyset: Keyset | None = None,
+    known_count: int | None = None,
 ) -> HttpResponse:
     """`list_body` as a response, with a `Link: rel="next"` header and an ETag."""
-    body = list_body(request, rows, controls, serialize, facets, keyset=keyset)
+    body = list_body(request, rows, controls, serialize, facets, keyset=keyset, known_count=known_count)
     return json_response(request, body, headers={**(headers or {}), **(next_link(body["next"]) or {})})
 
 

@@ -22,10 +22,12 @@ from articles.models.article import EARLIEST, LATEST, newest_key, oldest_key
 COUNT_CAP = 10_000
 
 
-def capped_count(rows: QuerySet | list, cap: int | None = None) -> tuple[int, bool]:
+def capped_count(rows: QuerySet | list, cap: int | None = None, known: int | None = None) -> tuple[int, bool]:
     """(count, exact): the number of rows when at most `cap` (COUNT_CAP), else (cap, False) — never counting past
-    cap + 1."""
+    cap + 1. `known`: the number of rows, already counted elsewhere (a summary kept current with the archive)."""
     cap = COUNT_CAP if cap is None else cap
+    if known is not None:
+        return (known, True) if known <= cap else (cap, False)
     if not isinstance(rows, QuerySet):
         return (len(rows), True) if len(rows) <= cap else (cap, False)
     counted = rows.order_by()[: cap + 1].count()
@@ -39,11 +41,15 @@ def count_label(count: int, exact: bool) -> str:
 
 class CappedPaginator(Paginator):
     """Django's paginator over a capped count: page numbers reach COUNT_CAP rows; the rows after the last
-    numbered page are reached by cursor (`cursor_after`)."""
+    numbered page are reached by cursor (`cursor_after`). `known_count`: the rows' number when a summary has it."""
+
+    def __init__(self, object_list, per_page, *args, known_count: int | None = None, **kwargs):
+        super().__init__(object_list, per_page, *args, **kwargs)
+        self.known_count = known_count
 
     @cached_property
     def _capped(self) -> tuple[int, bool]:
-        return capped_count(self.object_list)
+        return capped_count(self.object_list, known=self.known_count)
 
     @cached_property
     def count(self) -> int:

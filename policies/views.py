@@ -3,6 +3,7 @@ from django.db.models import F
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from articles import browse
 from articles.choices import filter_choices
 from articles.filters import InvalidFilter, parse_filters
 from articles.search import search_qa
@@ -84,6 +85,6 @@ def qa_list(request):
         pairs = search_qa(filters.q, pairs)
     else:
         pairs = pairs.order_by("-article__issue_date", "article_id", "start")
-    page = CappedPaginator(pairs, QA_PER_PAGE).get_page(request.GET.get("page"))
+    page = CappedPaginator(pairs, QA_PER_PAGE, known_count=browse.qa_list_count(filters)).get_page(request.GET.get("page"))
     context = {"page": page, "filters": filters, "choices": _choices(program_kinds=False), "api_params": QA_PARAMS}
     return render(request, "policies/qa.html", context)

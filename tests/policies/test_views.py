@@ -148,3 +148,32 @@ def test_the_programme_list_count_follows_an_editors_rejection_at_once(client, d
     assert listed() == before - 1
     api = client.get("/api/v1/programs?limit=100").json()["results"]
     assert next(row["article_count"] for row in api if row["slug"] == program.slug) == before - 1
+
+
+def test_the_qa_list_reads_its_count_from_the_home_counts_and_follows_a_rejection(client, django_user_model):
+    """The unfiltered /qa/ takes its count from the cached home aggregates (no count query) when they are cached;
+    an editor's rejection moves them on (archive_changed), so the count is never the one before it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.services.review import records_review
+
+    def count(warm: bool) -> int:
+        if warm:
+            client.get("/")  # computes the home aggregates for this generation
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get("/qa/").context["page"]
+        assert sum("COUNT(*)" in query["sql"] for query in queries.captured_queries) == (0 if warm else 1)
+        return page.paginator.count
+
+    before = QAPair.objects.published().originals().count()
+    assert count(warm=True) == before > 0
+    pair = QAPair.objects.published().originals().first()
+    editor = django_user_model.objects.create_user("editor-qa-count", password="x")
+    records_review(records=QAPair.objects.filter(pk=pair.pk), user=editor, status="rejected")
+    assert count(warm=False) == before - 1
+    assert count(warm=True) == before - 1
+    # A filter: counted in SQL, as before.
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/qa/", {"status": "auto"})
+    assert sum("COUNT(*)" in query["sql"] for query in queries.captured_queries) == 1
