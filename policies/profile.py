@@ -8,7 +8,8 @@ from django.db.models import Count, Max, Min
 
 from articles.models import Article, RegionMention
 from policies.extraction.documents import one_per_title
-from policies.models import PolicyDocument, Program, ProgramMention, QAPair
+from policies.models import PolicyDocument, Program, ProgramCount, ProgramMention, QAPair
+from policies.services import program_counts_current
 from stats.models import Figure
 
 # A programme named in thousands of articles gets a page of bounded size: the latest mentions, and the figures and
@@ -150,9 +151,6 @@ def documents_by_program(program_ids: list[int], per_program: int = LIST_DOCUMEN
 
 def _article_count(program: Program) -> int:
     """Every public article that names the programme (a reprint once), from the summary table: one row by key."""
-    from policies.models import ProgramCount
-    from policies.services import program_counts_current
-
     program_counts_current()
     return ProgramCount.objects.filter(program=program).values_list("article_count", flat=True).first() or 0
 

@@ -118,7 +118,7 @@ def detect_script(text: str) -> ScriptView:
 # papers use U+25CB or U+25EF for 〇). Only after a numeral, so that a bullet ○ opening a line stays a bullet.
 _NUMERALS = "一二三四五六七八九十〇零"
 _CIRCLES = "○◯"
-_CIRCLE_IN_NUMBER = re.compile(f"[{_NUMERALS[:-2]}〇零][{_NUMERALS}{_CIRCLES}]*[{_CIRCLES}][{_NUMERALS}{_CIRCLES}]*")
+_CIRCLE_IN_NUMBER = re.compile(f"[{_NUMERALS}][{_NUMERALS}{_CIRCLES}]*[{_CIRCLES}][{_NUMERALS}{_CIRCLES}]*")
 
 
 def numeral_zeros(text: str) -> str:
