@@ -9,7 +9,7 @@ Usage (from the project root):
 --real       score tests/data/real/ (real excerpts from other outlets and scripts, annotated blind; SOURCES.md)
 --reserve    score tests/data/real_reserve/ (real excerpts kept aside; run once, blind, on 2026-12-03: docs/quality.md)
 --reserve2   score tests/data/real_reserve2/ (12 more real excerpts annotated blind; run once, blind, on 2026-12-03)
---reserve3   score tests/data/real_reserve3/ (real excerpts annotated blind on 2026-12-03 in session 5 for the next check)
+--reserve3   score tests/data/real_reserve3/ (14 real excerpts annotated blind; run blind twice on 2026-12-03, then tuned on)
 --verbose    also print the table for every page
 --errors     list the missed gold records and the false hits, per page and type
 The issue date each page gives itself (no --date: file name, web dateline or the estimate from its stories) is
@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--real", action="store_true", help="score the real excerpts in tests/data/real/")
     which.add_argument("--reserve", action="store_true", help="score the reserve excerpts (only for the next check)")
     which.add_argument("--reserve2", action="store_true", help="score the second reserve (run once, blind)")
-    which.add_argument("--reserve3", action="store_true", help="score the third reserve (only for the next check)")
+    which.add_argument("--reserve3", action="store_true", help="score the third reserve (run blind twice, now tuned on)")
     parser.add_argument("--verbose", action="store_true", help="print a table per page too")
     parser.add_argument("--errors", action="store_true", help="list misses and false hits")
     parser.add_argument("--attribution-errors", action="store_true",
