@@ -10,6 +10,8 @@ Usage (from the project root):
 --reserve    score tests/data/real_reserve/ (real excerpts kept aside; run once, blind, on 2026-12-03: docs/quality.md)
 --reserve2   score tests/data/real_reserve2/ (12 more real excerpts annotated blind; run once, blind, on 2026-12-03)
 --reserve3   score tests/data/real_reserve3/ (14 real excerpts annotated blind; run blind twice on 2026-12-03, then tuned on)
+--reserve4   score tests/data/real_reserve4/ (fourth set of real excerpts: run once blind on 2026-12-03)
+--reserve5   score tests/data/real_reserve5/ (fifth set, kept aside unread for the next check)
 --verbose    also print the table for every page
 --errors     list the missed gold records and the false hits, per page and type
 The issue date each page gives itself (no --date: file name, web dateline or the estimate from its stories) is
@@ -54,6 +56,8 @@ REAL_PAGES = ROOT / "tests" / "data" / "real"
 RESERVE_PAGES = ROOT / "tests" / "data" / "real_reserve"
 RESERVE2_PAGES = ROOT / "tests" / "data" / "real_reserve2"
 RESERVE3_PAGES = ROOT / "tests" / "data" / "real_reserve3"
+RESERVE4_PAGES = ROOT / "tests" / "data" / "real_reserve4"
+RESERVE5_PAGES = ROOT / "tests" / "data" / "real_reserve5"
 
 # (module, names) the benchmark needs; a missing one is reported by name.
 ENTRY_POINTS = [
@@ -123,6 +127,8 @@ CORPORA = {
     "reserve": (RESERVE_PAGES, RESERVE_PAGES / "annotations", "real excerpts kept aside"),
     "reserve2": (RESERVE2_PAGES, RESERVE2_PAGES / "annotations", "more real excerpts kept aside"),
     "reserve3": (RESERVE3_PAGES, RESERVE3_PAGES / "annotations", "third set of real excerpts kept aside"),
+    "reserve4": (RESERVE4_PAGES, RESERVE4_PAGES / "annotations", "fourth set of real excerpts: run once blind on 2026-12-03"),
+    "reserve5": (RESERVE5_PAGES, RESERVE5_PAGES / "annotations", "fifth set, kept aside unread for the next check"),
 }
 
 
@@ -211,13 +217,15 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--reserve", action="store_true", help="score the reserve excerpts (only for the next check)")
     which.add_argument("--reserve2", action="store_true", help="score the second reserve (run once, blind)")
     which.add_argument("--reserve3", action="store_true", help="score the third reserve (run blind twice, now tuned on)")
+    which.add_argument("--reserve4", action="store_true", help="score the fourth reserve (fourth set of real excerpts: run once blind on 2026-12-03)")
+    which.add_argument("--reserve5", action="store_true", help="score the fifth reserve (fifth set, kept aside unread for the next check)")
     parser.add_argument("--verbose", action="store_true", help="print a table per page too")
     parser.add_argument("--errors", action="store_true", help="list misses and false hits")
     parser.add_argument("--attribution-errors", action="store_true",
                         help="list matched figures whose region, period, programme or change-vs-level is wrong")
     parser.add_argument("--body-only", action="store_true", help="skip headlines, as the pipeline does")
     args = parser.parse_args(argv)
-    corpus = next((name for name in ("unseen", "heldout", "blind", "real", "reserve", "reserve2", "reserve3") if getattr(args, name)), "seed")
+    corpus = next((name for name in ("unseen", "heldout", "blind", "real", "reserve", "reserve2", "reserve3", "reserve4", "reserve5") if getattr(args, name)), "seed")
 
     api = load_entry_points()
     per_page: list[tuple[str, dict[str, MatchResult]]] = []
