@@ -14,7 +14,7 @@ How to run (from the project root):
         [--body-only] [--figures MODE] [--regions MODE] [--ret-future] [--compare]
 
 --unseen / --heldout / --blind pick tests/data/unseen/, tests/data/heldout/ or tests/data/blind/, and --real /
---reserve / --reserve2 / --reserve3 the real excerpts in tests/data/real*/ (pages as <stem>.txt next to an
+--reserve / --reserve2 / --reserve3 / --reserve4 the real excerpts in tests/data/real*/ (pages as <stem>.txt next to an
 annotations/ folder of <stem>.json); the default is the seed pages in fixtures/pages/.
 --compare prints one row per option value (the other options at their defaults) instead of one table.
 
@@ -526,7 +526,7 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--unseen", action="store_true", help="score tests/data/unseen/")
     which.add_argument("--heldout", action="store_true", help="score tests/data/heldout/")
     which.add_argument("--blind", action="store_true", help="score tests/data/blind/ (when it exists)")
-    for name in ("real", "reserve", "reserve2", "reserve3"):
+    for name in ("real", "reserve", "reserve2", "reserve3", "reserve4"):
         which.add_argument(f"--{name}", action="store_true", help=f"score the {CORPORA[name][2]} ({CORPORA[name][0].name}/)")
     parser.add_argument("--figures", choices=FIGURE_MODES, default=DEFAULTS["figures"],
                         help="money: extract_money; jionlp: plus extract_time durations; quantities: plus jiojio "
@@ -540,7 +540,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list misses and false hits")
     parser.add_argument("--body-only", action="store_true", help="skip headlines, as the pipeline does")
     args = parser.parse_args(argv)
-    corpus = next((name for name in ("unseen", "heldout", "blind", "real", "reserve", "reserve2", "reserve3")
+    corpus = next((name for name in ("unseen", "heldout", "blind", "real", "reserve", "reserve2", "reserve3",
+                                                 "reserve4")
                    if getattr(args, name)), "seed")
     scope = "bodies only" if args.body_only else "headlines + bodies"
     title = f"{CORPORA[corpus][2]}, {len(annotation_pairs(corpus))} pages, {scope}"
