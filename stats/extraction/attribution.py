@@ -19,8 +19,14 @@ from stats.extraction.scopes import Ordered, Scopes
 
 NATIONAL = "000000"
 REGION_WORDS_CSV = Path(__file__).resolve().parent.parent / "data" / "region_words.csv"
-# 国家 right before a figure is the national figure (低于国家4.6%的控制目标); elsewhere it names the state.
-NATIONAL_FIGURE = re.compile(r"国家(?=[\d〇一二三四五六七八九十])")
+# 国家 or 中国 right before a figure is the national figure (低于国家4.6%的控制目标, 中国832个贫困县); elsewhere they
+# name the state or an organisation (中国张掖网).
+NATIONAL_FIGURE = re.compile(r"(?:国家|中国)(?=[\d〇一二三四五六七八九十])")
+# A count of provinces (河北、山西…等11个省区市165个贫困县, 又有8省市, 全国31个省(自治区、直辖市)) spans several of them: what
+# it counts, and what its clause counts after it, is the country's. Read at the end of the count's noun.
+PROVINCE_COUNT = re.compile(r"[\d〇一二三四五六七八九十两]个?(?:省区市|省市区|省区|省市|省份|省)(?![级委长会内外直属政府厅])")
+# A count of provinces that is the yardstick (占东部8省市吸纳…的45%): not the figure's place.
+COMPARED_COUNT = re.compile(r"(?:占|[低高多少快慢优]于|比|较)[^，,。；;、]{0,4}$")
 # A division named as the yardstick, not the subject: 占全国…, 低于全国平均, 全国唯一, 闻名全国.
 COMPARED_BEFORE = re.compile(r"(?:占|[低高多少快慢优]于|比|较|居|领跑|闻名|享誉|誉满|走在|位居|名列)$")
 COMPARED_AFTER = re.compile(r"^(?:的)?(?:比重|平均|唯一|首位|前列|第[一二三四五六七八九十\d]|人大|政协|总工会|妇联|劳模|"
@@ -109,6 +115,8 @@ def _word_places(text: str) -> list[PlaceSpan]:
     codes = dict(_region_words())
     found = [PlaceSpan(codes[m.group(0)], m.start(), m.end()) for m in _region_word_regex().finditer(text)]
     found += [PlaceSpan(NATIONAL, m.start(), m.end()) for m in NATIONAL_FIGURE.finditer(text)]
+    found += [PlaceSpan(NATIONAL, m.end(), m.end()) for m in PROVINCE_COUNT.finditer(text)
+              if not COMPARED_COUNT.search(text, max(0, m.start() - 6), m.start())]
     return found
 
 
