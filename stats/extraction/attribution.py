@@ -78,6 +78,7 @@ def attribute_figures(text: str, figures: list, *, places: list[PlaceSpan], date
     named = sorted(places + _word_places(text), key=lambda p: p.start)
     fallback = headline_region or focus_region or home_region or _most_named(named)
     subjects = Ordered([p for p in named if not _compared(text, p) and not _listed(text, p)])
+    counts = Ordered(_province_counts(text))
     programs = _division_plans(text, programs, named)
     linked_programs = Ordered(programs)
     topic = article_programme(programs)
@@ -85,7 +86,7 @@ def attribute_figures(text: str, figures: list, *, places: list[PlaceSpan], date
     bases = Ordered(comparison_bases(text, dates), start=lambda s: s.start_offset, end=lambda s: s.end_offset)
     previous = None
     for figure in figures:
-        figure.region_code = figure_region(figure.start, figure.end, subjects, scopes) or fallback
+        figure.region_code = figure_region(figure.start, figure.end, subjects, scopes, counts) or fallback
         figure.is_change = is_change(text, figure, scopes) or bool(
             previous is not None and previous.is_change and LIST_JOIN.match(text[previous.end : figure.start]))
         figure.period_start, figure.period_end = figure_period(
@@ -115,9 +116,14 @@ def _word_places(text: str) -> list[PlaceSpan]:
     codes = dict(_region_words())
     found = [PlaceSpan(codes[m.group(0)], m.start(), m.end()) for m in _region_word_regex().finditer(text)]
     found += [PlaceSpan(NATIONAL, m.start(), m.end()) for m in NATIONAL_FIGURE.finditer(text)]
-    found += [PlaceSpan(NATIONAL, m.end(), m.end()) for m in PROVINCE_COUNT.finditer(text)
-              if not COMPARED_COUNT.search(text, max(0, m.start() - 6), m.start())]
     return found
+
+
+def _province_counts(text: str) -> list[PlaceSpan]:
+    """A count of provinces names the country for its own clause only (东北三省一区大型招聘 does not make the next
+    sentence's counts national); not when it is the yardstick (占东部8省市…的45%)."""
+    return [PlaceSpan(NATIONAL, m.end(), m.end()) for m in PROVINCE_COUNT.finditer(text)
+            if not COMPARED_COUNT.search(text, max(0, m.start() - 6), m.start())]
 
 
 def _compared(text: str, place: PlaceSpan) -> bool:
@@ -134,15 +140,18 @@ def _most_named(places: list[PlaceSpan]) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def figure_region(start: int, end: int, places: Ordered, scopes: Scopes) -> str | None:
-    """The division named nearest before the figure in its clause, else after it in its clause, else before it in
-    its sentence, else after it in its sentence, else before it in its paragraph. None when none names one."""
+def figure_region(start: int, end: int, places: Ordered, scopes: Scopes, counts: Ordered | None = None
+                  ) -> str | None:
+    """The division named nearest before the figure in its clause, else after it in its clause, else the country
+    when its clause counts provinces (河北、山西…等11个省区市165个贫困县), else a division before it in its sentence,
+    else after it in its sentence, else before it in its paragraph. None when none names one."""
     clause_start, clause_end = scopes.clause(start, end)
     sentence_start, sentence_end = scopes.sentence(start, end)
     paragraph_start, _ = scopes.paragraph(start)
     found = (
         places.last_before(clause_start, start)
         or places.first_from(end, clause_end)
+        or (counts and (counts.last_before(clause_start, start) or counts.first_from(end, clause_end)))
         or places.last_before(sentence_start, start)
         or places.first_from(end, sentence_end)
         or places.last_before(paragraph_start, start)
