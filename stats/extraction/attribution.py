@@ -14,7 +14,8 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from stats.extraction.periods import DateSpan, comparison_bases, figure_period, period_kind, usable_spans
+from stats.extraction.periods import (DateSpan, comparison_bases, figure_period, lead_period, period_kind,
+                                      usable_spans)
 from stats.extraction.scopes import Ordered, Scopes
 
 NATIONAL = "000000"
@@ -70,10 +71,11 @@ class ProgramSpan:
 def attribute_figures(text: str, figures: list, *, places: list[PlaceSpan], dates: list[DateSpan],
                       programs: list[ProgramSpan], focus_region: str | None = None,
                       home_region: str | None = None, headline_region: str | None = None,
-                      published_on: date | None = None) -> None:
+                      published_on: date | None = None, headline_dates: list[DateSpan] = ()) -> None:
     """Fill region_code, period_start/_end/_kind, program, is_change and sentence on every figure, in place.
 
-    `text` is the text the extractors read (the simplified view for a traditional article; same offsets)."""
+    `text` is the text the extractors read (the simplified view for a traditional article; same offsets);
+    `headline_dates` the date mentions of the article's headline (its period, when it names one)."""
     scopes = Scopes(text)
     named = sorted(places + _word_places(text), key=lambda p: p.start)
     fallback = headline_region or focus_region or home_region or _most_named(named)
@@ -82,7 +84,9 @@ def attribute_figures(text: str, figures: list, *, places: list[PlaceSpan], date
     programs = _division_plans(text, programs, named)
     linked_programs = Ordered(programs)
     topic = article_programme(programs)
-    usable = Ordered(usable_spans(text, dates, published_on), start=lambda s: s.start_offset, end=lambda s: s.end_offset)
+    usable_list = usable_spans(text, dates, published_on)
+    usable = Ordered(usable_list, start=lambda s: s.start_offset, end=lambda s: s.end_offset)
+    lead = lead_period(text, usable_list, [s for s in headline_dates if s.start or s.end])
     bases = Ordered(comparison_bases(text, dates), start=lambda s: s.start_offset, end=lambda s: s.end_offset)
     previous = None
     for figure in figures:
@@ -91,7 +95,7 @@ def attribute_figures(text: str, figures: list, *, places: list[PlaceSpan], date
             previous is not None and previous.is_change and LIST_JOIN.match(text[previous.end : figure.start]))
         figure.period_start, figure.period_end = figure_period(
             text, figure.start, figure.end, usable, scopes, published_on, value=figure.value, unit=figure.unit,
-            is_change=figure.is_change, bases=bases)
+            is_change=figure.is_change, bases=bases, lead=lead)
         figure.period_kind = period_kind(figure.period_start, figure.period_end)
         linked = figure_program(figure.start, figure.end, linked_programs, scopes, topic)
         figure.program, figure.program_kind = (linked.name, linked.kind) if linked else (None, None)

@@ -250,12 +250,35 @@ def governing_span(figure_start: int, figure_end: int, spans: Ordered, scopes: S
     )
 
 
+REPORT_KINDS = ("half", "quarter", "to-date")
+# How far into an article its lead runs (headline lines, dateline, first sentence): the period named there is the
+# article's period.
+LEAD_LENGTH = 200
+
+
+def lead_period(text: str, spans: list[DateSpan], headline_spans: list[DateSpan] = ()) -> DateSpan | None:
+    """The period an article reports on: the first reporting period (a half, a quarter or the year so far) in its
+    headline, else in its lead (湖北省上半年城镇新增就业50.64万人; 原标题:黑龙江省一季度城镇新增就业9.1万人), when
+    that is the first whole period there. A year or a month opening an article is as often background (2013年,
+    七八岁之前) as the period reported on: no lead then. `spans` are usable spans (`usable_spans`)."""
+    for span in list(headline_spans) + [s for s in spans if s.start_offset < LEAD_LENGTH]:
+        if span.role == DATE and span.start is not None and span.end is not None:
+            kind = period_kind(span.start, span.end)
+            if kind in (None, "point"):
+                continue
+            return span if kind in REPORT_KINDS else None
+    return None
+
+
 def figure_period(text: str, figure_start: int, figure_end: int, spans: Ordered, scopes: Scopes,
                   published_on: date | None = None, *, value: float | None = None, unit: str | None = None,
-                  is_change: bool = False, bases: Ordered | None = None) -> tuple[date | None, date | None]:
+                  is_change: bool = False, bases: Ordered | None = None, lead: DateSpan | None = None
+                  ) -> tuple[date | None, date | None]:
     """(period_start, period_end) of a figure; both None when no period is stated. `spans` are the article's date
     mentions that can govern a figure (`usable_spans`, ordered); the issue date gives the year of a plan none dates.
-    `bases` are the comparison bases (`comparison_bases`): a change since a named earlier date spans from it."""
+    `bases` are the comparison bases (`comparison_bases`): a change since a named earlier date spans from it.
+    `lead` is the article's period (`lead_period`): it governs a figure no date around it governs, and it closes an
+    open span that starts with it (今年以来 in an article on the first half: 1 January to 30 June)."""
     span = governing_span(figure_start, figure_end, spans, scopes)
     clause_start, clause_end = scopes.clause(figure_start, figure_end)
     clause = text[clause_start:figure_start]
@@ -271,8 +294,10 @@ def figure_period(text: str, figure_start: int, figure_end: int, spans: Ordered,
             published_on.year - 1 if published_on else None)
         return (date(last - int(value) + 1, 1, 1), date(last, 12, 31)) if last else (None, None)
     if span is None:
-        return None, None
+        return (lead.start, lead.end) if lead is not None else (None, None)
     start, end = span.start, span.end
+    if end is None and span.role == DATE and lead is not None and start == lead.start:
+        end = lead.end  # 今年以来 under a headline on 上半年
     if start is None and end is None:
         return None, None  # 当天 (a day the text does not give)
     said = text[max(clause_start, span.end_offset) : figure_start] if span.end_offset <= figure_start else clause
