@@ -65,6 +65,9 @@ TOLD_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,24}?(?:获悉|了解到|获
 # A day on which a body passed, announced or issued something (行政院会昨日通过…草案) dates that act, not a figure.
 ACTED_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:通过|宣布|公布|印发|出台|审议)")
 COMPARED_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比)$")
+# The date something is to happen (重阳礼金将在九月卅日发放, 定于6月召开): when it is paid or held, not the period its
+# figures count.
+SCHEDULED_BEFORE = re.compile(r"(?:将在|将于|拟于|拟在|定于|预计于|预定于)$")
 COMPARED_AFTER = re.compile(r"\s*(?:同期|相比|同月|末)")
 SAME_PERIOD_AFTER = re.compile(r"\s*(?:同期|同月)")
 DEADLINE_TEXT = re.compile(r"前$")  # 年底前, 6月30日之前: a deadline (a point, never the year so far)
@@ -116,7 +119,7 @@ def usable_spans(text: str, spans: list[DateSpan], published_on: date | None) ->
             continue
         if DATELINE_AFTER.match(text, span.end_offset) or TOLD_AFTER.match(text, span.end_offset):
             continue
-        if _compared(text, span):
+        if _compared(text, span) or SCHEDULED_BEFORE.search(text, max(0, span.start_offset - 3), span.start_offset):
             continue
         day = span.start is not None and span.start == span.end
         if day and ACTED_AFTER.match(text, span.end_offset):
