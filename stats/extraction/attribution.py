@@ -20,6 +20,7 @@ from stats.extraction.scopes import Ordered, Scopes
 
 NATIONAL = "000000"
 REGION_WORDS_CSV = Path(__file__).resolve().parent.parent / "data" / "region_words.csv"
+PROGRAMME_VOCABULARY_CSV = Path(__file__).resolve().parents[2] / "policies" / "data" / "programme_vocabulary.csv"
 # 国家 or 中国 right before a figure is the national figure (低于国家4.6%的控制目标, 中国832个贫困县); elsewhere they
 # name the state or an organisation (中国张掖网).
 NATIONAL_FIGURE = re.compile(r"(?:国家|中国)(?=[\d〇一二三四五六七八九十])")
@@ -184,11 +185,30 @@ def figure_program(start: int, end: int, programs: Ordered, scopes: Scopes, topi
     return topic
 
 
+@cache
+def _strategies() -> frozenset[str]:
+    """Names of national or regional strategies (乡村振兴 for 乡村振兴战略): the vocabulary's entries named …战略,
+    with their aliases."""
+    found = set()
+    with PROGRAMME_VOCABULARY_CSV.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
+            if row["name"].endswith("战略"):
+                found.add(row["name"])
+                found.update(alias for alias in (row.get("aliases") or "").split("|") if alias)
+    return frozenset(found)
+
+
+def is_strategy(program: ProgramSpan) -> bool:
+    return program.name.endswith("战略") or program.name in _strategies()
+
+
 def article_programme(programs: list[ProgramSpan]) -> ProgramSpan | None:
-    """The programme an article is about: the programme (not a register or campaign) named most often, at least
-    twice and at least three times as often as any other. A figure whose sentence names no programme counts under
-    it (an article on 创业担保贷款: 为300多家小微企业发放贷款2亿多元)."""
-    counts = Counter(p.name for p in programs if linkable(p) and p.kind == "program")
+    """The programme an article is about: the programme (not a register or campaign, nor a strategy) named most
+    often, at least twice and at least three times as often as any other. A figure whose sentence names no
+    programme counts under it (an article on 创业担保贷款: 为300多家小微企业发放贷款2亿多元). A strategy (乡村振兴) is
+    what a whole field of work serves, not a scheme its figures are counted under (an article on 乡村振兴: 粮食产量
+    达到430.38亿斤 counts no programme)."""
+    counts = Counter(p.name for p in programs if linkable(p) and p.kind == "program" and not is_strategy(p))
     if not counts:
         return None
     ranked = counts.most_common(2)
