@@ -179,7 +179,7 @@ def figure_program(start: int, end: int, programs: Ordered, scopes: Scopes, topi
         found = None  # 实现116万建档立卡贫困人口脱贫、1452个贫困村出列: the register qualifies its own item
     if found:
         return None if _in_list(text, found) else found  # 高龄津贴、长者生活津贴和伤残津贴金额划一调高3.3%
-    before = programs.last_before(sentence_start, start, _names_the_sentence)
+    before = programs.last_before(sentence_start, start, lambda p: _names_the_sentence(p) or _carried_out(text, p))
     if before is not None:
         return None if _in_list(text, before) else before
     return topic
@@ -230,6 +230,16 @@ PLAIN_PLAN = re.compile(r"(?:省|市|区|县)?(?:计划|方案|打算)")
 
 def linkable(program: ProgramSpan) -> bool:
     return not (VERB_OPENED.match(program.name) or NOT_A_NAME.search(program.name))
+
+
+# A campaign the sentence says is launched or carried out (启动助力民营经济发展壮大行动，组织2065名…; 大力推进乡村建设
+#行动，…今年建设6000个…): the sentence's counts are its work.
+CARRIED_OUT = re.compile(r"(?:启动|实施|推进|开展|组织实施|推动|落实)[“\"「]?$")
+
+
+def _carried_out(text: str, program: ProgramSpan) -> bool:
+    return program.kind == "campaign" and linkable(program) and bool(
+        CARRIED_OUT.search(text, max(0, program.start - 5), program.start))
 
 
 def _names_the_sentence(program: ProgramSpan) -> bool:
