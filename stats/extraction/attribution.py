@@ -39,10 +39,10 @@ LISTED_BEFORE = re.compile(r"、$")
 # Change words right before a figure (after the 同比/比上年 comparison): a change, not a level. The figure scanner
 # takes most of them into the figure itself (`change`); these catch the ones separated from the number.
 CHANGE_BEFORE = re.compile(
-    r"(?:增长|下降|增加|减少|提高|降低|上升|下滑|回落|上涨|下跌|提升|增幅|降幅|涨幅|跌幅|增速|调高|调低|上调|下调|低|高)"
+    r"(?:增长|下降|增加|减少|提高|降低|上升|下滑|回落|涨|下跌|提升|增幅|降幅|涨幅|跌幅|增速|调高|调低|上调|下调|加码|低|高)"
     r"(?:了|率|幅度)?(?:为|达到?|约|近|超过?|逾|高达|出)?$"
 )
-RATE_OF_CHANGE = re.compile(r"增幅|降幅|涨幅|跌幅|增速|增长率|增长速度")  # 增幅多年保持在9%以上
+RATE_OF_CHANGE = re.compile(r"增幅|降幅|涨幅|跌幅|调幅|增速|增长率|增长速度")  # 增幅多年保持在9%以上
 LIST_JOIN = re.compile(r"^\s*(?:、|和|及|与)\s*$")  # 分别增长81.5%、111.6%
 MORE_OR_LESS = re.compile(r"(?:多|少)了?$")  # 比上年多3万人 (a change only after a comparison: 多达 is a level)
 COMPARISON_BEFORE = re.compile(r"(?:同比|环比|比上年|比去年|较上年|较去年|比上年同期|比去年同期|较上年同期)")
