@@ -262,14 +262,25 @@ def _in_list(text: str, program: ProgramSpan) -> bool:
     return bool(re.match(r"[”’」]?[、“‘「]|[”’」]?等|、", after) or re.search(r"、[“‘「]?$|[”’」][“‘「]$", before))
 
 
+# 增速比农村居民人均可支配收入高6.1个百分点, 增速高于城镇居民2.1个百分点: the gap between two groups' rates, a level;
+# against an earlier time (比上年高0.5个百分点, 较一季度回落) it is a change.
+GAP_BEFORE = re.compile(r"(?:高于|低于|快于|慢于|比(?P<than>[^，,。；;]{1,16}?)(?:高|低|快|慢)出?)(?P<rest>[^，,。；;]{0,16})了?$")
+TIME_WORDS = re.compile(r"上年|去年|前年|同期|上月|上季|年|月|季度|以前|之前|此前|过去")
+
+
+def _gap_between_groups(left: str) -> bool:
+    match = GAP_BEFORE.search(left)
+    return bool(match) and not TIME_WORDS.search(match.group(0))
+
+
 def is_change(text: str, figure, scopes: Scopes) -> bool:
     """True for a change (同比增长8.2%, 增加5万人, 提高3个百分点), False for a level (增至5万人, 新增就业98万人)."""
     if getattr(figure, "change", None):
         return True
-    if figure.unit in CHANGE_UNITS:
-        return True
     clause_start, _ = scopes.clause(figure.start, figure.end)
     left = text[clause_start : figure.start]
+    if figure.unit in CHANGE_UNITS:
+        return not _gap_between_groups(left)
     if TO_LEVEL.search(left):
         return False
     if CHANGE_BEFORE.search(left) or RATE_OF_CHANGE.search(left):
