@@ -33,6 +33,9 @@ COMPARED_COUNT = re.compile(r"(?:占|[低高多少快慢优]于|比|较)[^，,�
 COMPARED_BEFORE = re.compile(r"(?:占|[低高多少快慢优]于|比|较|居|领跑|闻名|享誉|誉满|走在|位居|名列)$")
 COMPARED_AFTER = re.compile(r"^(?:的)?(?:比重|平均|唯一|首位|前列|第[一二三四五六七八九十\d]|人大|政协|总工会|妇联|劳模|"
                             r"先进|优秀|模范|重点|统一|各地|\d+/\d+|[一二三四五六七八九十]分之)")
+# A dateline place (新华社拉萨4月24日电, 人民网南昌1月15日电, 晋城讯) is where the story was filed, not what its figures
+# are about.
+DATELINE_AFTER = re.compile(r"\s*(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})月)?(?:\d{1,2}|[一二三四五六七八九十]{1,3})日\s*电|讯|电\s*[（(]")
 # A division in a list (龙胜、资源、田阳…9个县; 固始县等16个县): the figure counts the set, not that division.
 LISTED_AFTER = re.compile(r"、|等")
 LISTED_BEFORE = re.compile(r"、$")
@@ -80,7 +83,8 @@ def attribute_figures(text: str, figures: list, *, places: list[PlaceSpan], date
     scopes = Scopes(text)
     named = sorted(places + _word_places(text), key=lambda p: p.start)
     fallback = headline_region or focus_region or home_region or _most_named(named)
-    subjects = Ordered([p for p in named if not _compared(text, p) and not _listed(text, p)])
+    subjects = Ordered([p for p in named if not _compared(text, p) and not _listed(text, p)
+                        and not DATELINE_AFTER.match(text, p.end)])
     counts = Ordered(_province_counts(text))
     programs = _division_plans(text, programs, named)
     linked_programs = Ordered(programs)
