@@ -182,11 +182,28 @@ def figure_program(start: int, end: int, programs: Ordered, scopes: Scopes, topi
             AFTER_A_NUMBER.search(text, max(0, found.start - 1), found.start)):
         found = None  # 实现116万建档立卡贫困人口脱贫、1452个贫困村出列: the register qualifies its own item
     if found:
-        return None if _in_list(text, found) else found  # 高龄津贴、长者生活津贴和伤残津贴金额划一调高3.3%
+        if _in_list(text, found):
+            return None  # 高龄津贴、长者生活津贴和伤残津贴金额划一调高3.3%
+        return _sentence_subject(text, found, programs, sentence_start) or found
     before = programs.last_before(sentence_start, start, lambda p: _names_the_sentence(p) or _carried_out(text, p))
     if before is not None:
-        return None if _in_list(text, before) else before
+        return None if _in_list(text, before) else _sentence_subject(text, before, programs, sentence_start) or before
     return topic
+
+
+# A scheme's name inside the noun for its money (失业保险费, 医保基金) names what is paid, not the programme paying it.
+MONEY_OF_SCHEME = re.compile(r"费|基金")
+
+
+def _sentence_subject(text: str, found: ProgramSpan, programs: Ordered, sentence_start: int) -> ProgramSpan | None:
+    """The programme opening the sentence as its subject, when the one found nearer the figure is only inside the
+    noun for a scheme's money (稳岗返还政策加快落地,1至9月共返还失业保险费275亿元 → 稳岗返还)."""
+    if not MONEY_OF_SCHEME.match(text, found.end):
+        return None
+    opener = programs.first_from(sentence_start, found.start, _names_the_sentence)
+    if opener is None or opener.name == found.name or text[sentence_start : opener.start].strip():
+        return None
+    return opener
 
 
 @cache
