@@ -116,3 +116,40 @@ def test_a_campaign_the_sentence_launches_links_its_counts():
     text = "启动助力民营经济发展壮大行动,组织2065名人社服务专员为1001家企业解决问题2328个。"
     figure = one(text, "2065名", published_on=datetime.date(2024, 4, 10))
     assert figure.program == "助力民营经济发展壮大行动"
+
+
+def test_a_dateline_place_is_not_the_subject_of_the_figures():
+    text = simplified_view("新華社拉薩4月24日電(記者陳尚才、白少波)今年41歲的旺朗,家住海拔4500米的藏北高原聶榮縣下曲鄉。")
+    assert one(text, "41岁", published_on=datetime.date(2021, 4, 24)).region_code == "540623"
+
+
+def test_a_scheme_inside_the_noun_for_its_money_yields_to_the_programme_opening_the_sentence():
+    text = "稳岗返还政策加快落地,1至9月共返还失业保险费275亿元,惠及企业75万户、职工3993万人。"
+    kwargs = {"published_on": datetime.date(2019, 10, 21)}
+    assert one(text, "275亿元", **kwargs).program == "稳岗返还"
+    assert one(text, "3993万人", **kwargs).program == "稳岗返还"
+
+
+def test_a_scheme_inside_the_noun_for_its_money_still_links_when_no_programme_opens_the_sentence():
+    text = "今年以来,全省共返还失业保险费12亿元。"
+    assert one(text, "12亿元", published_on=datetime.date(2019, 10, 21)).program == "失业保险"
+
+
+# Change or level ----------------------------------------------------------------------------------------------
+
+
+def test_a_rise_in_two_folds_and_a_top_up_are_changes():
+    text = simplified_view("富里鄉一百歲以上禮金今年漲兩倍，從五千元調高至一萬元，七十歲以上加碼三百至六百元。")
+    kwargs = {"published_on": datetime.date(2025, 9, 10)}
+    assert one(text, "两倍", **kwargs).is_change is True
+    assert one(text, "三百至六百元", **kwargs).is_change is True
+    assert one(text, "一万元", **kwargs).is_change is False  # 调高至: the new level
+
+
+def test_the_gap_between_two_groups_rates_is_a_level_but_a_gap_against_last_year_is_a_change():
+    text = "全省低收入农户人均可支配收入增长13.4%,增速比农村居民人均可支配收入高6.1个百分点。"
+    assert one(text, "6.1个百分点", published_on=datetime.date(2024, 1, 20)).is_change is False
+    text = "过去一年,全省农民收入增速高于城镇居民2.1个百分点。"
+    assert one(text, "2.1个百分点", published_on=datetime.date(2024, 1, 20)).is_change is False
+    text = "全省城镇登记失业率比上年高0.5个百分点。"
+    assert one(text, "0.5个百分点", published_on=datetime.date(2024, 1, 20)).is_change is True
