@@ -95,8 +95,12 @@ PERIOD_KINDS = ("year", "half", "quarter", "month", "to-date", "point")
 # that dates its own phrase (2014年底的88733户); a day alone (the day of an event: it governs its own sentence only);
 # a deadline (年底前); an effective date (…生效) or an onset (…起, 2月上调); a time the text does not give (当天,
 # 近年来: no period).
-DATE, UNTIL, END, DEADLINE, DAY, NOW, EFFECTIVE, ONSET, VAGUE = (
-    "date", "until", "end", "deadline", "day", "now", "effective", "onset", "vague")
+DATE, UNTIL, END, DEADLINE, DAY, NOW, EFFECTIVE, ONSET, VAGUE, SINCE = (
+    "date", "until", "end", "deadline", "day", "now", "effective", "onset", "vague", "since")
+# A date in a clause saying since when something has (not) been (排富条款自2013年实施后便未再调整, 自从二〇二一年以后无人
+# 符合资格): the history of a rule, not the period of the figures after it; it dates its own clause only.
+SINCE_BEFORE = re.compile(r"(?:自从?|从)$")
+SINCE_AFTER = re.compile(r"(?:实施|施行|开始|出台)?(?:以|之)?后")
 
 
 @dataclass(frozen=True)
@@ -125,7 +129,10 @@ def usable_spans(text: str, spans: list[DateSpan], published_on: date | None) ->
         if day and ACTED_AFTER.match(text, span.end_offset):
             continue
         written = text[span.start_offset : span.end_offset]
-        if EFFECTIVE_AFTER.match(text, span.end_offset):
+        if SINCE_BEFORE.search(text, max(0, span.start_offset - 2), span.start_offset) and (
+                SINCE_AFTER.match(text, span.end_offset)):
+            span = replace(span, role=SINCE)
+        elif EFFECTIVE_AFTER.match(text, span.end_offset):
             span = replace(span, end=None, role=EFFECTIVE)
         elif span.start is not None and span.end is None and OPEN_TEXT.search(written):
             span = replace(span, role=ONSET)  # 2月起
@@ -222,10 +229,14 @@ def _covered(text: str, span: DateSpan) -> bool:
     return bool(COVERS_BEFORE.search(text, max(0, span.start_offset - 2), span.start_offset))
 
 
+def _beyond_its_clause(span: DateSpan) -> bool:
+    return span.role != SINCE
+
+
 def _carries(span: DateSpan) -> bool:
     """Whether a span goes on governing the sentences after its own: not a day alone (the day of an event), nor an
     end that dates its own phrase (去年10月底的请领人数)."""
-    return span.role not in (DAY, END, VAGUE)
+    return span.role not in (DAY, END, VAGUE, SINCE)
 
 
 # A paragraph that goes on with the one before: a breakdown (其中, 从区域分布看) or an addition (此外, 另外, 同时).
@@ -245,7 +256,7 @@ def governing_span(figure_start: int, figure_end: int, spans: Ordered, scopes: S
     return (
         spans.last_before(clause_start, figure_start)
         or spans.first_from(figure_end, sentence_end, lambda s: s.role == EFFECTIVE or _covered(scopes.text, s))
-        or spans.last_before(sentence_start, figure_start)
+        or spans.last_before(sentence_start, figure_start, _beyond_its_clause)
         or spans.first_from(figure_end, clause_end)
         or spans.last_before(paragraph_start, sentence_start, _carries)
         or (_continues(scopes.text, paragraph_start) and spans.last_before(0, paragraph_start, _carries))

@@ -153,3 +153,8 @@ def test_the_gap_between_two_groups_rates_is_a_level_but_a_gap_against_last_year
     assert one(text, "2.1个百分点", published_on=datetime.date(2024, 1, 20)).is_change is False
     text = "全省城镇登记失业率比上年高0.5个百分点。"
     assert one(text, "0.5个百分点", published_on=datetime.date(2024, 1, 20)).is_change is True
+
+
+def test_a_since_clause_dates_its_own_clause_not_the_figures_after_it():
+    text = simplified_view("此外由於老農津貼的排富條款自2013年實施後便未再調整，本次草案中也將個人綜合所得總額門檻，由50萬元調整至60萬元。")
+    assert period(one(text, "50万元", published_on=datetime.date(2026, 1, 16))) == (None, None)
