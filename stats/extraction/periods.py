@@ -37,7 +37,7 @@ UNTIL_WORDS = re.compile(r"^(?:截至|截止|到)")
 WHOLE_YEAR = re.compile(r"(?:年度计划|全年计划|年计划|年度目标|年目标任务?|全年目标任务?)[（(：:为是]?$|全年")
 SHARE_OF_PLAN = re.compile(r"(?:目标|计划|任务)[^，,。；;]*的$")
 # The figure is a target itself (低于4.5%的控制目标, 完成省定2亿元目标任务的81.11%, 年度目标计划289万套): a year's.
-TARGET_AFTER = re.compile(r"(?:的)?(?:年度|全年|省定|市定|县定)?(?:控制)?(?:目标|计划(?!生育))")
+TARGET_AFTER = re.compile(r"(?:的)?(?:年度|全年|省定|市定|县定)?(?:预期)?(?:控制)?(?:目标|计划(?!生育))")
 TARGET_BEFORE = re.compile(r"(?:年度目标计划|年度目标任务|年度任务|年度计划任务)(?:数)?(?:为|是)?$")
 LAST_YEAR = re.compile(r"过去一年|过去的一年")
 # 当天 / 当日 (the day of an event the text does not date here), 近年来 / 多年来 (some years): the text names a time

@@ -158,3 +158,10 @@ def test_the_gap_between_two_groups_rates_is_a_level_but_a_gap_against_last_year
 def test_a_since_clause_dates_its_own_clause_not_the_figures_after_it():
     text = simplified_view("此外由於老農津貼的排富條款自2013年實施後便未再調整，本次草案中也將個人綜合所得總額門檻，由50萬元調整至60萬元。")
     assert period(one(text, "50万元", published_on=datetime.date(2026, 1, 16))) == (None, None)
+
+
+def test_an_expected_target_is_the_years():
+    text = "9月份,全国城镇调查失业率为5.2%,低于5.5%的预期控制目标。"
+    kwargs = {"published_on": datetime.date(2019, 10, 21)}
+    assert period(one(text, "5.5%", **kwargs)) == ("2019-01-01", "2019-12-31")
+    assert period(one(text, "5.2%", **kwargs)) == ("2019-09-01", "2019-09-30")
