@@ -74,8 +74,9 @@ def _extract(
                               published_on=context.published_on)
     programs = _derived_masked(programs, pii, ("name", "issuer"))
     headline_regions = extract_regions(draft.headline, context, words=words) if draft.headline else []
+    headline_dates = extract_dates(draft.headline, context) if draft.headline else []
     figures = attribute(text, extract_figures(text, context), context, regions=regions, dates=dates,
-                        programs=programs, headline_regions=headline_regions)
+                        programs=programs, headline_regions=headline_regions, headline_dates=headline_dates)
     return ArticleResult(
         draft=draft,
         figures=_derived_masked(figures, pii, DERIVED_FIGURE_FIELDS),

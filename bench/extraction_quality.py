@@ -105,12 +105,14 @@ def predict_page(raw: bytes, name: str, published_on: datetime.date, api: dict[s
         ctx = api["ExtractContext"](published_on=published_on, home_region=home, focus_region=focus)
         texts = [article.text] if body_only else [t for t in (article.headline, article.subheadline, article.text) if t]
         headline_regions = api["extract_regions"](article.headline, ctx) if article.headline else []
+        headline_dates = api["extract_dates"](article.headline, ctx) if article.headline else []
         for text in texts:
             dates = api["extract_dates"](text, ctx)
             regions = api["extract_regions"](text, ctx)
             programs = api["extract_programs"](text, ctx)
             figures = api["attribute"](text, api["extract_figures"](text, ctx), ctx, regions=regions, dates=dates,
-                                       programs=programs, headline_regions=headline_regions)
+                                       programs=programs, headline_regions=headline_regions,
+                                       headline_dates=headline_dates)
             pooled["figures"] += figures
             pooled["dates"] += dates
             pooled["regions"] += regions

@@ -33,12 +33,13 @@ def extract_figures(text: str, ctx: ExtractContext | None = None) -> list[Figure
 
 
 def attribute(text: str, figures: list[Figure], ctx: ExtractContext | None, *, regions: list, dates: list,
-              programs: list, headline_regions: list = ()) -> list[Figure]:
+              programs: list, headline_regions: list = (), headline_dates: list = ()) -> list[Figure]:
     """Say what each figure is about (region, period, programme, change or level, sentence), in place; a measure
     that does not read as a noun phrase is dropped (empty rather than wrong).
 
     `regions`, `dates` and `programs` are the other extractors' mentions in the same `text`; `headline_regions`
-    the regions the article's headline names (the article's focus when the text around a figure names none)."""
+    the regions the article's headline names (the article's focus when the text around a figure names none);
+    `headline_dates` the dates it names (the article's period when it names one)."""
     view = simplified_view(text)
     headline = next((code for code in (m.code for m in headline_regions) if code), None)
     attribute_figures(
@@ -51,6 +52,7 @@ def attribute(text: str, figures: list[Figure], ctx: ExtractContext | None, *, r
         home_region=ctx.home_region if ctx else None,
         headline_region=headline,
         published_on=ctx.published_on if ctx else None,
+        headline_dates=spans_from_dates(headline_dates),
     )
     for figure in figures:
         figure.measure = checked_measure(figure.measure, figure.sentence, figure.text, figure.unit)  # or none

@@ -37,7 +37,7 @@ UNTIL_WORDS = re.compile(r"^(?:截至|截止|到)")
 WHOLE_YEAR = re.compile(r"(?:年度计划|全年计划|年计划|年度目标|年目标任务?|全年目标任务?)[（(：:为是]?$|全年")
 SHARE_OF_PLAN = re.compile(r"(?:目标|计划|任务)[^，,。；;]*的$")
 # The figure is a target itself (低于4.5%的控制目标, 完成省定2亿元目标任务的81.11%, 年度目标计划289万套): a year's.
-TARGET_AFTER = re.compile(r"(?:的)?(?:年度|全年|省定|市定|县定)?(?:控制)?(?:目标|计划(?!生育))")
+TARGET_AFTER = re.compile(r"(?:的)?(?:年度|全年|省定|市定|县定)?(?:预期)?(?:控制)?(?:目标|计划(?!生育))")
 TARGET_BEFORE = re.compile(r"(?:年度目标计划|年度目标任务|年度任务|年度计划任务)(?:数)?(?:为|是)?$")
 LAST_YEAR = re.compile(r"过去一年|过去的一年")
 # 当天 / 当日 (the day of an event the text does not date here), 近年来 / 多年来 (some years): the text names a time
@@ -65,6 +65,9 @@ TOLD_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,24}?(?:获悉|了解到|获
 # A day on which a body passed, announced or issued something (行政院会昨日通过…草案) dates that act, not a figure.
 ACTED_AFTER = re.compile(r"[^，,。；;！？!?\n]{0,6}?(?:通过|宣布|公布|印发|出台|审议)")
 COMPARED_BEFORE = re.compile(r"(?:比|较|与|同|相比|对比)$")
+# The date something is to happen (重阳礼金将在九月卅日发放, 定于6月召开): when it is paid or held, not the period its
+# figures count.
+SCHEDULED_BEFORE = re.compile(r"(?:将在|将于|拟于|拟在|定于|预计于|预定于)$")
 COMPARED_AFTER = re.compile(r"\s*(?:同期|相比|同月|末)")
 SAME_PERIOD_AFTER = re.compile(r"\s*(?:同期|同月)")
 DEADLINE_TEXT = re.compile(r"前$")  # 年底前, 6月30日之前: a deadline (a point, never the year so far)
@@ -92,8 +95,12 @@ PERIOD_KINDS = ("year", "half", "quarter", "month", "to-date", "point")
 # that dates its own phrase (2014年底的88733户); a day alone (the day of an event: it governs its own sentence only);
 # a deadline (年底前); an effective date (…生效) or an onset (…起, 2月上调); a time the text does not give (当天,
 # 近年来: no period).
-DATE, UNTIL, END, DEADLINE, DAY, NOW, EFFECTIVE, ONSET, VAGUE = (
-    "date", "until", "end", "deadline", "day", "now", "effective", "onset", "vague")
+DATE, UNTIL, END, DEADLINE, DAY, NOW, EFFECTIVE, ONSET, VAGUE, SINCE = (
+    "date", "until", "end", "deadline", "day", "now", "effective", "onset", "vague", "since")
+# A date in a clause saying since when something has (not) been (排富条款自2013年实施后便未再调整, 自从二〇二一年以后无人
+# 符合资格): the history of a rule, not the period of the figures after it; it dates its own clause only.
+SINCE_BEFORE = re.compile(r"(?:自从?|从)$")
+SINCE_AFTER = re.compile(r"(?:实施|施行|开始|出台)?(?:以|之)?后")
 
 
 @dataclass(frozen=True)
@@ -116,13 +123,16 @@ def usable_spans(text: str, spans: list[DateSpan], published_on: date | None) ->
             continue
         if DATELINE_AFTER.match(text, span.end_offset) or TOLD_AFTER.match(text, span.end_offset):
             continue
-        if _compared(text, span):
+        if _compared(text, span) or SCHEDULED_BEFORE.search(text, max(0, span.start_offset - 3), span.start_offset):
             continue
         day = span.start is not None and span.start == span.end
         if day and ACTED_AFTER.match(text, span.end_offset):
             continue
         written = text[span.start_offset : span.end_offset]
-        if EFFECTIVE_AFTER.match(text, span.end_offset):
+        if SINCE_BEFORE.search(text, max(0, span.start_offset - 2), span.start_offset) and (
+                SINCE_AFTER.match(text, span.end_offset)):
+            span = replace(span, role=SINCE)
+        elif EFFECTIVE_AFTER.match(text, span.end_offset):
             span = replace(span, end=None, role=EFFECTIVE)
         elif span.start is not None and span.end is None and OPEN_TEXT.search(written):
             span = replace(span, role=ONSET)  # 2月起
@@ -219,10 +229,14 @@ def _covered(text: str, span: DateSpan) -> bool:
     return bool(COVERS_BEFORE.search(text, max(0, span.start_offset - 2), span.start_offset))
 
 
+def _beyond_its_clause(span: DateSpan) -> bool:
+    return span.role != SINCE
+
+
 def _carries(span: DateSpan) -> bool:
     """Whether a span goes on governing the sentences after its own: not a day alone (the day of an event), nor an
     end that dates its own phrase (去年10月底的请领人数)."""
-    return span.role not in (DAY, END, VAGUE)
+    return span.role not in (DAY, END, VAGUE, SINCE)
 
 
 # A paragraph that goes on with the one before: a breakdown (其中, 从区域分布看) or an addition (此外, 另外, 同时).
@@ -242,7 +256,7 @@ def governing_span(figure_start: int, figure_end: int, spans: Ordered, scopes: S
     return (
         spans.last_before(clause_start, figure_start)
         or spans.first_from(figure_end, sentence_end, lambda s: s.role == EFFECTIVE or _covered(scopes.text, s))
-        or spans.last_before(sentence_start, figure_start)
+        or spans.last_before(sentence_start, figure_start, _beyond_its_clause)
         or spans.first_from(figure_end, clause_end)
         or spans.last_before(paragraph_start, sentence_start, _carries)
         or (_continues(scopes.text, paragraph_start) and spans.last_before(0, paragraph_start, _carries))
@@ -250,12 +264,35 @@ def governing_span(figure_start: int, figure_end: int, spans: Ordered, scopes: S
     )
 
 
+REPORT_KINDS = ("half", "quarter", "to-date")
+# How far into an article its lead runs (headline lines, dateline, first sentence): the period named there is the
+# article's period.
+LEAD_LENGTH = 200
+
+
+def lead_period(text: str, spans: list[DateSpan], headline_spans: list[DateSpan] = ()) -> DateSpan | None:
+    """The period an article reports on: the first reporting period (a half, a quarter or the year so far) in its
+    headline, else in its lead (湖北省上半年城镇新增就业50.64万人; 原标题:黑龙江省一季度城镇新增就业9.1万人), when
+    that is the first whole period there. A year or a month opening an article is as often background (2013年,
+    七八岁之前) as the period reported on: no lead then. `spans` are usable spans (`usable_spans`)."""
+    for span in list(headline_spans) + [s for s in spans if s.start_offset < LEAD_LENGTH]:
+        if span.role == DATE and span.start is not None and span.end is not None:
+            kind = period_kind(span.start, span.end)
+            if kind in (None, "point"):
+                continue
+            return span if kind in REPORT_KINDS else None
+    return None
+
+
 def figure_period(text: str, figure_start: int, figure_end: int, spans: Ordered, scopes: Scopes,
                   published_on: date | None = None, *, value: float | None = None, unit: str | None = None,
-                  is_change: bool = False, bases: Ordered | None = None) -> tuple[date | None, date | None]:
+                  is_change: bool = False, bases: Ordered | None = None, lead: DateSpan | None = None
+                  ) -> tuple[date | None, date | None]:
     """(period_start, period_end) of a figure; both None when no period is stated. `spans` are the article's date
     mentions that can govern a figure (`usable_spans`, ordered); the issue date gives the year of a plan none dates.
-    `bases` are the comparison bases (`comparison_bases`): a change since a named earlier date spans from it."""
+    `bases` are the comparison bases (`comparison_bases`): a change since a named earlier date spans from it.
+    `lead` is the article's period (`lead_period`): it governs a figure no date around it governs, and it closes an
+    open span that starts with it (今年以来 in an article on the first half: 1 January to 30 June)."""
     span = governing_span(figure_start, figure_end, spans, scopes)
     clause_start, clause_end = scopes.clause(figure_start, figure_end)
     clause = text[clause_start:figure_start]
@@ -271,8 +308,10 @@ def figure_period(text: str, figure_start: int, figure_end: int, spans: Ordered,
             published_on.year - 1 if published_on else None)
         return (date(last - int(value) + 1, 1, 1), date(last, 12, 31)) if last else (None, None)
     if span is None:
-        return None, None
+        return (lead.start, lead.end) if lead is not None else (None, None)
     start, end = span.start, span.end
+    if end is None and span.role == DATE and lead is not None and start == lead.start:
+        end = lead.end  # 今年以来 under a headline on 上半年
     if start is None and end is None:
         return None, None  # 当天 (a day the text does not give)
     said = text[max(clause_start, span.end_offset) : figure_start] if span.end_offset <= figure_start else clause
