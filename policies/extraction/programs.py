@@ -148,7 +148,7 @@ def _known_candidates(text: str, known: vocabulary.Vocabulary) -> list[_Candidat
     """Names and aliases from the programme vocabulary (大病保险, 棚改), kept as written; linking maps aliases.
 
     One followed by an office's head names the office (乡村振兴局) and is left out; one followed by a mechanism
-    head takes it in (防止返贫监测帮扶机制)."""
+    head (防止返贫监测帮扶机制) or a strategy head (就业优先战略) takes it in."""
     by_form = known.by_form
     found = []
     for match in known.forms_re.finditer(text):
@@ -156,8 +156,11 @@ def _known_candidates(text: str, known: vocabulary.Vocabulary) -> list[_Candidat
             continue
         end, kind = match.end(), by_form[match.group()].kind
         head = next((head for head in lexicon.mechanism_heads() if text.startswith(head, end)), None)
+        strategy = next((head for head in lexicon.strategy_heads() if text.startswith(head, end)), None)
         if head is not None and not match.group().endswith(head):
             end, kind = end + len(head), "mechanism"
+        elif strategy is not None and not match.group().endswith(strategy):
+            end = end + len(strategy)
         found.append(_Candidate(match.start(), end, kind, _VOCABULARY))
     return found
 
@@ -221,8 +224,18 @@ def _unquoted_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
             first = _joined_start(text, tokens, first, index)
             if first is None:
                 continue
-        found.append(_Candidate(tokens[first].start, token.end, suffix.kind, _UNQUOTED))
+        found.append(_Candidate(_after_leading_verb(text, tokens[first].start, token.end - len(suffix.text)),
+                                token.end, suffix.kind, _UNQUOTED))
     return found
+
+
+def _after_leading_verb(text: str, start: int, head_start: int) -> int:
+    """Where a phrase starts once a boundary verb that the segmenter glued to the next word is passed over
+    (制发服务招商引资企业落地发展工作方案, cut 制 / 发服务…, names 服务招商引资企业落地发展工作方案)."""
+    for word in lexicon.leading_verbs():
+        if text.startswith(word, start) and head_start - (start + len(word)) >= 2:
+            return start + len(word)
+    return start
 
 
 def _used_as_verb(tokens: list[Token], index: int) -> bool:
