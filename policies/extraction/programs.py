@@ -286,7 +286,9 @@ def _left_edge(tokens: list[Token], index: int) -> int | None:
             return None  # a quoted name or a title: the other rules own it
         if previous.word in _CLASS_WORDS:
             return None  # 各种闸涵工程: a class of works, not one named programme
-        if is_stop(previous) and not (first == index and previous.word in lexicon.nominal_verbs()):
+        if _counts_parts(previous, tokens[cursor]):
+            pass  # 农业七大产业高质量发展三年行动: 七大 counts the parts of the name's subject
+        elif is_stop(previous) and not (first == index and previous.word in lexicon.nominal_verbs()):
             if previous.word in _LIST_MARKS and chars < _MIN_LISTED_NAME_CHARS:
                 return None  # one item of a coordinated list (进零售药店、进…行动): its head is shared
             if previous.word == _ETC:
@@ -298,6 +300,17 @@ def _left_edge(tokens: list[Token], index: int) -> int | None:
         cursor -= 1
         first = cursor
     return first
+
+
+_PARTS_NUMERAL = re.compile(r"^[一二三四五六七八九十两]+大?$")
+
+
+def _counts_parts(numeral: Token, following: Token) -> bool:
+    """A Chinese numeral before 大 (七大产业, 三大攻坚战, 十大工程) counts the parts a name is about; it is a word of
+    the name, not a number that ends it."""
+    if not _PARTS_NUMERAL.match(numeral.word):
+        return False
+    return numeral.word.endswith("大") or (following.word.startswith("大") and following.start == numeral.end)
 
 
 def _propagated_candidates(text: str, kept: list[_Candidate]) -> list[_Candidate]:
