@@ -224,17 +224,21 @@ def _unquoted_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
             first = _joined_start(text, tokens, first, index)
             if first is None:
                 continue
-        found.append(_Candidate(_after_leading_verb(text, tokens[first].start, token.end - len(suffix.text)),
-                                token.end, suffix.kind, _UNQUOTED))
+        start = _after_leading_verb(text, tokens, first, token.end - len(suffix.text))
+        found.append(_Candidate(start, token.end, suffix.kind, _UNQUOTED))
     return found
 
 
-def _after_leading_verb(text: str, start: int, head_start: int) -> int:
-    """Where a phrase starts once a boundary verb that the segmenter glued to the next word is passed over
-    (制发服务招商引资企业落地发展工作方案, cut 制 / 发服务…, names 服务招商引资企业落地发展工作方案)."""
+def _after_leading_verb(text: str, tokens: list[Token], first: int, head_start: int) -> int:
+    """Where a phrase starts once a boundary verb that the segmenter cut into pieces is passed over (制发服务招商引资
+    企业落地发展工作方案, cut 制 / 发 / 服务…, names 服务招商引资企业落地发展工作方案). The verb must end where a word
+    ends, so that a longer word it begins (组织部) is left whole."""
+    start = tokens[first].start
+    ends = {token.end for token in tokens[first:first + 4]}
     for word in lexicon.leading_verbs():
-        if text.startswith(word, start) and head_start - (start + len(word)) >= 2:
-            return start + len(word)
+        end = start + len(word)
+        if text.startswith(word, start) and end in ends and head_start - end >= 2:
+            return end
     return start
 
 

@@ -78,3 +78,8 @@ def test_a_quoted_list_or_a_quote_before_等_without_a_programme_head_is_not_a_n
 def test_a_count_of_parts_before_the_subject_belongs_to_the_name():
     # 七 alone would be a number that ends the name (…大产业高质量发展三年行动).
     assert "农业七大产业高质量发展三年行动" in names("我们将深入推进农业七大产业高质量发展三年行动，充分发挥龙头企业作用。")
+
+
+def test_a_verb_that_only_begins_a_longer_word_is_kept():
+    # 组织 is a boundary verb, but here it begins the word 组织部.
+    assert names("会上，组织部人才引进工程启动。") == ["组织部人才引进工程"]
