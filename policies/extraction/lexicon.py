@@ -97,6 +97,12 @@ def boundary_words() -> frozenset[str]:
 
 
 @cache
+def leading_verbs() -> tuple[str, ...]:
+    """Boundary words of two characters or more, longest first: verbs that introduce a programme (实施, 制发)."""
+    return tuple(sorted((word for word in boundary_words() if len(word) >= 2), key=len, reverse=True))
+
+
+@cache
 def place_abbreviations() -> frozenset[str]:
     return frozenset(_lines("place_abbreviations.txt"))
 
@@ -155,6 +161,12 @@ def starts_institution(text: str, position: int) -> bool:
 def mechanism_heads() -> tuple[str, ...]:
     """Heads that, right after a listed name, name the mechanism itself (防止返贫监测帮扶机制), longest first."""
     return tuple(sorted(_lines("mechanism_heads.txt"), key=len, reverse=True))
+
+
+@cache
+def strategy_heads() -> tuple[str, ...]:
+    """Heads that, right after a listed name, complete a strategy's name (就业优先战略), longest first."""
+    return tuple(sorted(_lines("strategy_heads.txt"), key=len, reverse=True))
 
 
 @cache

@@ -148,7 +148,7 @@ def _known_candidates(text: str, known: vocabulary.Vocabulary) -> list[_Candidat
     """Names and aliases from the programme vocabulary (大病保险, 棚改), kept as written; linking maps aliases.
 
     One followed by an office's head names the office (乡村振兴局) and is left out; one followed by a mechanism
-    head takes it in (防止返贫监测帮扶机制)."""
+    head (防止返贫监测帮扶机制) or a strategy head (就业优先战略) takes it in."""
     by_form = known.by_form
     found = []
     for match in known.forms_re.finditer(text):
@@ -156,8 +156,11 @@ def _known_candidates(text: str, known: vocabulary.Vocabulary) -> list[_Candidat
             continue
         end, kind = match.end(), by_form[match.group()].kind
         head = next((head for head in lexicon.mechanism_heads() if text.startswith(head, end)), None)
+        strategy = next((head for head in lexicon.strategy_heads() if text.startswith(head, end)), None)
         if head is not None and not match.group().endswith(head):
             end, kind = end + len(head), "mechanism"
+        elif strategy is not None and not match.group().endswith(strategy):
+            end = end + len(strategy)
         found.append(_Candidate(match.start(), end, kind, _VOCABULARY))
     return found
 
@@ -221,8 +224,22 @@ def _unquoted_candidates(text: str, tokens: list[Token]) -> list[_Candidate]:
             first = _joined_start(text, tokens, first, index)
             if first is None:
                 continue
-        found.append(_Candidate(tokens[first].start, token.end, suffix.kind, _UNQUOTED))
+        start = _after_leading_verb(text, tokens, first, token.end - len(suffix.text))
+        found.append(_Candidate(start, token.end, suffix.kind, _UNQUOTED))
     return found
+
+
+def _after_leading_verb(text: str, tokens: list[Token], first: int, head_start: int) -> int:
+    """Where a phrase starts once a boundary verb that the segmenter cut into pieces is passed over (制发服务招商引资
+    企业落地发展工作方案, cut 制 / 发 / 服务…, names 服务招商引资企业落地发展工作方案). The verb must end where a word
+    ends, so that a longer word it begins (组织部) is left whole."""
+    start = tokens[first].start
+    ends = {token.end for token in tokens[first:first + 4]}
+    for word in lexicon.leading_verbs():
+        end = start + len(word)
+        if text.startswith(word, start) and end in ends and head_start - end >= 2:
+            return end
+    return start
 
 
 def _used_as_verb(tokens: list[Token], index: int) -> bool:
@@ -273,7 +290,9 @@ def _left_edge(tokens: list[Token], index: int) -> int | None:
             return None  # a quoted name or a title: the other rules own it
         if previous.word in _CLASS_WORDS:
             return None  # 各种闸涵工程: a class of works, not one named programme
-        if is_stop(previous) and not (first == index and previous.word in lexicon.nominal_verbs()):
+        if _counts_parts(previous, tokens[cursor]):
+            pass  # 农业七大产业高质量发展三年行动: 七大 counts the parts of the name's subject
+        elif is_stop(previous) and not (first == index and previous.word in lexicon.nominal_verbs()):
             if previous.word in _LIST_MARKS and chars < _MIN_LISTED_NAME_CHARS:
                 return None  # one item of a coordinated list (进零售药店、进…行动): its head is shared
             if previous.word == _ETC:
@@ -285,6 +304,17 @@ def _left_edge(tokens: list[Token], index: int) -> int | None:
         cursor -= 1
         first = cursor
     return first
+
+
+_PARTS_NUMERAL = re.compile(r"^[一二三四五六七八九十两]+大?$")
+
+
+def _counts_parts(numeral: Token, following: Token) -> bool:
+    """A Chinese numeral before 大 (七大产业, 三大攻坚战, 十大工程) counts the parts a name is about; it is a word of
+    the name, not a number that ends it."""
+    if not _PARTS_NUMERAL.match(numeral.word):
+        return False
+    return numeral.word.endswith("大") or (following.word.startswith("大") and following.start == numeral.end)
 
 
 def _propagated_candidates(text: str, kept: list[_Candidate]) -> list[_Candidate]:

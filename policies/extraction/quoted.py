@@ -24,6 +24,7 @@ _ETC = "等"
 _QUOTED_TITLE_HEADS = ("条例", "办法", "规定", "细则", "草案", "纲要", "规划")
 _MIN_QUOTED_TITLE = 6
 _SPEAKERS = ("这", "那", "我", "你", "他", "她", "咱")  # “这是我们的规定” is speech  # “春风行动”“春暖农民工”等专项服务活动
+_MIN_EXAMPLE = 6  # “春风行动”等 needs no rule (its own head); a short tag before 等 is a slogan (“小而美”等招聘活动)
 _EVENT_JOINER = "暨"  # joins named events only: “书香满包头”暨“…”活动
 
 
@@ -57,6 +58,10 @@ def quoted_spans(text: str, tokens: list[Token], quotes: list[tuple[re.Match[str
         if match.start() in listed:
             found.append(QuotedSpan(match.start(), match.end(), listed[match.start()], inner))
             continue
+        example = _example_of_kind(text, tokens, starts, match.end(), inner)
+        if example is not None:  # “才聚荆楚·百日千万网络招聘”等…系列招聘活动: one named instance of a kind
+            found.append(QuotedSpan(match.start(), match.end(), example, inner))
+            continue
         tail = _quoted_tail(text, tokens, starts, match.end())
         if tail is None or not _tail_is_named(inner, text[match.end():tail.end], tail.suffix):
             own = _own_suffix(inner, _OWN_HEADS)  # “京蒙劳务协作月”: a weaker head of its own, nothing after
@@ -72,6 +77,19 @@ def quoted_spans(text: str, tokens: list[Token], quotes: list[tuple[re.Match[str
             start = _quoted_modifier_start(tokens, starts, match.start(), inner)
             found.append(QuotedSpan(start, tail.end, tail.suffix.kind, None))
     return found
+
+
+def _example_of_kind(text: str, tokens: list[Token], starts: list[int], position: int, inner: str) -> str | None:
+    """The kind of programme a long quoted name is given as an example of (“…”等线上线下系列招聘活动), or None.
+
+    Only a name of at least _MIN_EXAMPLE characters that is not itself a list (“建房、搬迁、…”等环节), followed by 等 and
+    a phrase ending on a programme head; the name is the quoted part alone, as after any long kind phrase."""
+    if len(inner) < _MIN_EXAMPLE or "、" in inner or not text.startswith(_ETC, position):
+        return None
+    tail = _quoted_tail(text, tokens, starts, position + len(_ETC))
+    if tail is None or tail.suffix.strength == lexicon.MARKER:
+        return None
+    return tail.suffix.kind
 
 
 def _is_quoted_title(inner: str) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from stats.extraction import lexicon, patterns
-from stats.extraction.joins import bare_magnitudes, in_quoted_name, join_ranges
+from stats.extraction.joins import bare_magnitudes, fractions, in_quoted_name, join_ranges
 from stats.extraction.numerals import (
     magnitude_factor,
     normalize_digits,
@@ -19,6 +19,11 @@ from stats.extraction.numerals import (
 
 TIME_KINDS = {"time"}
 YEAR_RANGE = (1900, 2100)
+YEAR_UNITS = ("年", "届")  # 2024届毕业生 is a cohort, named by its year
+# 级 counts levels of government only right after a list of three or more of them (省、市、县三级, 中央、省、州(市)、
+# 县四级); elsewhere it is a grade (三级医院, 四级残疾) or a pair that names a body (市、县两级侨联).
+_LEVEL = r"(?:[省市县区乡镇村州盟旗]|中央)(?:[(（][^()（）]{1,3}[)）])?"
+LEVELS_BEFORE = re.compile(rf"(?:{_LEVEL}、){{2,}}{_LEVEL}$")
 MAX_PLAIN_DIGITS = 10  # longer digit runs are identity, phone or certificate numbers
 
 
@@ -69,8 +74,14 @@ def _in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
 def _rejects_chinese(match: re.Match[str], text: str, kind: str, idiom_spans: list[tuple[int, int]]) -> bool:
     token = match.group("num")
     if token[0] in "百千万":
-        # 上千名, 上万人 name a round number; a bare 百家, 千家 is vague or part of a word.
-        return token not in ("百", "千", "万") or match.start("num") == 0 or text[match.start("num") - 1] != "上"
+        # 上千名, 上万人 name a round number, and so does one with its magnitude (突破百亿元) or a qualifier (逾千名,
+        # 超过千亿元); a bare 百家, 千家 is vague or part of a word, and 每千人 is the base of a rate.
+        if token not in ("百", "千", "万"):
+            return True
+        start = match.start("num")
+        rounded = start > 0 and text[start - 1] == "上"
+        qualified = bool(patterns.prefix_qualifier_regex().search(text[max(0, start - 8) : start]))
+        return not (rounded or qualified or (token != "万" and match.group("mag")))
     start = match.start("num")
     if start > 0 and text[start - 1] in patterns.CHINESE_WORD_BEFORE:
         return True
@@ -98,7 +109,7 @@ def _is_year_or_code(match: re.Match[str], value: float, unit: str) -> bool:
     token = match.group("num")
     if token[0].isdigit() and len(token.split(".")[0].replace(",", "")) > MAX_PLAIN_DIGITS:
         return True
-    if unit != "年" or match.group("mag") or match.group("mid") or match.group("post"):
+    if unit not in YEAR_UNITS or match.group("mag") or match.group("mid") or match.group("post"):
         return False
     return value.is_integer() and YEAR_RANGE[0] <= value <= YEAR_RANGE[1] and "." not in token
 
@@ -169,6 +180,8 @@ def scan_figures(raw_text: str) -> list[Figure]:
             continue
         if _is_false_continuation(text, match.start("unit"), match.group("unit")):
             continue
+        if entry.unit == "级" and not LEVELS_BEFORE.search(text, 0, number_start):
+            continue
         if in_quoted_name(text, number_start, match.end()):
             continue
         try:
@@ -194,6 +207,7 @@ def scan_figures(raw_text: str) -> list[Figure]:
         found.append(figure)
         found.extend(_dimension_head(text, raw_text, figure, number_start))
     found.extend(bare_magnitudes(text, raw_text, found, Figure))
+    found.extend(fractions(text, raw_text, found, Figure))
     return join_ranges(raw_text, sorted(found, key=lambda figure: figure.start))
 
 

@@ -20,7 +20,9 @@ FROM_VALUE = re.compile(r"由[^，,。；;！!？?：:]{0,8}$")
 CLAUSE_PUNCTUATION = set("，,。；;！!？?：:")
 MAX_QUOTED_NAME = 30
 # 233.85万低收入人口: a number with 万/亿 and no unit still says how many; its unit is "".
-BARE_MAGNITUDE = re.compile(rf"(?<![A-Za-z0-9.])({ARABIC})(万|亿)(?![\d.余多])")
+BARE_MAGNITUDE = re.compile(rf"(?<![A-Za-z0-9.])({ARABIC})(?:余|多)?(万|亿)(?![\d.余])多?")
+# 约占全国1/10, 近1/5: a fraction says how much of a whole (unit ""); 2020/05/29 and 24/7 are not fractions.
+FRACTION = re.compile(r"(?<![\d/.])(\d{1,3})/(\d{1,4})(?![\d/])")
 
 
 def bare_magnitudes(text: str, raw_text: str, found: list[Figure], make: type[Figure]) -> list[Figure]:
@@ -40,6 +42,19 @@ def bare_magnitudes(text: str, raw_text: str, found: list[Figure], make: type[Fi
         value = scaled(parse_arabic(match.group(1)), magnitude_factor(match.group(2)))
         bare.append(make(raw_text[match.start() : match.end()], value, None, "", None, None, None, *match.span()))
     return bare
+
+
+def fractions(text: str, raw_text: str, found: list[Figure], make: type[Figure]) -> list[Figure]:
+    """Figures for written fractions (1/10 → 0.1) that no other figure covers; the numerator must be the smaller."""
+    taken = [(figure.start, figure.end) for figure in found]
+    out = []
+    for match in FRACTION.finditer(text):
+        numerator, denominator = int(match.group(1)), int(match.group(2))
+        if not 0 < numerator < denominator or any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        value = float(numerator) / denominator
+        out.append(make(raw_text[match.start() : match.end()], value, None, "", None, None, None, *match.span()))
+    return out
 
 
 def join_ranges(raw_text: str, figures: list[Figure]) -> list[Figure]:
