@@ -1,12 +1,16 @@
 """Template tags of the public site: JSON-twin links, query strings, masked text, highlighted articles, numbers."""
 from __future__ import annotations
 
+import datetime
+import functools
+import html
 import math
 from urllib.parse import quote, urlencode
 
 from django import template
 from django.core.paginator import Page
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 
 from articles.extract.pii import extract_personal_data, mask_personal_data
 from articles.highlight import highlight
@@ -69,6 +73,14 @@ def masked(text: str) -> str:
     """Short text (a question, an answer, a snippet) with any personal data starred."""
     if not text:
         return ""
+    return _masked_text(str(text), datetime.date.today())
+
+
+@functools.lru_cache(maxsize=4096)
+def _masked_text(text: str, today: datetime.date) -> str:
+    """`masked`, remembered by text and day (what it depends on: an ID's birth date must not be in the future):
+    /stats/ shows ~600 cited sentences, the same on every request until the archive changes, and finding personal
+    data in each cost more than the page's queries."""
     items = extract_personal_data(text)
     return mask_personal_data(text, items) if items else text
 
@@ -140,11 +152,86 @@ def anchor(record, kind: str) -> str:
 @register.simple_tag
 def record_link(kind: str, article_id: int, record_id: int) -> str:
     """The URL of a record's sentence: its article page at the record's anchor (/articles/4/#f-77)."""
-    from django.urls import reverse
+    from django.urls import get_script_prefix
 
     from articles.highlight import anchor_id
 
-    return f"{reverse('articles:detail', args=[article_id])}#{anchor_id(kind, record_id)}"
+    before, after = _article_url_parts(get_script_prefix())
+    return f"{before}{int(article_id)}{after}#{anchor_id(kind, record_id)}"
+
+
+_MARKER = 987654321
+
+
+@functools.lru_cache(maxsize=16)
+def _article_url_parts(script_prefix: str) -> tuple[str, str]:
+    """An article page's URL around its id, reversed once per script prefix: /stats/ links ~1,800 records, and a
+    `reverse()` each cost more than the page's queries."""
+    from django.urls import reverse
+
+    before, after = reverse("articles:detail", args=[_MARKER]).split(str(_MARKER))
+    return before, after
+
+
+def _escape(value) -> str:
+    """Django's `escape` (the same characters) without its lazy-string wrapper: called ~10,000 times on /stats/."""
+    return html.escape(str(value))
+
+
+def _swatch(colour: str) -> str:
+    return (f'<svg class="swatch" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" '
+            f'height="12" fill="{_escape(colour)}"/></svg>')
+
+
+def _truncated(text: str, length: int) -> str:
+    """`truncatechars`, without building a Truncator for the text that fits."""
+    return text if len(text) <= length else Truncator(text).chars(length)
+
+
+@register.simple_tag
+def chart_table_rows(chart) -> str:
+    """The rows of a chart's data table (stats.tables.Chart), built in Python: /stats/ shows up to 12 charts × 48
+    points, each in a table row and a citation, and a template loop over them cost most of the page."""
+    rows = []
+    for s in chart.series:
+        swatch, region = _swatch(s.colour), _escape(s.region_name or "地区不明")
+        for p in s.points:
+            citation = p.citation
+            value = figure_value(p.value) + ("" if p.value_max is None else "–" + figure_value(p.value_max))
+            published = citation.get("published_on")
+            rows.append(
+                f'<tr><td>{swatch} {region}</td><th scope="row">{_escape(p.label)}</th><td class="num">{_escape(value)}</td>\n'
+                f'          <td class="cite"><a href="{_escape(record_link("figure", citation["article_id"], citation["id"]))}">'
+                f'{_escape(_truncated(citation["headline"], 14))}</a>，'
+                f'{_escape(citation["source"])}，{published.isoformat() if published else "日期未知"}</td></tr>'
+            )
+    return mark_safe("".join(rows))  # noqa: S308 (every value escaped above)
+
+
+@register.simple_tag
+def chart_citations(chart) -> str:
+    """A chart's sources, one paragraph per region: each point's label linked to its sentence (the masked sentence
+    as its title), the article's headline, paper and date, and the sentence's start."""
+    paragraphs = []
+    for s in chart.series:
+        parts = []
+        for p in s.points:
+            citation = p.citation
+            url = record_link("figure", citation["article_id"], citation["id"])
+            sentence = masked(citation.get("sentence") or "")
+            published = citation.get("published_on")
+            when = f"{published.year}年{published.month}月{published.day}日" if published else "日期未知"
+            title = f' title="{_escape(sentence)}"' if sentence else ""
+            quoted = f"“{_escape(_truncated(sentence, 60))}”" if sentence else ""
+            parts.append(
+                f'<a href="{_escape(url)}"{title}>{_escape(p.label)}</a>：《{_escape(citation["headline"])}》'
+                f'（{_escape(citation["source"])}，{when}）{quoted}'
+            )
+        paragraphs.append(
+            f'<p class="citation-region">{_swatch(s.colour)} <strong>{_escape(s.region_name or "地区不明")}</strong>：'
+            + "；".join(parts) + "</p>"
+        )
+    return mark_safe("".join(paragraphs))  # noqa: S308 (every value escaped above)
 
 
 @register.filter
