@@ -12,7 +12,8 @@ process, cached aggregates warm (one request first), the median over --repeat re
 - `sql ms`: the wall time of the statements the request ran (an execute wrapper: cursor execution, not the fetch of
   rows the ORM reads in chunks), and their number;
 - `wall ms`.
-`--profile URL` prints the 25 costliest functions of one request of that URL (cProfile, cumulative).
+`--profile URL` prints the 30 costliest functions of one request of that URL (or of the mix URL containing it;
+cProfile, own time).
 `--cold` first moves the archive generation on (`archive_changed()`) and times the first request of each URL — what
 a reader pays after each change of the archive — with the same columns.
 Prints a Markdown table and the load average.
@@ -107,13 +108,15 @@ def main() -> None:
             cursor.execute("SELECT pg_backend_pid()")
             _measure.backend = cursor.fetchone()[0]
         if args.profile:
+            args.profile = next((url for url in urls if args.profile in url), args.profile)  # a part of a mix URL
+            print(args.profile)
             client.get(args.profile)
             profiler = cProfile.Profile()
             profiler.enable()
             client.get(args.profile)
             profiler.disable()
             out = io.StringIO()
-            pstats.Stats(profiler, stream=out).sort_stats("tottime").print_stats(30)
+            pstats.Stats(profiler, stream=out).sort_stats(os.environ.get("SORT", "tottime")).print_stats(int(os.environ.get("TOP", "30")))
             print(out.getvalue())
             return
         load = os.getloadavg()

@@ -152,25 +152,13 @@ def anchor(record, kind: str) -> str:
 @register.simple_tag
 def record_link(kind: str, article_id: int, record_id: int) -> str:
     """The URL of a record's sentence: its article page at the record's anchor (/articles/4/#f-77)."""
-    from django.urls import get_script_prefix
-
     from articles.highlight import anchor_id
+    from articles.models.article import article_path
 
-    before, after = _article_url_parts(get_script_prefix())
-    return f"{before}{int(article_id)}{after}#{anchor_id(kind, record_id)}"
+    return f"{article_path(article_id)}#{anchor_id(kind, record_id)}"
 
 
 _MARKER = 987654321
-
-
-@functools.lru_cache(maxsize=16)
-def _article_url_parts(script_prefix: str) -> tuple[str, str]:
-    """An article page's URL around its id, reversed once per script prefix: /stats/ links ~1,800 records, and a
-    `reverse()` each cost more than the page's queries."""
-    from django.urls import reverse
-
-    before, after = reverse("articles:detail", args=[_MARKER]).split(str(_MARKER))
-    return before, after
 
 
 def _escape(value) -> str:
