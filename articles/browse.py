@@ -111,10 +111,22 @@ def qa_list_count(filters) -> int | None:
     """How many Q&A pairs the unfiltered /qa/ list shows (published, originals: `corpus_counts()["qa"]`), read from
     this generation's home aggregates when they are cached, so the list need not count up to 10,000 pairs through
     their articles (≈350 ms at 100k articles). None when a filter is set or they are not cached: the caller counts."""
+    return _home_count(filters, "qa")
+
+
+def figure_list_count(filters) -> int | None:
+    """How many figures the unfiltered /stats/ and /api/v1/figures list (published, originals:
+    `corpus_counts()["figures"]`), read from this generation's home aggregates when they are cached, so the lists
+    need not count up to 10,000 figures through their articles (≈15 ms at 100k articles). None when a filter is set
+    or they are not cached: the caller counts."""
+    return _home_count(filters, "figures")
+
+
+def _home_count(filters, name: str) -> int | None:
     if filters != type(filters)():
         return None
     home = peek("home")
-    return None if home is None else home["counts"]["qa"]
+    return None if home is None else home["counts"][name]
 
 
 def _region_counts() -> dict[str, tuple[int, int]]:
@@ -168,9 +180,8 @@ def region_ancestors(region: Region) -> list[Region]:
 
 def article_for_page(pk: int) -> Article:
     """A published article with every record kind prefetched (the page's query count does not grow with records)."""
-    from django.shortcuts import get_object_or_404
-
     from django.db.models import Prefetch
+    from django.shortcuts import get_object_or_404
 
     from policies.models import ProgramMention
 

@@ -135,7 +135,7 @@ def main() -> None:
                 client.get(url)  # warm: cached aggregates, this URL's first-use costs
                 rows = [_measure(client, url) for _ in range(args.repeat)]
 
-            def median(key):
+            def median(key, rows=rows):
                 values = [row[key] for row in rows if row[key] is not None]
                 return statistics.median(values) if values else None
 
