@@ -5,7 +5,8 @@ machine's load than wall latencies.
         [--only /articles/ region=150000] [--profile /articles/] [--cold]
 
 For each URL of `bench/scale.py`'s mix (ids and codes taken from the archive), through Django's test client in this
-process, cached aggregates warm (one request first), the median over --repeat requests of:
+process, cached aggregates warm (one request first), the median (and for CPU and SQL the minimum, the least disturbed
+by other work on a shared machine) over --repeat requests of:
 - `cpu ms`: this process's CPU time (Python: the view, the ORM, rendering) — `time.process_time()`;
 - `pg cpu ms`: the CPU time the PostgreSQL backend serving this connection spent (from /proc/<backend>/schedstat: needs
   the server on this machine and permission to read its /proc; "—" otherwise);
@@ -122,7 +123,7 @@ def main() -> None:
         load = os.getloadavg()
         print(f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; repeat {args.repeat}; "
               f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
-        print("| URL | status | cpu ms | pg cpu ms | sql ms (queries) | wall ms |")
+        print("| URL | status | cpu ms median / min | pg cpu ms | sql ms median / min (queries) | wall ms |")
         print("| --- | --- | --- | --- | --- | --- |")
         for url in urls:
             if args.cold:
@@ -141,8 +142,9 @@ def main() -> None:
 
             pg = median("pg")
             print(
-                f"| `{url}` | {rows[0]['status']} | {median('cpu'):.1f} | {'—' if pg is None else f'{pg:.0f}'} | "
-                f"{median('sql'):.1f} ({median('queries'):.0f}) | {median('wall'):.1f} |",
+                f"| `{url}` | {rows[0]['status']} | {median('cpu'):.1f} / {min(r['cpu'] for r in rows):.1f} | "
+                f"{'—' if pg is None else f'{pg:.0f}'} | {median('sql'):.1f} / {min(r['sql'] for r in rows):.1f} "
+                f"({median('queries'):.0f}) | {median('wall'):.1f} |",
                 flush=True,
             )
         load = os.getloadavg()

@@ -317,8 +317,6 @@ def select_options(items, selected, value: str = "", label: str = "", truncate: 
     choices (regions, programmes, indicators), and a template loop over them cost more than the page's queries.
     Items are objects (`value`/`label` name their attributes), (value, label) pairs, or plain strings; `truncate`
     shortens labels as `truncatechars`; `unit` appends an attribute in brackets (indicators)."""
-    from django.utils.html import format_html
-
     chosen = "" if selected is None else str(selected)
     parts = []
     for item in items:
@@ -333,5 +331,6 @@ def select_options(items, selected, value: str = "", label: str = "", truncate: 
             text = text[: truncate - 1] + "…"
         if unit:
             text += f"（{getattr(item, unit)}）"
-        parts.append(format_html('<option value="{}"{}>{}</option>', key, " selected" if str(key) == chosen else "", text))
-    return mark_safe("".join(parts))
+        selected_attr = " selected" if str(key) == chosen else ""
+        parts.append(f'<option value="{_escape(key)}"{selected_attr}>{_escape(text)}</option>')
+    return mark_safe("".join(parts))  # noqa: S308 (every value escaped above)
