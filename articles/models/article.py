@@ -152,10 +152,15 @@ def article_path(pk: int) -> str:
     """An article page's URL (/articles/4/), as `reverse("articles:detail", args=[pk])` — reversed once per script
     prefix: pages link hundreds of articles and records (~1,800 on /stats/), and a `reverse()` each cost more than
     their queries."""
+    before, after = article_path_parts()
+    return f"{before}{int(pk)}{after}"
+
+
+def article_path_parts() -> tuple[str, str]:
+    """An article page's URL before and after its id, under the current script prefix."""
     from django.urls import get_script_prefix
 
-    before, after = _article_path_parts(get_script_prefix())
-    return f"{before}{int(pk)}{after}"
+    return _article_path_parts(get_script_prefix())
 
 
 @functools.lru_cache(maxsize=16)
