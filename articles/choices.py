@@ -38,5 +38,5 @@ def _choice_queries() -> dict:
 
 def filter_choices(*names: str) -> dict[str, list]:
     """The named choice lists, as of the archive's current generation (one query per list not cached yet)."""
-    queries = _choice_queries()
-    return {name: cached(f"choices-{name}", lambda name=name: list(queries[name])) for name in names}
+    # The querysets are built only when a list is not cached yet (building all seven cost more than reading them).
+    return {name: cached(f"choices-{name}", lambda name=name: list(_choice_queries()[name])) for name in names}

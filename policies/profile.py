@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Max, Min
 
 from articles.models import Article, RegionMention
+from articles.summaries import cached
 from policies.extraction.documents import one_per_title
 from policies.models import PolicyDocument, Program, ProgramCount, ProgramMention, QAPair
 from policies.services import program_counts_current
@@ -74,14 +75,21 @@ def program_profile(program: Program) -> ProgramProfile:
     for mention in mentions:  # the words as shown: cut from the masked text (same offsets), never the stored span
         mention.public_words = texts[mention.article_id][mention.start:mention.end]
     names = [program.name, *(program.aliases or []), *(m.text for m in mentions)]
-    defining = [] if program.description else defining_sentences(names, list(texts.values()))
-    regions = list(
-        RegionMention.objects.published()
-        .filter(article_id__in=published.values("article_id"), region__isnull=False)  # of every article, in SQL
-        .values("region__code", "region__name")
-        .annotate(article_count=Count("article", distinct=True))
-        .order_by("-article_count", "region__code")[:20]
-    )
+
+    def aggregates() -> tuple[list[dict], list[str]]:
+        regions = list(
+            RegionMention.objects.published()
+            .filter(article_id__in=published.values("article_id"), region__isnull=False)  # of every article, in SQL
+            .values("region__code", "region__name")
+            .annotate(article_count=Count("article", distinct=True))
+            .order_by("-article_count", "region__code")[:20]
+        )
+        return regions, [] if program.description else defining_sentences(names, list(texts.values()))
+
+    # The region counts read every mention of every article naming the programme (~45 ms for one named in 117
+    # articles at 100k), and the defining sentences scan the latest texts: both once per change of the archive (every
+    # write that changes a programme, its mentions or their articles ends with `archive_changed()`).
+    regions, defining = cached(f"program-aggregates-{program.pk}", aggregates)
     # The figures linked to this programme (what they count, fund or result from), newest first — not every figure
     # of the articles that mention it.
     figures = list(

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import patch_vary_headers
 from ninja import Path, Query, Router
 
+from articles.browse import figure_list_count
 from config.api_conventions import (
     ErrorOut,
     dump,
@@ -100,7 +101,8 @@ def list_figures(request, params: Query[FigureParams]):
         etag = figures_csv_etag({**filters.model_dump(mode="json", exclude_none=True), "sort": sort}, last_modified)
         return conditional(request, response, etag=etag, last_modified=last_modified)
     rows = figures.with_article().select_related("indicator", "region", "program").prefetch_related("article__personal_data")
-    return list_response(request, rows, params, figure_out, lambda names: figure_facets(figures, names), headers=VARY)
+    return list_response(request, rows, params, figure_out, lambda names: figure_facets(figures, names), headers=VARY,
+                         known_count=figure_list_count(filters))
 
 
 def figure_facets(figures, names: list[str]) -> dict[str, list[dict]]:

@@ -102,10 +102,10 @@ def _masked(rows: list[dict]) -> list[dict]:
     return rows
 
 
-def figures_page(figures: QuerySet[Figure], number, per_page: int) -> Page:
-    """One page of the selection (in its order), each figure a dict of FIELDS: a count, one LIMIT query and one for
-    the page's personal data (its text and sentence are shown masked)."""
-    page = CappedPaginator(figures.values_list(*FIELDS.values()), per_page).get_page(number)  # counts up to 10,000
+def figures_page(figures: QuerySet[Figure], number, per_page: int, known_count: int | None = None) -> Page:
+    """One page of the selection (in its order), each figure a dict of FIELDS: a count (unless `known_count` gives
+    it), one LIMIT query and one for the page's personal data (its text and sentence are shown masked)."""
+    page = CappedPaginator(figures.values_list(*FIELDS.values()), per_page, known_count=known_count).get_page(number)  # counts up to 10,000
     page.object_list = _masked([dict(zip(FIELDS, row, strict=True)) for row in page.object_list])
     return page
 

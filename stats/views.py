@@ -2,6 +2,7 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 
+from articles.browse import figure_list_count
 from articles.choices import filter_choices
 from articles.filters import InvalidFilter, ListFilters, parse_filters
 from articles.summaries import cached
@@ -34,7 +35,7 @@ def stats_index(request):
     except InvalidFilter as error:
         return render(request, "stats/index.html", {"error": error, "choices": _choices()}, status=400)
     # Every part is bounded in SQL: one page of rows, the largest groups of the summary, MAX_CHARTS capped series.
-    page = figures_page(figures, request.GET.get("page"), FIGURES_PER_PAGE)
+    page = figures_page(figures, request.GET.get("page"), FIGURES_PER_PAGE, known_count=figure_list_count(filters))
     if any(filters.model_dump().values()):
         series, series_total = build_series(figures, limit=MAX_CHARTS)
         figure_summary = summary(figures)

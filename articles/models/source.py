@@ -22,10 +22,12 @@ class Source(models.Model):
         help_text="版面所属的报纸或网站：导入时指定，或从文件名、网页电头（来源：…）、报头读出。",
     )
     page_label = models.CharField("版次", max_length=32, blank=True, help_text="版次或版面号，如 05版、A3。")
-    ingested_at = models.DateTimeField("导入时间", auto_now_add=True)
+    # Both indexed: every API answer reads their MAX for its Last-Modified (`data_last_modified`), which without an
+    # index scans every page (~15 ms at 14k pages, growing with the archive) instead of reading one index entry.
+    ingested_at = models.DateTimeField("导入时间", auto_now_add=True, db_index=True)
     # When the parser last wrote this page's articles and records (ingest or re-parse): the parser writes no history
     # rows, so the API's data version reads this column to move after a re-parse.
-    parsed_at = models.DateTimeField("解析时间", default=timezone.now, editable=False)
+    parsed_at = models.DateTimeField("解析时间", default=timezone.now, editable=False, db_index=True)
 
     class Meta:
         verbose_name = "来源版面"

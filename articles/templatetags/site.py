@@ -1,15 +1,21 @@
 """Template tags of the public site: JSON-twin links, query strings, masked text, highlighted articles, numbers."""
 from __future__ import annotations
 
+import datetime
+import functools
+import html
 import math
 from urllib.parse import quote, urlencode
 
 from django import template
 from django.core.paginator import Page
 from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import get_language
 
 from articles.extract.pii import extract_personal_data, mask_personal_data
 from articles.highlight import highlight
+from articles.models.article import article_path_parts
 from articles.record_marks import article_marks
 from config.api_conventions import DEFAULT_LIMIT
 from stats.charts import format_value
@@ -69,6 +75,14 @@ def masked(text: str) -> str:
     """Short text (a question, an answer, a snippet) with any personal data starred."""
     if not text:
         return ""
+    return _masked_text(str(text), datetime.date.today())
+
+
+@functools.lru_cache(maxsize=4096)
+def _masked_text(text: str, today: datetime.date) -> str:
+    """`masked`, remembered by text and day (what it depends on: an ID's birth date must not be in the future):
+    /stats/ shows ~600 cited sentences, the same on every request until the archive changes, and finding personal
+    data in each cost more than the page's queries."""
     items = extract_personal_data(text)
     return mask_personal_data(text, items) if items else text
 
@@ -140,11 +154,122 @@ def anchor(record, kind: str) -> str:
 @register.simple_tag
 def record_link(kind: str, article_id: int, record_id: int) -> str:
     """The URL of a record's sentence: its article page at the record's anchor (/articles/4/#f-77)."""
-    from django.urls import reverse
+    from articles.highlight import anchor_id
+    from articles.models.article import article_path
 
+    return f"{article_path(article_id)}#{anchor_id(kind, record_id)}"
+
+
+_MARKER = 987654321
+
+
+def _escape(value) -> str:
+    """Django's `escape` (the same characters) without its lazy-string wrapper: called ~10,000 times on /stats/."""
+    return html.escape(str(value))
+
+
+def _swatch(colour: str) -> str:
+    return (f'<svg class="swatch" width="12" height="12" viewBox="0 0 12 12" aria-hidden="true"><rect width="12" '
+            f'height="12" fill="{_escape(colour)}"/></svg>')
+
+
+def _truncated(text: str, length: int) -> str:
+    """`truncatechars`, without building a Truncator for the text that fits."""
+    return text if len(text) <= length else _truncated_long(text, length, get_language())
+
+
+@functools.lru_cache(maxsize=4096)
+def _truncated_long(text: str, length: int, language: str | None) -> str:
+    """Truncator's cut (its ellipsis in the active language), remembered: /stats/ cuts ~700 cited sentences, the
+    same on every request until the archive changes, and each cut looks up the translated ellipsis."""
+    return Truncator(text).chars(length)
+
+
+def _figure_link(paths: tuple[str, str], citation: dict) -> str:
+    """`record_link("figure", …)` with the article URL's parts looked up once per chart."""
     from articles.highlight import anchor_id
 
-    return f"{reverse('articles:detail', args=[article_id])}#{anchor_id(kind, record_id)}"
+    return f"{paths[0]}{int(citation['article_id'])}{paths[1]}#{anchor_id('figure', citation['id'])}"
+
+
+@register.simple_tag
+def region_tree(nodes) -> str:
+    """The nested list of divisions (browse.RegionNode) with their counts, built in Python: /regions/ lists ~1,800
+    divisions at 100k articles, and a recursive template include per node cost most of the page."""
+    from django.urls import get_script_prefix
+
+    before, after = _region_url_parts(get_script_prefix())
+
+    def items(level_nodes) -> str:
+        parts = ['<ul class="tree">']
+        for node in level_nodes:
+            region = node.region
+            parts.append(
+                f'\n  <li><a href="{_escape(f"{before}{region.code}{after}")}">{_escape(region.name)}</a> <span class="meta">'
+                f"{_escape(region.get_level_display())} · {node.article_count} 篇文章 · {node.figure_count} 条数据</span>\n    "
+                f'{items(node.children) if node.children else ""}</li>\n'
+            )
+        parts.append("</ul>\n")
+        return "".join(parts)
+
+    return mark_safe(items(nodes))  # noqa: S308 (every value escaped above)
+
+
+@functools.lru_cache(maxsize=16)
+def _region_url_parts(script_prefix: str) -> tuple[str, str]:
+    """A region page's URL around its code, reversed once per script prefix."""
+    from django.urls import reverse
+
+    before, after = reverse("region", args=[str(_MARKER)]).split(str(_MARKER))
+    return before, after
+
+
+@register.simple_tag
+def chart_table_rows(chart) -> str:
+    """The rows of a chart's data table (stats.tables.Chart), built in Python: /stats/ shows up to 12 charts × 48
+    points, each in a table row and a citation, and a template loop over them cost most of the page."""
+    paths = article_path_parts()
+    rows = []
+    for s in chart.series:
+        swatch, region = _swatch(s.colour), _escape(s.region_name or "地区不明")
+        for p in s.points:
+            citation = p.citation
+            value = figure_value(p.value) + ("" if p.value_max is None else "–" + figure_value(p.value_max))
+            published = citation.get("published_on")
+            rows.append(
+                f'<tr><td>{swatch} {region}</td><th scope="row">{_escape(p.label)}</th><td class="num">{_escape(value)}</td>\n'
+                f'          <td class="cite"><a href="{_escape(_figure_link(paths, citation))}">'
+                f'{_escape(_truncated(citation["headline"], 14))}</a>，'
+                f'{_escape(citation["source"])}，{published.isoformat() if published else "日期未知"}</td></tr>'
+            )
+    return mark_safe("".join(rows))  # noqa: S308 (every value escaped above)
+
+
+@register.simple_tag
+def chart_citations(chart) -> str:
+    """A chart's sources, one paragraph per region: each point's label linked to its sentence (the masked sentence
+    as its title), the article's headline, paper and date, and the sentence's start."""
+    paths = article_path_parts()
+    paragraphs = []
+    for s in chart.series:
+        parts = []
+        for p in s.points:
+            citation = p.citation
+            url = _figure_link(paths, citation)
+            sentence = masked(citation.get("sentence") or "")
+            published = citation.get("published_on")
+            when = f"{published.year}年{published.month}月{published.day}日" if published else "日期未知"
+            title = f' title="{_escape(sentence)}"' if sentence else ""
+            quoted = f"“{_escape(_truncated(sentence, 60))}”" if sentence else ""
+            parts.append(
+                f'<a href="{_escape(url)}"{title}>{_escape(p.label)}</a>：《{_escape(citation["headline"])}》'
+                f'（{_escape(citation["source"])}，{when}）{quoted}'
+            )
+        paragraphs.append(
+            f'<p class="citation-region">{_swatch(s.colour)} <strong>{_escape(s.region_name or "地区不明")}</strong>：'
+            + "；".join(parts) + "</p>"
+        )
+    return mark_safe("".join(paragraphs))  # noqa: S308 (every value escaped above)
 
 
 @register.filter
@@ -210,8 +335,6 @@ def select_options(items, selected, value: str = "", label: str = "", truncate: 
     choices (regions, programmes, indicators), and a template loop over them cost more than the page's queries.
     Items are objects (`value`/`label` name their attributes), (value, label) pairs, or plain strings; `truncate`
     shortens labels as `truncatechars`; `unit` appends an attribute in brackets (indicators)."""
-    from django.utils.html import format_html
-
     chosen = "" if selected is None else str(selected)
     parts = []
     for item in items:
@@ -226,5 +349,6 @@ def select_options(items, selected, value: str = "", label: str = "", truncate: 
             text = text[: truncate - 1] + "…"
         if unit:
             text += f"（{getattr(item, unit)}）"
-        parts.append(format_html('<option value="{}"{}>{}</option>', key, " selected" if str(key) == chosen else "", text))
-    return mark_safe("".join(parts))
+        selected_attr = " selected" if str(key) == chosen else ""
+        parts.append(f'<option value="{_escape(key)}"{selected_attr}>{_escape(text)}</option>')
+    return mark_safe("".join(parts))  # noqa: S308 (every value escaped above)

@@ -70,3 +70,21 @@ def test_a_hidden_record_has_no_permalink(client):
     Figure.objects.filter(pk=figure.pk).update(is_public=False)
     assert client.get(f"/figures/{figure.pk}/").status_code == 404
     assert client.get("/figures/999999/").status_code == 404
+
+
+def test_article_and_record_urls_built_once_per_script_prefix_equal_django_s_reverse():
+    """Article URLs are reversed once per script prefix and filled in by id: the same as `reverse()`, under a
+    prefix too (a site served below /minsheng/)."""
+    from django.urls import clear_script_prefix, reverse, set_script_prefix
+
+    from articles.models.article import article_path
+    from articles.templatetags.site import record_link
+
+    try:
+        for prefix in ("/", "/minsheng/"):
+            set_script_prefix(prefix)
+            for pk in (1, 42, 987654321, 1234567890):
+                assert article_path(pk) == reverse("articles:detail", args=[pk])
+                assert record_link("figure", pk, 7) == reverse("articles:detail", args=[pk]) + "#f-7"
+    finally:
+        clear_script_prefix()

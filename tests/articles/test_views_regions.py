@@ -108,3 +108,25 @@ def test_a_region_page_lists_its_figures_newest_page_first_as_by_the_page_date(c
     )
     assert shown == by_page_date and len(shown) > 1
     assert Figure.objects.get(pk=shown[0]).article.source_id == undated.pk
+
+
+def test_a_region_page_s_programmes_are_cached_and_follow_a_rejection_at_once(client, django_user_model):
+    """A region page's programmes (named in articles naming the division) are computed once per archive generation;
+    an editor's rejection of every mention of a programme there moves the generation on, and the page drops it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.services.review import records_review
+    from policies.models import ProgramMention
+
+    code, prefix = "150900", "1509"
+    shown = lambda: [p.pk for p in client.get(f"/regions/{code}/").context["programs"]]  # noqa: E731
+    before = shown()
+    assert before
+    with CaptureQueriesContext(connection) as queries:
+        assert shown() == before  # warm: no statement over the programme mentions
+    assert not any("policies_programmention" in query["sql"] for query in queries.captured_queries)
+    named_here = ProgramMention.objects.filter(program_id=before[0], article_id__in=_articles_under(prefix))
+    editor = django_user_model.objects.create_user("editor-region-programs", password="x", is_staff=True)
+    records_review(records=named_here, user=editor, status="rejected")
+    assert before[0] not in shown()

@@ -177,3 +177,27 @@ def test_the_qa_list_reads_its_count_from_the_home_counts_and_follows_a_rejectio
     with CaptureQueriesContext(connection) as queries:
         client.get("/qa/", {"status": "auto"})
     assert sum("COUNT(*)" in query["sql"] for query in queries.captured_queries) == 1
+
+
+def test_a_programme_page_s_region_counts_are_cached_and_follow_a_rejection_at_once(client, django_user_model):
+    """The programme page's region counts (over every article naming it) are computed once per archive generation;
+    an editor's rejection of a region mention moves the generation on, so the next page counts without it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.models import RegionMention
+    from articles.services.review import records_review
+
+    program = _busiest()
+    regions = lambda: {r["region__code"]: r["article_count"] for r in client.get(program.get_absolute_url()).context["profile"].regions}  # noqa: E731
+    before = regions()
+    with CaptureQueriesContext(connection) as queries:
+        assert regions() == before  # warm: read from the cache, no count over the mentions
+    assert not any("COUNT(DISTINCT" in query["sql"] for query in queries.captured_queries)
+    code, articles = max(before.items(), key=lambda item: item[1])
+    named = ProgramMention.objects.published().originals().filter(program=program).values("article_id")
+    mentions = RegionMention.objects.published().filter(region_id=code, article_id__in=named)
+    article_id = mentions.values_list("article_id", flat=True).first()
+    editor = django_user_model.objects.create_user("editor-program-regions", password="x")
+    records_review(records=RegionMention.objects.filter(region_id=code, article_id=article_id), user=editor, status="rejected")
+    assert regions().get(code, 0) == articles - 1

@@ -124,3 +124,34 @@ def test_the_stats_page_fetches_a_bounded_number_of_rows_however_many_figures(cl
     series = response.context["series"]
     assert len(series) == MAX_CHARTS and all(len(s.points) == MAX_SERIES_POINTS < s.count for s in series)
     assert f"共 {per_indicator} 个数据点，这里画出最近的 {MAX_SERIES_POINTS} 个" in response.content.decode()
+
+
+def test_the_unfiltered_figure_lists_read_their_count_from_the_home_counts_and_follow_a_rejection(client, django_user_model):
+    """/stats/ and /api/v1/figures without filters take their count from the cached home aggregates (no count
+    query) when they are cached; an editor's rejection moves them on, so the count is never the one before it. A
+    filter is counted in SQL, as before."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from articles.services.review import records_review
+    from stats.models import Figure
+
+    def counts(warm: bool) -> tuple[int, int]:
+        if warm:
+            client.get("/")  # computes the home aggregates for this generation
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get("/stats/").context["page"]
+            api = client.get("/api/v1/figures").json()
+        assert sum(query["sql"].startswith("SELECT COUNT(*)") for query in queries.captured_queries) == (0 if warm else 2)
+        return page.paginator.count, api["count"]
+
+    before = Figure.objects.published().originals().count()
+    assert counts(warm=True) == (before, before) and before > 0
+    figure = Figure.objects.published().originals().first()
+    editor = django_user_model.objects.create_user("editor-figure-count", password="x")
+    records_review(records=Figure.objects.filter(pk=figure.pk), user=editor, status="rejected")
+    assert counts(warm=False) == (before - 1, before - 1)
+    assert counts(warm=True) == (before - 1, before - 1)
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/api/v1/figures", {"unit": figure.unit})
+    assert sum(query["sql"].startswith("SELECT COUNT(*)") for query in queries.captured_queries) == 1
