@@ -35,6 +35,7 @@ NUMBERS = {
     "mobile with +86 and dashes": "15012345678",
     "full-width landline next to a person": "04716921234",
     "full-width mobile in a caption": "13612345678",
+    "full-width mobile in a document title (the programme's name is made half-width)": "13912345678",
     "mobile behind TEL: in a Q&A answer": "13512345678",
     "landline in a notice": "04716921235",
     "bank card, spaced": "6222021234567894",

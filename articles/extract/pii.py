@@ -130,13 +130,37 @@ def mask_personal_data(text: str, items: list[PersonalData]) -> str:
 
 
 def mask_fragment(fragment: str, items: list[PersonalData]) -> str:
-    """A piece of text cut from elsewhere (a Q&A answer joined from lines) with each item masked wherever its
-    surface text occurs in it."""
+    """A piece of text cut from elsewhere (a Q&A answer joined from lines) or rewritten from it (a programme's name
+    made half-width, its spaces and line breaks folded) with each item masked wherever it occurs in it: a number in
+    any width and grouping (and a mobile with or without its +86), other items as written or half-width."""
     for item in items:
-        if item.text and item.text in fragment:
-            alone = PersonalData(item.text, item.kind, 0, len(item.text))
-            fragment = fragment.replace(item.text, mask_personal_data(item.text, [alone]))
+        if not item.text:
+            continue
+        for surface in sorted(set(_written_forms(item, fragment)), key=len, reverse=True):
+            alone = PersonalData(surface, item.kind, 0, len(surface))
+            fragment = fragment.replace(surface, mask_personal_data(surface, [alone]))
     return fragment
+
+
+_FRAGMENT_SEP = r"[\s\-－—‐+＋]*"  # what may stand between a number's digits once cut or rewritten
+
+
+def _written_forms(item: PersonalData, fragment: str) -> list[str]:
+    """The surfaces in `fragment` that are this item: its own text; for a number also every run of its digits
+    (full- or half-width, grouped by spaces, dashes or line breaks) not inside a longer number; for other items
+    their half-width text."""
+    if item.kind not in _KEEP:
+        return [form for form in (item.text, half_width(item.text)) if form in fragment]
+    forms = [item.text] if item.text in fragment else []
+    digits = digits_of(item.text)
+    numbers = [digits]
+    if item.kind == PHONE and len(digits) == 13 and digits.startswith("86"):
+        numbers.append(digits[2:])  # +86 150-1234-5678 may be written 15012345678 elsewhere
+    for number in numbers:
+        chars = [f"[{d}{chr(ord(d) + 0xFEE0)}{'x' if d == 'X' else ''}]" for d in number]
+        pattern = rf"(?<![0-9０-９])" + _FRAGMENT_SEP.join(chars) + rf"(?![0-9０-９Xx])"
+        forms += [match.group() for match in re.finditer(pattern, fragment)]
+    return forms
 
 
 def extract_personal_data_by_field(
