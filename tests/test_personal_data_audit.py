@@ -43,7 +43,7 @@ NUMBERS = {
 }
 WORDS = {
     "e-mail address": "zhenmeiling62@example.com",
-    "name in the headline": "房秋实",
+    "name in the headline, said again in the body and a figure's sentence": "房秋实",
     "name in the subheadline (寻人启事)": "卓一帆",
     "described person in a notice": "甄美玲",
     "labelled householder": "欧阳明华",

@@ -45,6 +45,15 @@ def test_it_masks_a_phone_in_a_byline_but_never_looks_for_names_there():
     assert public_view(article, records).byline == ["王坤", "139****5670"]
 
 
+def test_a_name_the_headline_labels_is_masked_where_the_body_says_it_again():
+    article = Article(headline="失主房秋实认领钱包", subheadline="", byline=[], text="房秋实说，钱包里还有现金500元。")
+    records = [PersonalData(field="headline", kind="name", text="房秋实", start=2, end=5, status=RecordStatus.AUTO)]
+    view = public_view(article, records)
+    assert (view.headline, view.text) == ("失主房**认领钱包", "房**说，钱包里还有现金500元。")
+    records[0].status = RecordStatus.REJECTED  # an editor's "not personal" shows it everywhere again
+    assert public_view(article, records).text == article.text
+
+
 def test_ingest_stores_the_masked_headline_and_keeps_the_original_for_editors(article):
     assert article.headline == "失主房秋实请拨13812345678认领钱包"
     assert article.public_headline == "失主房**请拨138****5678认领钱包"
