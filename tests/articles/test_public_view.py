@@ -121,3 +121,22 @@ def test_a_phone_an_editor_writes_into_a_headline_is_found_and_masked(article):
     article.refresh_from_db()
     assert article.public_headline == "请拨139****5670认领钱包"
     assert PersonalData.objects.get(article=article, field="headline").text == "13912345670"
+
+
+def test_a_name_an_editor_marks_is_masked_in_the_figure_measure_and_indicator_built_from_it(db, editor):
+    # The extractor does not take 张建国 in ordinary news for a private person; the editor marks him. The figure's
+    # measure (and the indicator named after it) was written from the words around the figure at ingest.
+    page = "困难家庭获帮扶\n\n□本报记者 梅刚\n\n据统计，张建国家庭年收入2.5万元，已纳入赛罕区“暖冬行动”帮扶名单。\n"
+    source = source_ingest(raw=page.encode(), name="editor_marks_a_name.txt", published_on=date(2031, 2, 1)).source
+    article = source.articles.get()
+    figure = article.figures.select_related("indicator").get()
+    assert "张建国" in figure.measure and "张建国" in figure.indicator.name  # what the public saw before
+    start = article.text.index("张建国")
+    record = PersonalData(article=article, field="text", kind="name", start=start, end=start + 3)
+    record_save_by_editor(record=record, user=editor, changed_fields=["kind", "start", "end"])
+    figure = article.figures.select_related("indicator").get()
+    assert (figure.measure, figure.indicator.name) == ("张**家庭年收入", "张**家庭年收入")
+    assert "张建国" not in figure.sentence
+    source_reparse(source=source)  # a re-parse re-derives the measure: the editor's record still masks it
+    figure = article.figures.select_related("indicator").get()
+    assert (figure.measure, figure.indicator.name) == ("张**家庭年收入", "张**家庭年收入")
