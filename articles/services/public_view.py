@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.utils.text import slugify
+
 from articles import pipeline
 from articles.extract.pii import extract_personal_data_by_field, mask_fragment
 from articles.extract.pii_names import is_notice
@@ -122,8 +124,8 @@ def _derived_names_mask(records: dict[int, list]) -> None:
     _masked_update(PolicyDocument, [(d, items[d.article_id]) for d in documents], ("title", "issuer"))
     indicators = {f.indicator_id: (f.indicator, items[f.article_id]) for f in figures if f.indicator_id}
     programs = {r.program_id: (r.program, items[r.article_id]) for r in [*mentions, *documents] if r.program_id}
-    _masked_update(Indicator, list(indicators.values()), ("name",))
-    _masked_update(Program, list(programs.values()), ("name",))
+    _names_mask(Indicator, list(indicators.values()), slug_chars=100)
+    _names_mask(Program, list(programs.values()), slug_chars=70)
 
 
 def _masked_update(model, rows: list[tuple], fields: tuple[str, ...]) -> None:
@@ -137,3 +139,25 @@ def _masked_update(model, rows: list[tuple], fields: tuple[str, ...]) -> None:
             changed.append(row)
     if changed:
         model.objects.bulk_update(changed, list(fields))
+
+
+def _names_mask(model, rows: list[tuple], *, slug_chars: int) -> None:
+    """Mask the names (and a programme's aliases) of indicators or programmes with their items; a changed name gets
+    the slug it would have been created with (same suffix). A programme keeps its old slug among its merged ones,
+    so that old links answer 301 to the new address."""
+    changed, programmes = [], hasattr(model, "merged_slugs")
+    for row, items in rows:
+        name = mask_fragment(row.name, items)
+        aliases = [mask_fragment(alias, items) for alias in row.aliases] if programmes else None
+        if name == row.name and aliases == (row.aliases if programmes else None):
+            continue
+        base, _, suffix = row.slug.rpartition("-")
+        slug = f"{slugify(name, allow_unicode=True)[:slug_chars]}-{suffix}" if base and name != row.name else row.slug
+        if programmes:
+            row.aliases = aliases
+            if slug != row.slug:
+                row.merged_slugs = [*row.merged_slugs, row.slug]
+        row.name, row.slug = name, slug
+        changed.append(row)
+    if changed:
+        model.objects.bulk_update(changed, ["name", "slug", *(["aliases", "merged_slugs"] if programmes else [])])
