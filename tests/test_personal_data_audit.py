@@ -37,6 +37,7 @@ NUMBERS = {
     "full-width mobile in a caption": "13612345678",
     "full-width mobile in a document title (the programme's name is made half-width)": "13912345678",
     "mobile behind TEL: in a Q&A answer": "13512345678",
+    "mobile in a Q&A question": "13400001111",
     "landline in a notice": "04716921235",
     "bank card, spaced": "6222021234567894",
     "bank card next to 账号": "4111111111111111",
