@@ -37,13 +37,15 @@ def shown_items(records) -> dict[str, list[Found]]:
 
 def public_view(article: Article, records) -> PublicView:
     """The article's fields as the public may see them, given its personal-data records (stale spans are skipped
-    by the masking function, and any item's text is also masked wherever else it occurs in the same field)."""
+    by the masking function, and any item's text is also masked wherever else it occurs in any field: a name found
+    in the headline, 失主房秋实, is masked where the body says it again without a label)."""
     by_field = shown_items(records)
+    everywhere = [item for items in by_field.values() for item in items]
 
     def masked(field: str) -> str:
         text, items = field_text(article, field), by_field.get(field, [])
         fitting = [item for item in items if text.startswith(item.text, item.start)]
-        return mask_fragment(mask_personal_data(text, fitting), items) if items else text
+        return mask_fragment(mask_personal_data(text, fitting), everywhere) if everywhere else text
 
     byline = masked(PersonalData.Field.BYLINE)
     return PublicView(

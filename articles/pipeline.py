@@ -96,7 +96,7 @@ DERIVED_FIGURE_FIELDS = ("measure", "change", "qualifier", "period", "region_tex
 
 
 def _derived_masked(records: list, pii: list, fields: tuple[str, ...]) -> list:
-    body = [item for item in pii if item.field == "text"]
+    body = pii  # found in any shown field: a name the headline labels (失主房秋实) is masked where the body repeats it
     if not body:
         return records
     for record in records:

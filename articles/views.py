@@ -96,6 +96,9 @@ def article_detail(request, pk: int):
 
 def search(request):
     query = (request.GET.get("q") or "").strip()[:100]
+    shown = request.GET.copy()
+    shown.setlist("q", [query] if query else [])
+    request.GET = shown  # the page's links (pages, facets, JSON twin) carry the query as searched: cut, and once
     params = request.GET.copy()
     params.pop("q", None)  # the query is read above (cut to length); the other parameters filter the articles
     try:

@@ -35,14 +35,16 @@ NUMBERS = {
     "mobile with +86 and dashes": "15012345678",
     "full-width landline next to a person": "04716921234",
     "full-width mobile in a caption": "13612345678",
+    "full-width mobile in a document title (the programme's name is made half-width)": "13912345678",
     "mobile behind TEL: in a Q&A answer": "13512345678",
+    "mobile in a Q&A question": "13400001111",
     "landline in a notice": "04716921235",
     "bank card, spaced": "6222021234567894",
     "bank card next to 账号": "4111111111111111",
 }
 WORDS = {
     "e-mail address": "zhenmeiling62@example.com",
-    "name in the headline": "房秋实",
+    "name in the headline, said again in the body and a figure's sentence": "房秋实",
     "name in the subheadline (寻人启事)": "卓一帆",
     "described person in a notice": "甄美玲",
     "labelled householder": "欧阳明华",

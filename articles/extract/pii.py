@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from articles.extract.pii_names import find_names, is_notice, surname_length
@@ -130,13 +131,55 @@ def mask_personal_data(text: str, items: list[PersonalData]) -> str:
 
 
 def mask_fragment(fragment: str, items: list[PersonalData]) -> str:
-    """A piece of text cut from elsewhere (a Q&A answer joined from lines) with each item masked wherever its
-    surface text occurs in it."""
+    """A piece of text cut from elsewhere (a Q&A answer joined from lines) or rewritten from it (a programme's name
+    made half-width, its spaces and line breaks folded) with each item masked wherever it occurs in it: as written,
+    and a number also in any width and grouping (a mobile with or without its +86)."""
+    numbers = _numbers_in(fragment)  # where a number item could be: most fragments have no run that long
     for item in items:
-        if item.text and item.text in fragment:
-            alone = PersonalData(item.text, item.kind, 0, len(item.text))
-            fragment = fragment.replace(item.text, mask_personal_data(item.text, [alone]))
+        text = item.text
+        if not text:
+            continue
+        if text in fragment:
+            fragment = fragment.replace(text, _masked_alone(text, item.kind))
+        if numbers and item.kind in _KEEP:
+            for number in _numbers_of(text, item.kind):
+                if number in numbers:
+                    surfaces = {match.group() for match in _number_pattern(number).finditer(fragment)}
+                    for surface in sorted(surfaces, key=len, reverse=True):
+                        fragment = fragment.replace(surface, _masked_alone(surface, item.kind))
     return fragment
+
+
+def _masked_alone(surface: str, kind: str) -> str:
+    return mask_personal_data(surface, [PersonalData(surface, kind, 0, len(surface))])
+
+
+_FRAGMENT_SEP = r"[\s\-－—‐+＋]*"  # what may stand between a number's digits once cut or rewritten
+_DIGIT_RUN = re.compile(rf"[0-9０-９Xx](?:{_FRAGMENT_SEP}[0-9０-９Xx])*")
+_NUMBER_DIGITS = (7, 19)  # shortest (a landline's own digits) and longest (a bank card) number
+
+
+def _numbers_in(fragment: str) -> str:
+    """The fragment's runs of digits long enough to hold a number item (any width, separators dropped), joined by
+    "|": a number item can only be in the fragment if its digits are in this."""
+    runs = (digits_of(run) for run in _DIGIT_RUN.findall(fragment))
+    return "|".join(digits for digits in runs if len(digits) >= _NUMBER_DIGITS[0])
+
+
+@lru_cache(maxsize=8192)
+def _numbers_of(text: str, kind: str) -> tuple[str, ...]:
+    """The digits of a number as written (a page's items are looked for in each of its many derived fields)."""
+    digits = digits_of(text)
+    if kind == PHONE and len(digits) == 13 and digits.startswith("86"):
+        return (digits, digits[2:])  # +86 150-1234-5678 may be written 15012345678 elsewhere
+    return (digits,)
+
+
+@lru_cache(maxsize=8192)
+def _number_pattern(number: str) -> re.Pattern[str]:
+    """These digits in any width, any separators between them, not inside a longer number."""
+    chars = [f"[{d}{chr(ord(d) + 0xFEE0)}{'x' if d == 'X' else ''}]" for d in number]
+    return re.compile(r"(?<![0-9０-９])" + _FRAGMENT_SEP.join(chars) + r"(?![0-9０-９Xx])")
 
 
 def extract_personal_data_by_field(

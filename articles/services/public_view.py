@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.utils.text import slugify
+
 from articles import pipeline
-from articles.extract.pii import extract_personal_data_by_field
+from articles.extract.pii import extract_personal_data_by_field, mask_fragment
 from articles.extract.pii_names import is_notice
-from articles.masking import field_text, public_fragment, public_view
+from articles.masking import field_text, public_fragment, public_view, shown_items
 from articles.models import Article, PersonalData, RecordStatus
 from articles.record_sync import RecordKind, SyncOutcome, records_sync
 from articles.search import search_index_update_many
@@ -75,6 +77,11 @@ def articles_public_refresh(*, articles: list[Article]) -> None:
         pair for article in articles for pair in _qa_pairs_mask(article, pairs.get(article.pk, []), records[article.pk])
     ]
     QAPair.objects.bulk_update(changed, ["question", "answer"])
+    # Ingest masked the names built from the text with the personal data it found; an editor's records (a name
+    # they marked) mask them too. Articles without one — every newly ingested article — cost no query here.
+    edited = [pk for pk in ids if any(record.status != RecordStatus.AUTO for record in records[pk])]
+    if edited:
+        _derived_names_mask({pk: records[pk] for pk in edited})
     search_index_update_many(articles, public_fields=True)  # the public fields and the search vector: one UPDATE
     archive_changed()  # counts and choices the public pages cache may have changed with these articles' records
 
@@ -98,3 +105,59 @@ def _qa_pairs_mask(article: Article, pairs: list, records: list) -> list:
             pair.question, pair.answer = question, answer
             changed.append(pair)
     return changed
+
+
+def _derived_names_mask(records: dict[int, list]) -> None:
+    """The fields of these articles' records written from the words around them rather than cut at their span (a
+    figure's measure and sentence, a document's title, a programme mention's name) and the names of the indicators
+    and programmes they link to, with each article's non-rejected personal data masked in them. What is masked stays
+    masked when an editor later rejects the item: the unmasked words are no longer stored."""
+    from policies.models import PolicyDocument, Program, ProgramMention
+    from stats.models import Figure, Indicator
+
+    items = {pk: [item for found in shown_items(rows).values() for item in found] for pk, rows in records.items()}
+    figures = list(Figure.objects.filter(article_id__in=list(items)).select_related("indicator"))
+    mentions = list(ProgramMention.objects.filter(article_id__in=list(items)).select_related("program"))
+    documents = list(PolicyDocument.objects.filter(article_id__in=list(items)).select_related("program"))
+    _masked_update(Figure, [(f, items[f.article_id]) for f in figures], pipeline.DERIVED_FIGURE_FIELDS)
+    _masked_update(ProgramMention, [(m, items[m.article_id]) for m in mentions], ("name",))
+    _masked_update(PolicyDocument, [(d, items[d.article_id]) for d in documents], ("title", "issuer"))
+    indicators = {f.indicator_id: (f.indicator, items[f.article_id]) for f in figures if f.indicator_id}
+    programs = {r.program_id: (r.program, items[r.article_id]) for r in [*mentions, *documents] if r.program_id}
+    _names_mask(Indicator, list(indicators.values()), slug_chars=100)
+    _names_mask(Program, list(programs.values()), slug_chars=70)
+
+
+def _masked_update(model, rows: list[tuple], fields: tuple[str, ...]) -> None:
+    """Mask each row's fields with its items; one UPDATE for the rows that change."""
+    changed = []
+    for row, items in rows:
+        masked = {name: mask_fragment(value, items) for name in fields if (value := getattr(row, name))}
+        if any(getattr(row, name) != value for name, value in masked.items()):
+            for name, value in masked.items():
+                setattr(row, name, value)
+            changed.append(row)
+    if changed:
+        model.objects.bulk_update(changed, list(fields))
+
+
+def _names_mask(model, rows: list[tuple], *, slug_chars: int) -> None:
+    """Mask the names (and a programme's aliases) of indicators or programmes with their items; a changed name gets
+    the slug it would have been created with (same suffix). A programme keeps its old slug among its merged ones,
+    so that old links answer 301 to the new address."""
+    changed, programmes = [], hasattr(model, "merged_slugs")
+    for row, items in rows:
+        name = mask_fragment(row.name, items)
+        aliases = [mask_fragment(alias, items) for alias in row.aliases] if programmes else None
+        if name == row.name and aliases == (row.aliases if programmes else None):
+            continue
+        base, _, suffix = row.slug.rpartition("-")
+        slug = f"{slugify(name, allow_unicode=True)[:slug_chars]}-{suffix}" if base and name != row.name else row.slug
+        if programmes:
+            row.aliases = aliases
+            if slug != row.slug:
+                row.merged_slugs = [*row.merged_slugs, row.slug]
+        row.name, row.slug = name, slug
+        changed.append(row)
+    if changed:
+        model.objects.bulk_update(changed, ["name", "slug", *(["aliases", "merged_slugs"] if programmes else [])])

@@ -1,5 +1,5 @@
 """Personal data: resident IDs checked by MOD 11-2 and birth date, private phones, and same-length masking."""
-from articles.extract.pii import extract_personal_data, id_check_digit, mask_personal_data
+from articles.extract.pii import extract_personal_data, id_check_digit, mask_fragment, mask_personal_data
 
 
 def make_id(first17: str) -> str:
@@ -194,3 +194,15 @@ def test_it_finds_a_private_person_named_before_an_id_in_a_loss_notice():
 def test_it_does_not_take_a_patient_or_a_word_after_a_name_for_a_name():
     assert [kind for kind, _ in found("患者和家属奔波劳累。购药患者刘涛拿起一盒药。")] == []
     assert found("户主刘涛拿起一盒药") == [("name", "刘涛")]
+
+
+def test_a_fragment_rewritten_from_the_text_is_masked_whatever_the_width_or_spacing_of_its_numbers():
+    # Names built from the text (a programme named by a 《title》) make digits half-width and fold spaces and line
+    # breaks: the number is still the person's and is masked in every form it takes there.
+    text = "印发《求助热线１３６１２３４５６７８使用办法》，手机+86 150-1234-5678，身份证号1501 0519 8802 2930 17。"
+    items = extract_personal_data(text)
+    assert mask_fragment("求助热线13612345678使用办法", items) == "求助热线136****5678使用办法"
+    assert mask_fragment("热线15012345678", items) == "热线150****5678"
+    assert mask_fragment("号150105198802293017", items) == "号150105********3017"
+    assert mask_fragment("证号150105 1988\n02293017止", items) == "证号150105 ****\n****3017止"
+    assert mask_fragment("编号2136123456789", items) == "编号2136123456789"  # another, longer number: not the phone

@@ -13,7 +13,7 @@ from articles.search import search_articles
 from articles.services import source_ingest, source_reparse
 from articles.services.public_view import article_personal_data_sync
 from articles.services.review import record_save_by_editor, records_review
-from policies.models import QAPair
+from policies.models import Program, QAPair
 
 PLANTED = Path(__file__).resolve().parent.parent / "data" / "hostile" / "pii_planted.txt"
 
@@ -43,6 +43,15 @@ def test_it_masks_a_phone_in_a_byline_but_never_looks_for_names_there():
     article = Article(headline="", subheadline="", byline=["王坤", "13912345670"], text="正文")
     records = [PersonalData(field="byline", kind="phone", text="13912345670", start=3, end=14, status=RecordStatus.AUTO)]
     assert public_view(article, records).byline == ["王坤", "139****5670"]
+
+
+def test_a_name_the_headline_labels_is_masked_where_the_body_says_it_again():
+    article = Article(headline="失主房秋实认领钱包", subheadline="", byline=[], text="房秋实说，钱包里还有现金500元。")
+    records = [PersonalData(field="headline", kind="name", text="房秋实", start=2, end=5, status=RecordStatus.AUTO)]
+    view = public_view(article, records)
+    assert (view.headline, view.text) == ("失主房**认领钱包", "房**说，钱包里还有现金500元。")
+    records[0].status = RecordStatus.REJECTED  # an editor's "not personal" shows it everywhere again
+    assert public_view(article, records).text == article.text
 
 
 def test_ingest_stores_the_masked_headline_and_keeps_the_original_for_editors(article):
@@ -112,3 +121,27 @@ def test_a_phone_an_editor_writes_into_a_headline_is_found_and_masked(article):
     article.refresh_from_db()
     assert article.public_headline == "请拨139****5670认领钱包"
     assert PersonalData.objects.get(article=article, field="headline").text == "13912345670"
+
+
+def test_a_name_an_editor_marks_is_masked_in_the_figure_measure_and_indicator_built_from_it(db, editor, client):
+    # The extractor does not take 张建国 in ordinary news for a private person; the editor marks him. The figure's
+    # measure (and the indicator named after it) was written from the words around the figure at ingest.
+    page = "困难家庭获帮扶\n\n□本报记者 梅刚\n\n据统计，张建国家庭年收入2.5万元，已纳入赛罕区“暖冬行动”帮扶名单。社区发起“张建国爱心助学行动”。\n"
+    source = source_ingest(raw=page.encode(), name="editor_marks_a_name.txt", published_on=date(2031, 2, 1)).source
+    article = source.articles.get()
+    figure = article.figures.select_related("indicator").get()
+    assert "张建国" in figure.measure and "张建国" in figure.indicator.name  # what the public saw before
+    start = article.text.index("张建国")
+    old_slug = Program.objects.get(mentions__article=article, name__endswith="爱心助学行动").slug
+    record = PersonalData(article=article, field="text", kind="name", start=start, end=start + 3)
+    record_save_by_editor(record=record, user=editor, changed_fields=["kind", "start", "end"])
+    figure = article.figures.select_related("indicator").get()
+    assert (figure.measure, figure.indicator.name) == ("张**家庭年收入", "张**家庭年收入")
+    assert "张建国" not in figure.sentence and "张建国" not in figure.indicator.slug  # /stats/?measure=<slug>
+    programme = Program.objects.get(mentions__article=article, name__endswith="爱心助学行动")
+    assert (programme.name, programme.slug.rpartition("-")[0]) == ("张**爱心助学行动", "张爱心助学行动")
+    assert programme.mentions.get().name == "张**爱心助学行动"
+    assert client.get(f"/policies/{old_slug}/").headers["Location"] == programme.get_absolute_url()  # a 301
+    source_reparse(source=source)  # a re-parse re-derives the measure: the editor's record still masks it
+    figure = article.figures.select_related("indicator").get()
+    assert (figure.measure, figure.indicator.name) == ("张**家庭年收入", "张**家庭年收入")
