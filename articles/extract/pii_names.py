@@ -5,13 +5,15 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import jieba
+
 _DATA = Path(__file__).resolve().parent.parent / "data" / "surnames.txt"
 
 # Headings and phrases that make a text a notice about private persons (where a bare name is personal data).
 NOTICE_WORDS = re.compile(r"公示|寻人启事|寻亲|招领|遗失声明|遗失启事|声明作废|作废声明|悬赏|认领|失物|走失|讣告|公告")
 # Labels that name the person after them, in a notice or not (a labelled name is never a byline or an official).
 _LABELS = (
-    "户主|失主|遗失人|姓名|当事人|申请人|领取人|认领人|拾得人|监护人|走失者|走失人|走失老人|寻找亲人|被寻找人|死者"
+    "户主|失主|联系人|遗失人|姓名|当事人|申请人|领取人|认领人|拾得人|监护人|走失者|走失人|走失老人|寻找亲人|被寻找人|死者"
 )
 _LABEL = re.compile(rf"(?:{_LABELS})\s*[：:为是]?\s*")
 # Inside a notice, a name directly followed by (男 / ，女， / 1985年生 describes a private person.
@@ -94,8 +96,16 @@ def _name_end(text: str, start: int) -> int | None:
     if end == given_from or text[given_from:].startswith(_TITLES):
         return None
     if end - given_from == 2 and _is_cjk(text[end : end + 1]) and text[end] not in _NOT_GIVEN:
-        end -= 1  # 刘涛拿起…: a word goes on after the name, so its given name is one character, not two
+        if _is_word(text[end - 1 : end + 1]):
+            end -= 1  # 刘涛拿起…: the second character starts a word (拿起), so the given name is one character
+        # else 欧阳明华家庭…, 房秋实手机…: 华家 / 实手 is no word, so the name keeps both given characters
     return end
+
+
+def _is_word(chars: str) -> bool:
+    """Whether `chars` is a word of jieba's dictionary (its prefix entries have frequency 0)."""
+    jieba.dt.check_initialized()
+    return jieba.dt.FREQ.get(chars, 0) > 0
 
 
 def _is_cjk(char: str) -> bool:

@@ -196,6 +196,18 @@ def test_it_does_not_take_a_patient_or_a_word_after_a_name_for_a_name():
     assert found("户主刘涛拿起一盒药") == [("name", "刘涛")]
 
 
+def test_a_labelled_name_keeps_both_given_characters_when_the_second_starts_no_word():
+    # 华家 and 实手 are no words (明华 + 家庭, 秋实 + 手机): the masked measure must not show the name's last character
+    assert found("户主：欧阳明华家庭年收入2.5万元") == [("name", "欧阳明华")]
+    assert found("户主王明家庭年收入2.5万元") == [("name", "王明")]
+
+
+def test_a_contact_person_is_a_labelled_private_person():
+    text = "联系人房秋实手机13912345678"
+    assert ("name", "房秋实") in found(text)
+    assert "房秋实" not in mask_personal_data(text, extract_personal_data(text))
+
+
 def test_a_fragment_rewritten_from_the_text_is_masked_whatever_the_width_or_spacing_of_its_numbers():
     # Names built from the text (a programme named by a 《title》) make digits half-width and fold spaces and line
     # breaks: the number is still the person's and is masked in every form it takes there.
