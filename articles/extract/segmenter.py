@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import jieba
 
-from articles.extract import gazetteer
+from articles.extract import fastcut, gazetteer
 
 jieba.setLogLevel(logging.WARNING)
 PLACE_WORD_FREQ = 200_000  # high enough to beat ordinary words that overlap a place name
@@ -42,12 +42,12 @@ def get_plain_tokenizer() -> jieba.Tokenizer:
 
 def cut(text: str) -> list[str]:
     """Segment ``text`` into words, keeping place names whole."""
-    return list(get_tokenizer().cut(text, HMM=True))
+    return fastcut.cut(get_tokenizer(), text, hmm=True)
 
 
 def plain_token_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each word of ``text`` by jieba's plain dictionary, without HMM guessing."""
-    return [(start, end) for _, start, end in get_plain_tokenizer().tokenize(text, HMM=False)]
+    return fastcut.tokenize_spans(get_plain_tokenizer(), text, hmm=False)
 
 
 class BlockWords:
