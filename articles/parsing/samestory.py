@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
 
-from .decode import is_cjk
 from .script import simplified_shadow
 
 SHINGLE = 4
@@ -20,8 +19,10 @@ MIN_CHARS = 12
 @lru_cache(maxsize=1024)
 def _normalise(text: str) -> str:
     """Simplified script, only CJK characters, letters and digits (punctuation variants ignored)."""
-    simple = simplified_shadow(text)
-    return "".join(ch.lower() for ch in simple if is_cjk(ch) or ch.isascii() and ch.isalnum())
+    return _NOT_KEPT.sub("", simplified_shadow(text)).lower()
+
+
+_NOT_KEPT = re.compile(r"[^\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9]")  # kept: `is_cjk` characters, ASCII letters and digits
 
 
 @lru_cache(maxsize=512)
