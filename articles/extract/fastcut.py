@@ -106,6 +106,8 @@ def cut(tokenizer: jieba.Tokenizer, text: str, hmm: bool = True) -> list[str]:
             continue
         if _RE_HAN.match(block):
             cut_block(tokenizer, block, out)
+        elif len(block) == 1:  # most blocks outside the word class are one punctuation mark (jieba yields it)
+            out.append(block)
         else:
             for piece in _RE_SKIP.split(block):
                 if _RE_SKIP.match(piece):
