@@ -57,6 +57,8 @@ def find_duplicates(texts: list[str]) -> list[int | None]:
     is in more than MAX_POSTING texts of the page.
     """
     shingles = [_shingles_of(_normalise(text)) if len(_normalise(text)) >= MIN_CHARS else frozenset() for text in texts]
+    if len(texts) <= MAX_POSTING:  # no posting can fill up: the index's counts are the pairs' own intersections
+        return [_first_same_story(own, shingles[:i]) for i, own in enumerate(shingles)]
     postings: dict[str, list[int]] = {}
     result: list[int | None] = []
     for i, own in enumerate(shingles):
@@ -72,6 +74,16 @@ def find_duplicates(texts: list[str]) -> list[int | None]:
                 posted.append(i)
         postings.update({shingle: [i] for shingle in own.difference(postings)})
     return result
+
+
+def _first_same_story(own: frozenset[str], earlier: list[frozenset[str]]) -> int | None:
+    """The first earlier text sharing at least SAME_STORY of the smaller one's shingles (set intersections in C: a
+    page of a few articles costs a few dozen of them, cheaper than building the shingle index)."""
+    for j, other in enumerate(earlier):
+        shared = len(own & other)
+        if shared and shared / min(len(own), len(other)) >= SAME_STORY:
+            return j
+    return None
 
 
 def similar_pairs(old_texts: list[str], new_texts: list[str], threshold: float) -> list[tuple[float, int, int]]:
