@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from articles.extract import fastcut
 from articles.extract.segmenter import get_tokenizer
 
 _CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -22,7 +23,7 @@ def bigrams(run: str) -> list[str]:
 def document_terms(text: str) -> tuple[list[str], list[str]]:
     """(jieba words, CJK bigrams in reading order) for one document."""
     tokenizer = get_tokenizer()
-    words = [w.lower() for w in tokenizer.cut_for_search(text) if _WORD.fullmatch(w)]
+    words = [w.lower() for w in fastcut.cut_for_search(tokenizer, text) if _WORD.fullmatch(w)]
     grams = [gram for run in _CJK_RUN.findall(text) for gram in bigrams(run)]
     return words, grams
 
@@ -33,7 +34,7 @@ def query_terms(query: str) -> list[str]:
     terms: list[str] = []
     for chunk in _WORD.findall(query[:200]):
         if _CJK_RUN.fullmatch(chunk) and len(chunk) > 2:
-            terms.extend(w for w in tokenizer.cut(chunk) if w.strip())
+            terms.extend(w for w in fastcut.cut(tokenizer, chunk) if w.strip())
         else:
             terms.append(chunk.lower())
     seen: list[str] = []

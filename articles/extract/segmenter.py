@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import jieba
 
-from articles.extract import gazetteer
+from articles.extract import fastcut, gazetteer
 
 jieba.setLogLevel(logging.WARNING)
 PLACE_WORD_FREQ = 200_000  # high enough to beat ordinary words that overlap a place name
@@ -21,10 +21,40 @@ def _new_tokenizer() -> jieba.Tokenizer:
     return tokenizer
 
 
+def new_tokenizer() -> jieba.Tokenizer:
+    """A jieba tokenizer of its own (to add words to) holding jieba's dictionary, copied from the plain
+    tokenizer's: the same words and counts as loading it again, without reading and unmarshalling jieba's cache
+    file once more (each load costs ~1 s of start-up)."""
+    base = get_plain_tokenizer()
+    tokenizer = _new_tokenizer()
+    tokenizer.FREQ, tokenizer.total = dict(base.FREQ), base.total
+    tokenizer.initialized = True
+    return tokenizer
+
+
+@lru_cache(maxsize=1)
+def _default_word_tags() -> dict[str, str]:
+    """jieba's part-of-speech tag of every word of its dictionary, read once."""
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(get_plain_tokenizer()).word_tag_tab
+
+
+def pos_tokenizer(tokenizer: jieba.Tokenizer):
+    """`jieba.posseg.POSTokenizer(tokenizer)` for a tokenizer holding jieba's dictionary (plus words of its own),
+    with a copy of the tag table read once instead of parsing jieba's dictionary file again."""
+    import jieba.posseg
+
+    pos = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    pos.tokenizer = tokenizer
+    pos.word_tag_tab = dict(_default_word_tags())
+    return pos
+
+
 @lru_cache(maxsize=1)
 def get_tokenizer() -> jieba.Tokenizer:
     """A jieba tokenizer that knows every division name, short name and alias as one word."""
-    tokenizer = _new_tokenizer()
+    tokenizer = new_tokenizer()
     words: set[str] = set(gazetteer.name_index())
     words.update(gazetteer.region_aliases())
     for word in sorted(words):
@@ -34,7 +64,8 @@ def get_tokenizer() -> jieba.Tokenizer:
 
 @lru_cache(maxsize=1)
 def get_plain_tokenizer() -> jieba.Tokenizer:
-    """jieba's own dictionary only: tells whether a short place name sits inside an ordinary word."""
+    """jieba's own dictionary only: tells whether a short place name sits inside an ordinary word. Never given
+    words of its own: the other tokenizers copy its dictionary (`new_tokenizer`)."""
     tokenizer = _new_tokenizer()
     tokenizer.initialize()
     return tokenizer
@@ -42,12 +73,12 @@ def get_plain_tokenizer() -> jieba.Tokenizer:
 
 def cut(text: str) -> list[str]:
     """Segment ``text`` into words, keeping place names whole."""
-    return list(get_tokenizer().cut(text, HMM=True))
+    return fastcut.cut(get_tokenizer(), text, hmm=True)
 
 
 def plain_token_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each word of ``text`` by jieba's plain dictionary, without HMM guessing."""
-    return [(start, end) for _, start, end in get_plain_tokenizer().tokenize(text, HMM=False)]
+    return fastcut.tokenize_spans(get_plain_tokenizer(), text, hmm=False)
 
 
 class BlockWords:

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, repeat
 
-from .decode import is_cjk
 from .script import simplified_shadow
 
 SHINGLE = 4
@@ -20,8 +19,10 @@ MIN_CHARS = 12
 @lru_cache(maxsize=1024)
 def _normalise(text: str) -> str:
     """Simplified script, only CJK characters, letters and digits (punctuation variants ignored)."""
-    simple = simplified_shadow(text)
-    return "".join(ch.lower() for ch in simple if is_cjk(ch) or ch.isascii() and ch.isalnum())
+    return _NOT_KEPT.sub("", simplified_shadow(text)).lower()
+
+
+_NOT_KEPT = re.compile(r"[^\u4e00-\u9fff\u3400-\u4dbfA-Za-z0-9]")  # kept: `is_cjk` characters, ASCII letters and digits
 
 
 @lru_cache(maxsize=512)
@@ -56,6 +57,8 @@ def find_duplicates(texts: list[str]) -> list[int | None]:
     is in more than MAX_POSTING texts of the page.
     """
     shingles = [_shingles_of(_normalise(text)) if len(_normalise(text)) >= MIN_CHARS else frozenset() for text in texts]
+    if len(texts) <= MAX_POSTING:  # no posting can fill up: the index's counts are the pairs' own intersections
+        return [_first_same_story(own, shingles[:i]) for i, own in enumerate(shingles)]
     postings: dict[str, list[int]] = {}
     result: list[int | None] = []
     for i, own in enumerate(shingles):
@@ -71,6 +74,16 @@ def find_duplicates(texts: list[str]) -> list[int | None]:
                 posted.append(i)
         postings.update({shingle: [i] for shingle in own.difference(postings)})
     return result
+
+
+def _first_same_story(own: frozenset[str], earlier: list[frozenset[str]]) -> int | None:
+    """The first earlier text sharing at least SAME_STORY of the smaller one's shingles (set intersections in C: a
+    page of a few articles costs a few dozen of them, cheaper than building the shingle index)."""
+    for j, other in enumerate(earlier):
+        shared = len(own & other)
+        if shared and shared / min(len(own), len(other)) >= SAME_STORY:
+            return j
+    return None
 
 
 def similar_pairs(old_texts: list[str], new_texts: list[str], threshold: float) -> list[tuple[float, int, int]]:

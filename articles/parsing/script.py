@@ -59,15 +59,19 @@ def _may_change(piece: str) -> bool:
 
 
 def _convert_t2s(text: str) -> str:
-    """Exactly `_t2s().convert(text)`: OpenCC converts the pieces between its separators independently."""
-    if not _may_change(text):
-        return text
-    conv = _t2s()
-    parts = conv.split_chars_re.split(text)
+    """Exactly `_t2s().convert(text)`: OpenCC converts the pieces between its separators independently (a text
+    none of whose pieces can change comes out as it is)."""
+    parts = _t2s().split_chars_re.split(text)
     for i in range(0, len(parts), 2):  # even items are text, odd items the separators
-        if _may_change(parts[i]):
-            parts[i] = conv.convert(parts[i])
+        parts[i] = _piece_t2s(parts[i])
     return "".join(parts)
+
+
+@lru_cache(maxsize=16384)
+def _piece_t2s(piece: str) -> str:
+    """One piece between separators, converted. Remembered: an article's text is converted again inside its
+    headline-plus-text and for the same-story check, and its pieces (clauses) recur."""
+    return _t2s().convert(piece) if _may_change(piece) else piece
 
 
 @dataclass
@@ -97,7 +101,18 @@ def simplified_shadow(text: str) -> str:
     converted = _convert_t2s(text)
     if len(converted) != len(text):
         converted = _char_by_char(text)
-    return converted.translate(_variants())
+    pattern = _variants_pattern()
+    if pattern is None or not pattern.search(converted):
+        return converted
+    table = _variants()
+    return pattern.sub(lambda match: table[ord(match.group())], converted)
+
+
+@lru_cache(maxsize=1)
+def _variants_pattern() -> re.Pattern | None:
+    """The variant characters as one class: finding the few there are beats `str.translate` reading every one."""
+    codes = _variants()
+    return re.compile("[" + "".join(re.escape(chr(code)) for code in codes) + "]") if codes else None
 
 
 def detect_script(text: str) -> ScriptView:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import logging
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -191,12 +190,11 @@ def is_generic_modifier(modifier: str) -> bool:
 @cache
 def pos_tokenizer():
     """A private jieba POS tokenizer that knows the boundary words (the global jieba instance is left alone)."""
-    import jieba
-    import jieba.posseg
+    from articles.extract.segmenter import new_tokenizer
+    from articles.extract.segmenter import pos_tokenizer as tagger
 
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
+    tokenizer = new_tokenizer()  # jieba's dictionary, copied rather than loaded again
     for word in boundary_words():
         if len(word) > 1:
             tokenizer.add_word(word, tag="v")
-    return jieba.posseg.POSTokenizer(tokenizer)
+    return tagger(tokenizer)
