@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import jieba
+from articles.extract.segmenter import get_plain_tokenizer
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "surnames.txt"
 
@@ -104,8 +104,7 @@ def _name_end(text: str, start: int) -> int | None:
 
 def _is_word(chars: str) -> bool:
     """Whether `chars` is a word of jieba's dictionary (its prefix entries have frequency 0)."""
-    jieba.dt.check_initialized()
-    return jieba.dt.FREQ.get(chars, 0) > 0
+    return get_plain_tokenizer().FREQ.get(chars, 0) > 0
 
 
 def _is_cjk(char: str) -> bool:
