@@ -168,7 +168,7 @@ def mechanism_heads() -> tuple[str, ...]:
 
 @cache
 def strategy_heads() -> tuple[str, ...]:
-    """Heads that, right after a listed name, complete a strategy's name (就业优先战略), longest first."""
+    """Heads that, right after a listed name, complete its name: a strategy (就业优先战略) or a pilot (农村危房改造试点)."""
     return tuple(sorted(_lines("strategy_heads.txt"), key=len, reverse=True))
 
 

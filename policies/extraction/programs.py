@@ -148,7 +148,7 @@ def _known_candidates(text: str, known: vocabulary.Vocabulary) -> list[_Candidat
     """Names and aliases from the programme vocabulary (大病保险, 棚改), kept as written; linking maps aliases.
 
     One followed by an office's head names the office (乡村振兴局) and is left out; one followed by a mechanism
-    head (防止返贫监测帮扶机制) or a strategy head (就业优先战略) takes it in."""
+    head (防止返贫监测帮扶机制), a strategy head (就业优先战略) or 试点 (农村危房改造试点) takes it in."""
     by_form = known.by_form
     found = []
     for match in known.forms_re.finditer(text):
