@@ -37,6 +37,7 @@ _SUBJECTS = frozenset({"政府", "我们", "我省", "我市", "我区", "我县
 _ETC = "等"
 _PROJECT = "项目"
 _QUOTA = "计划"
+_VERB_FLAGS = frozenset({"v", "l"})  # l: jieba's set phrases, verbal after a head used as a verb (沈阳市计划超额完成)
 _CLASS_WORDS = frozenset({"各种", "各类", "各项", "多种", "多项", "一些", "有关"})  # …援助行动等系列培训就业工程: the phrase after 等 is the class of the listed items, not a name
 _MIN_NAME_CHARS = 3
 _MAX_JOINED_FIELD = 4  # 京蒙平安校园共建: at most this between the joined form and its head
@@ -244,7 +245,7 @@ def _after_leading_verb(text: str, tokens: list[Token], first: int, head_start: 
 
 def _used_as_verb(tokens: list[Token], index: int) -> bool:
     """A head that is also a verb: followed by an adverb, a time word or a number (该区计划6月底前…), after an
-    adverb (政府亦计划根据…), or after a lone place or subject and before a verb (今年广西计划实现…)."""
+    adverb (政府亦计划根据…), or after a lone place or subject and before a verb (今年广西计划实现…, 沈阳市计划超额完成)."""
     if tokens[index].word not in lexicon.verb_heads():
         return False
     following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -256,7 +257,7 @@ def _used_as_verb(tokens: list[Token], index: int) -> bool:
     before = tokens[index - 2] if index > 1 else None
     lone_subject = (previous is not None and (previous.flag in ("ns", "r") or previous.word in _SUBJECTS)
                     and (before is None or is_stop(before) or before.flag[:1] == "t" or before.word in _SUBJECTS))
-    return lone_subject and following is not None and following.flag == "v"
+    return lone_subject and following is not None and following.flag in _VERB_FLAGS
 
 
 def _joined_start(text: str, tokens: list[Token], first: int, index: int) -> int | None:
