@@ -35,6 +35,7 @@ _MAX_UNQUOTED_CHARS = 22
 _MIN_LISTED_NAME_CHARS = 10  # a list item this long with its own head is a name of its own (…就业创业援助行动)
 _SUBJECTS = frozenset({"政府", "我们", "我省", "我市", "我区", "我县", "全省", "全市", "全区", "全县", "今年"})
 _ETC = "等"
+_AND = "及"
 _PROJECT = "项目"
 _QUOTA = "计划"
 _VERB_FLAGS = frozenset({"v", "l"})  # l: jieba's set phrases, verbal after a head used as a verb (沈阳市计划超额完成)
@@ -293,6 +294,8 @@ def _left_edge(tokens: list[Token], index: int) -> int | None:
             return None  # 各种闸涵工程: a class of works, not one named programme
         if _counts_parts(previous, tokens[cursor]):
             pass  # 农业七大产业高质量发展三年行动: 七大 counts the parts of the name's subject
+        elif _joins_nouns(tokens, cursor - 1):
+            pass  # 老旧小区及平房区综合改造工程: 及 joins two nouns of one name's subject
         elif is_stop(previous) and not (first == index and previous.word in lexicon.nominal_verbs()):
             if previous.word in _LIST_MARKS and chars < _MIN_LISTED_NAME_CHARS:
                 return None  # one item of a coordinated list (进零售药店、进…行动): its head is shared
@@ -305,6 +308,14 @@ def _left_edge(tokens: list[Token], index: int) -> int | None:
         cursor -= 1
         first = cursor
     return first
+
+
+def _joins_nouns(tokens: list[Token], index: int) -> bool:
+    """True when tokens[index] is 及 between two nouns (小区 及 平房区): the phrase names one object of two parts."""
+    if tokens[index].word != _AND or index == 0 or index + 1 >= len(tokens):
+        return False
+    before, after = tokens[index - 1], tokens[index + 1]
+    return before.flag[:1] == "n" and after.flag[:1] == "n" and not is_stop(before)
 
 
 _PARTS_NUMERAL = re.compile(r"^[一二三四五六七八九十两]+大?$")
