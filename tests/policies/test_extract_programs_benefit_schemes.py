@@ -61,3 +61,15 @@ def test_a_post_a_sector_and_a_line_of_work_are_not_schemes():
     assert names("最该感谢的,是第一书记李玉栋。") == []
     assert names("二、发展壮大了农村集体经济。") == []
     assert names("筑牢社会保障兜底扶贫基本防线") == []
+
+
+def test_a_subject_and_duizhao_before_a_document_are_not_part_of_its_name():
+    assert names("今年,我省對照教育扶貧工程實施方案,將實施一系列專項行動") == ["教育扶贫工程实施方案"]
+
+
+def test_a_budget_in_title_marks_is_a_document():
+    assert names("政府在2024至25年度《財政預算案》公布向領取社會保障援助的合資格人士") == ["财政预算案"]
+
+
+def test_the_umbrella_category_of_housing_schemes_is_not_one():
+    assert names("辽宁省政府下达给沈阳市的保障性住房建设任务是49355套") == []
