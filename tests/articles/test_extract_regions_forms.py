@@ -32,3 +32,26 @@ def test_an_all_nationalities_autonomous_county_has_its_short_form():
 
     found = regions("今年隆林、西林两县新增就业2000人。", Context(home_region="450000"))
     assert ("隆林", "451031") in [(r.text, r.code) for r in found]
+
+
+def test_a_county_page_that_names_nothing_else_gives_its_one_character_county_and_its_all_county_word():
+    from articles.extract.regions import infer_focus_region
+
+    text = "2016年以来,陇县全面贯彻落实党的十九大以及中央、省、市脱贫攻坚工作战略部署,以全面小康统揽全县经济社会发展大局。"
+    assert codes(text) == [("陇县", "610327")]
+    focus = infer_focus_region(text, None)
+    assert focus in ("610327", "610300")  # the county or its prefecture (宝鸡市)
+    found = extract_regions(text, ExtractContext(focus_region=focus))
+    assert [(m.text, m.code) for m in found] == [("陇县", "610327"), ("全县", "610327")]
+
+
+def test_a_two_character_county_name_stays_unread_where_the_text_names_other_divisions():
+    assert ("和县", "340523") not in codes("河北省和县里的干部")
+
+
+def test_a_village_or_township_named_after_a_joined_pairing_is_a_place_not_the_two_provinces():
+    ningxia = ExtractContext(home_region="640000")
+    found = extract_regions("最终停在了永宁县刚刚命名的闽宁村。深化闽宁协作,闽宁镇原隆村", ningxia)
+    coded = [(m.text, m.code) for m in found if m.code]
+    assert coded == [("永宁县", "640121"), ("闽", "350000"), ("宁", "640000")]
+    assert {m.text for m in found if not m.code} >= {"闽宁村", "闽宁镇"}
