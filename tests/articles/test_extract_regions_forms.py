@@ -67,3 +67,14 @@ def test_on_a_macau_page_the_currency_and_the_special_region_word_name_macau():
 def test_a_special_economic_zone_is_not_a_special_administrative_region():
     text = "深圳经济特区建立以来,特区人口增长很快"
     assert "特区" not in [m.text for m in extract_regions(text, ExtractContext(home_region="440000"))]
+
+
+def test_on_a_municipality_page_the_all_city_word_is_the_municipality():
+    shanghai = ExtractContext(home_region="310000")
+    found = extract_regions("在养老服务方面,目前上海全市养老机构共计703家", shanghai)
+    assert [(m.text, m.code) for m in found] == [("上海", "310000"), ("全市", "310000")]
+
+
+def test_in_a_province_the_all_city_word_still_needs_a_city_as_focus():
+    guangdong = ExtractContext(home_region="440000")
+    assert [m.text for m in extract_regions("全市养老机构共计703家", guangdong)] == []
