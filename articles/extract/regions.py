@@ -182,6 +182,8 @@ def _entry_usable(scan: _Scan, entry: gz.NameEntry, start: int, found: list[Regi
     if division.level != "county":
         return True
     in_home = division.province_code in scan.provinces
+    if entry.kind == "full" and division.name in gz.common_noun_names():
+        return in_home  # 平房区 (bungalow areas) names Harbin's district only where Heilongjiang is in scope
     if entry.kind == "full":
         return len(division.name) > 2 or in_home or (scan.lone and division.name.endswith("县"))
     if scan.ctx.home_region and division.province_code == scan.ctx.home_region:

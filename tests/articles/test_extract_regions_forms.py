@@ -78,3 +78,12 @@ def test_on_a_municipality_page_the_all_city_word_is_the_municipality():
 def test_in_a_province_the_all_city_word_still_needs_a_city_as_focus():
     guangdong = ExtractContext(home_region="440000")
     assert [m.text for m in extract_regions("全市养老机构共计703家", guangdong)] == []
+
+
+def test_bungalow_areas_on_a_shenyang_page_are_not_harbins_pingfang_district():
+    text = "起沈阳还将对全市的老旧住宅区及平房区实施综合改造"
+    assert "平房区" not in [m.text for m in extract_regions(text, ExtractContext(home_region="210000"))]
+
+
+def test_pingfang_district_is_read_where_harbin_is_named():
+    assert codes("哈尔滨市平房区新增就业1200人") == [("哈尔滨市", "230100"), ("平房区", "230108")]
