@@ -57,16 +57,17 @@ def test_a_village_or_township_named_after_a_joined_pairing_is_a_place_not_the_t
     assert {m.text for m in found if not m.code} >= {"闽宁村", "闽宁镇"}
 
 
-def test_on_a_macau_page_the_currency_and_the_special_region_word_name_macau():
-    text = "社會一直有聲音提出,特區政府應調升養老金金額,每月3,740元後(澳門元,下同)"
-    assert [(m.text, m.code) for m in extract_regions(text, ExtractContext(home_region="820000"))] == [
-        ("特區", "820000"), ("澳門元", "820000")]
+def test_the_macau_currency_names_macau():
     assert codes("每月3,740元後(澳門元,下同)") == [("澳門元", "820000")]
 
 
-def test_a_special_economic_zone_is_not_a_special_administrative_region():
-    text = "深圳经济特区建立以来,特区人口增长很快"
-    assert "特区" not in [m.text for m in extract_regions(text, ExtractContext(home_region="440000"))]
+def test_the_special_region_word_alone_is_left_unread():
+    # real r09 (Hong Kong) leaves 特區政府 out while reserve 4 NOTES 10 counts it on a Macau page: until the
+    # guide settles it, the word alone is not read as the region
+    text = "社會一直有聲音提出,特區政府應調升養老金金額"
+    assert [m.text for m in extract_regions(text, ExtractContext(home_region="820000"))] == []
+    assert "特区" not in [m.text for m in extract_regions("深圳经济特区建立以来,特区人口增长很快",
+                                                          ExtractContext(home_region="440000"))]
 
 
 def test_on_a_municipality_page_the_all_city_word_is_the_municipality():
