@@ -46,3 +46,9 @@ def test_n_years_ago_counts_back_from_the_sentences_year_or_the_issue_year():
         "20年前", "1996-01-01", "1996-12-31")
     assert spans("八年前的什进村还是茅草房", date(2018, 4, 24)) == [("八年前", "2010-01-01", "2010-12-31")]
     assert spans("提前1年完成,10年前后", issued) == []
+
+
+def test_the_first_years_of_a_plan_period_count_from_the_plan_named_before():
+    text = "說明「十四五」時期(第14個五年規劃,2021至2025年)就業和社會保障工作。城鎮調查失業率前4年均值為5.3%"
+    assert spans(text, date(2025, 9, 26))[-1] == ("前4年", "2021-01-01", "2024-12-31")
+    assert spans("前两年还是荒地,提前4年完成", date(2025, 9, 26)) == []

@@ -28,23 +28,31 @@ FISCAL_YEAR = re.compile(r"(?<!\d)(?P<fy>(?:19|20)\d{2})\s*(?:至|/|-|－|—)\s
 # year); not 10年前后 (about ten years) nor 提前1年.
 YEARS_AGO = re.compile(r"(?<![\d提])(?P<ago>[1-9]\d?|[一两二三四五六七八九十]{1,3})年前(?![后夕期])")
 
-KINDS = ("numeric", "plan", "relative_day", "bare_day", "from_today", "fiscal", "years_ago")
+# 前4年 after “十四五”: the first years of the plan period named before it (不含 提前/之前/此前).
+FIRST_YEARS = re.compile(r"(?<![提之此以])前(?P<fy_n>[2-4两二三四])年(?![前后底末初度级龄])")
+
+KINDS = ("numeric", "plan", "relative_day", "bare_day", "from_today", "fiscal", "years_ago", "first_years")
 PATTERNS = (("numeric", NUMERIC_DAY), ("plan", FIVE_YEAR_PLAN), ("relative_day", RELATIVE_DAY), ("bare_day", BARE_DAY),
-            ("from_today", FROM_TODAY), ("fiscal", FISCAL_YEAR), ("years_ago", YEARS_AGO))
+            ("from_today", FROM_TODAY), ("fiscal", FISCAL_YEAR), ("years_ago", YEARS_AGO), ("first_years", FIRST_YEARS))
 
 Span = tuple[date | None, date | None]
 
 
 def resolve(kind: str, match: re.Match[str], published: date | None,
-            anchor_year: int | None = None) -> tuple[Span, int | None]:
+            anchor_year: int | None = None, plan_start: int | None = None) -> tuple[Span, int | None]:
     """The day range one of these forms names; raises ValueError for an impossible date. ``anchor_year`` is the
-    last full year written earlier in the sentence (N年前 counts back from it)."""
+    last full year written earlier in the sentence (N年前 counts back from it); ``plan_start`` the first year of the
+    last five-year period named before (前4年 counts from it)."""
     groups = match.groupdict()
     if kind == "fiscal":
         first = int(groups["fy"])
         if (first + 1) % 100 != int(groups["fy2"]):
             raise ValueError("not two consecutive years")
         return (date(first, 4, 1), date(first + 1, 3, 31)), first
+    if kind == "first_years":
+        if plan_start is None:
+            raise ValueError("no plan period named before")
+        return (date(plan_start, 1, 1), date(plan_start + chinese_int(groups["fy_n"]) - 1, 12, 31)), None
     if kind == "years_ago":
         base = anchor_year or (published.year if published else None)
         if base is None:
