@@ -95,7 +95,7 @@ def _rejects_chinese(match: re.Match[str], text: str, kind: str, idiom_spans: li
     if token == "一" and not hedged:
         return True  # 一名患儿, 一批医院: an article, not a count
     if kind in TIME_KINDS and not (match.group("suffix") or match.group("mid") or match.group("post")):
-        # 两年来 is a period; 创办三年内, 三十年间 are durations (近两年 is caught by PERIOD_BEFORE).
+        # 两年来 is a period; 创办三年内, 三十年间 are durations (近两年 is left out, see _rejects_chinese).
         return not patterns.DURATION_AFTER.match(text, match.end())
     return False
 

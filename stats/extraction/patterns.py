@@ -66,7 +66,7 @@ DIMENSION_HEAD = re.compile(rf"({ARABIC})[ \t]*[×xX*][ \t]*$")
 # Characters that make a following Chinese numeral part of a word (唯一, 统一, 第三, 每一).
 CHINESE_WORD_BEFORE = set("第统唯之万初周期星某每其另任逐单划专")
 # A duration right after these is a period (前3个月, 近5年), not a figure; 每2小时 is a frequency, and is one.
-PERIOD_BEFORE = set("前近后这那")
+PERIOD_BEFORE = set("前后这那")
 # A Chinese-numeral duration followed by these is a length of time (三年内, 三十年间), not a vague period.
 DURATION_AFTER = re.compile(r"以内|内|间")
 # 20年前: a year count followed by 前 names a past year (a date); 10年前后 is "about ten years".
