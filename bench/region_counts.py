@@ -50,7 +50,7 @@ def main() -> None:
             pg_after = _backend_cpu_ms(backend)
             runs.append((wall * 1000, None if pg is None or pg_after is None else pg_after - pg, cpu * 1000))
         results[name] = counts
-        walls, pgs, cpus = zip(*runs)
+        walls, pgs, cpus = zip(*runs, strict=True)
         pg_text = "—" if None in pgs else f"{statistics.median(pgs):.0f} / {min(pgs):.0f}"
         print(
             f"{name}: SQL wall ms {statistics.median(walls):.0f} / {min(walls):.0f}, PostgreSQL CPU ms {pg_text}, "

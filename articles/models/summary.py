@@ -11,8 +11,13 @@ class ArticleRegion(models.Model):
     each of its rows). Written only by the triggers; never edited by hand."""
 
     article = models.ForeignKey(
-        "articles.Article", verbose_name="文章", on_delete=models.DO_NOTHING, db_constraint=False, db_index=False, related_name="+"
-    )  # no constraint: the triggers delete an article's rows after the article itself (see the migration)
+        "articles.Article",
+        verbose_name="文章",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,  # the triggers delete an article's rows after the article itself (see the migration)
+        db_index=False,  # the unique (article, code) index serves the triggers' deletes
+        related_name="+",
+    )
     code = models.CharField("区划代码", max_length=6)
     figures = models.PositiveIntegerField("数据条数", default=0)
 
