@@ -209,6 +209,7 @@ def article_for_page(pk: int) -> Article:
             "duplicate_of__text", "duplicate_of__search_vector", "duplicate_of__source__raw", "duplicate_of__source__text"
         )
         .annotate(**{f"has_{name}": Exists(model.objects.filter(article=OuterRef("pk"))) for name, model in related.items()})
+        .annotate(has_copies=Exists(Article.objects.filter(duplicate_of=OuterRef("pk"))))  # for `same_story`
         .prefetch_related(
             # Each record kind with what it names in one statement (a join, not a statement per relation).
             Prefetch("figures", Figure.objects.select_related("indicator", "region", "program")),
@@ -280,6 +281,8 @@ def sidebar_records(article: Article) -> dict[str, list]:
 def same_story(article: Article) -> list[Article]:
     """Other published versions of the same story: the one it duplicates, and those that duplicate it or that one."""
     original_id = article.duplicate_of_id or article.pk
+    if original_id == article.pk and getattr(article, "has_copies", True) is False:  # known (`article_for_page`)
+        return []  # an original no other article repeats: the usual case, no statement
     return list(
         Article.objects.published()
         .filter(Q(pk=original_id) | Q(duplicate_of_id=original_id))
