@@ -6,8 +6,8 @@ from django.db import models
 
 
 class ArticleRegion(models.Model):
-    """One row per (public article, division it or one of its published region mentions names or lies under): the
-    pairs `browse.region_counts` groups by code. `figures` is the article's count of published figures (the same on
+    """One row per (public article, division a published region mention of it names, or a division above that one):
+    the pairs `browse.region_counts` groups by code. `figures` is the article's count of published figures (the same on
     each of its rows). Written only by the triggers; never edited by hand."""
 
     article = models.ForeignKey(
