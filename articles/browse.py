@@ -87,8 +87,9 @@ def _prefixes(code: str) -> list[str]:
 
 
 def region_counts() -> dict[str, tuple[int, int]]:
-    """{code: (articles naming it or anything below it, figures in those articles)}, counted in SQL once per change
-    of the archive (articles/summaries.py) and shared by /regions/, every /regions/<code>/ and the API."""
+    """{code: (articles naming it or anything below it, figures in those articles)}, grouped in SQL from the
+    trigger-kept `ArticleRegion` summary once per change of the archive (articles/summaries.py) and shared by
+    /regions/, every /regions/<code>/ and the API."""
     return cached("region-counts", _region_counts)
 
 
