@@ -134,6 +134,8 @@ def _pick_partial(
         return (None, None), None, month
     year = published.year
     start, end = _span_in_year(point, year, month)
+    if point.year_part in ("年底", "年末"):
+        return (start, end), year, month  # 年底 alone is the end of the issue year, like 6月底 (guide)
     if tense == "future":
         if end is not None and end < published:
             year += 1
@@ -276,7 +278,8 @@ def extract_dates(text: str, ctx: ExtractContext | None = None) -> list[DateMent
                 span, end_offset, year = resolved
                 end_offset = start_offset + len(text[start_offset:end_offset].rstrip())
             elif kind in extra.KINDS:
-                span, year = extra.resolve(kind, match, published)
+                span, year = extra.resolve(kind, match, published, _sentence_year(text, mentions, start_offset),
+                                           _plan_start(mentions))
             else:
                 span, year = _fixed_range(kind, match, published, default_year, tense)
         except (ValueError, KeyError):
@@ -285,6 +288,25 @@ def extract_dates(text: str, ctx: ExtractContext | None = None) -> list[DateMent
         mentions.append(mention)
         previous_year = year if year is not None else (mention.start.year if mention.start else None)
     return mentions
+
+
+def _plan_start(mentions: list[DateMention]) -> int | None:
+    """The first year of the last five-year period named so far (“十四五”, 2021至2025年), else None."""
+    for mention in reversed(mentions):
+        start, end = mention.start, mention.end
+        if start and end and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) \
+                and end.year - start.year == 4:
+            return start.year
+    return None
+
+
+def _sentence_year(text: str, mentions: list[DateMention], offset: int) -> int | None:
+    """The year of the last dated mention earlier in the same sentence (2016年7月19日,…20年前 counts from 2016)."""
+    for mention in reversed(mentions):
+        if mention.start is None or any(ch in "。！？!?\n" for ch in text[mention.end_offset:offset]):
+            return None
+        return mention.start.year
+    return None
 
 
 def _wrap(text: str, start_offset: int, end_offset: int, span: Span, clause_dao: bool = True) -> DateMention:

@@ -149,6 +149,12 @@ def ambiguous_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def common_noun_names() -> frozenset[str]:
+    """Full names of divisions that are also common nouns (平房区): read only in their own province's scope."""
+    return frozenset(_read_list("region_common_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
 def joined_form_followers() -> tuple[str, ...]:
     return tuple(sorted(_read_list("joined_form_followers.txt"), key=len, reverse=True))
 

@@ -15,6 +15,8 @@ from articles.parsing.script import reads_simplified
 # Words after a short name that show it is part of a street or township name (兴安街道, 北京路).
 NOT_DIVISION_FOLLOWERS = ("街道", "大街", "路", "街", "小区", "门", "桥", "苏木", "嘎查", "乡", "镇", "村", "社区")
 NATIVE_OF = "籍"
+# A joined form right before one of these is the name of a township or village (闽宁镇, 闽宁村).
+PLACE_NAMED_AFTER_PAIR = ("村", "镇", "乡")
 
 
 @dataclass
@@ -38,6 +40,7 @@ class _Scan:
     named: frozenset[str]  # codes the text names by an unambiguous form
     candidates: list[tuple[int, tuple[str, ...]]]  # see _candidates
     tokens: PlainTokens  # jieba's plain words, segmented only where asked
+    lone: bool = False  # the text names no other division: a two-character county name (陇县, 礼县) counts
 
 
 @reads_simplified
@@ -47,6 +50,8 @@ def extract_regions(text: str, ctx: ExtractContext, *, words: BlockWords | None 
     ``words`` lets the calls for one page share their word segmentation (the pipeline passes one)."""
     candidates, tokens = _candidates(text), PlainTokens(text, words)
     first = _scan_names(_Scan(text, ctx, frozenset(_home(ctx)), frozenset(), candidates, tokens), light=True)
+    if not first and not ctx.home_region:  # a county's own page (陇县…全县): its one-character name is all it gives
+        first = _scan_names(_Scan(text, ctx, frozenset(), frozenset(), candidates, tokens, lone=True), light=True)
     named = frozenset(m.code for m in first if m.code)
     provinces = frozenset(_home(ctx)) | {code[:2] + "0000" for code in named}  # for short generic full names
     scan = _Scan(text, ctx, provinces, named, candidates, tokens)
@@ -177,8 +182,10 @@ def _entry_usable(scan: _Scan, entry: gz.NameEntry, start: int, found: list[Regi
     if division.level != "county":
         return True
     in_home = division.province_code in scan.provinces
+    if entry.kind == "full" and division.name in gz.common_noun_names():
+        return in_home  # 平房区 (bungalow areas) names Harbin's district only where Heilongjiang is in scope
     if entry.kind == "full":
-        return len(division.name) > 2 or in_home
+        return len(division.name) > 2 or in_home or (scan.lone and division.name.endswith("县"))
     if scan.ctx.home_region and division.province_code == scan.ctx.home_region:
         return True
     after_parent = bool(found) and found[-1].end == start and found[-1].code in gz.ancestors(division.code)
@@ -241,6 +248,11 @@ def _level_word_target(scan: _Scan, surface: str, target: str) -> str | None:
             continue
         if division.name.endswith(word.suffix) and (target == "home" or division.level != "province"):
             return division.code
+        if target == "focus" and division.level == "prefecture" and word.suffix == "县":
+            inside = [c for c in scan.named if c != code and gz.is_within(c, code)
+                      and gz.divisions()[c].level == "county" and gz.divisions()[c].name.endswith(word.suffix)]
+            if len(inside) == 1:  # 全县 on a page about the one county of the focus prefecture it names
+                return inside[0]
         parent = gz.get_division(division.parent_code)
         if target == "focus" and parent is not None and parent.level == "prefecture" and parent.name.endswith(word.suffix):
             return parent.code
@@ -302,6 +314,8 @@ def _joined_run(scan: _Scan, i: int, j: int, provinces: dict[str, str],
                 home_prefectures: dict[str, str]) -> list[RegionMention]:
     text, home = scan.text, scan.ctx.home_region
     followed = any(text.startswith(f, j) for f in gz.joined_form_followers())
+    if text[j:j + 1] in PLACE_NAMED_AFTER_PAIR:
+        return []  # 闽宁村, 闽宁镇: a place named after the pairing, not the two provinces
     run = text[i:j]
     for table, needs_home in ((home_prefectures, False), (provinces, True)):
         codes = [table.get(ch) for ch in run]

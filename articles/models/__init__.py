@@ -4,12 +4,14 @@ from articles.models.records import DateMention, ExtractedRecord, PersonalData, 
 from articles.models.region import Region
 from articles.models.source import Source
 from articles.models.storyband import StoryBand
+from articles.models.summary import ArticleRegion
 from articles.models.token import ApiToken
 from articles.models.topic import Topic
 
 __all__ = [
     "ApiToken",
     "Article",
+    "ArticleRegion",
     "ArticleQuerySet",
     "DateMention",
     "ExtractedRecord",

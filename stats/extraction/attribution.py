@@ -14,8 +14,7 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from stats.extraction.periods import (DateSpan, comparison_bases, figure_period, lead_period, period_kind,
-                                      usable_spans)
+from stats.extraction.periods import DateSpan, comparison_bases, figure_period, lead_period, period_kind, usable_spans
 from stats.extraction.scopes import Ordered, Scopes
 
 NATIONAL = "000000"

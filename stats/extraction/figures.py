@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from stats.extraction import lexicon, patterns
-from stats.extraction.joins import bare_magnitudes, fractions, in_quoted_name, join_ranges
+from stats.extraction.joins import bare_magnitudes, dollar_amounts, fractions, in_quoted_name, join_ranges
 from stats.extraction.numerals import (
     magnitude_factor,
     normalize_digits,
@@ -73,6 +73,8 @@ def _in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
 
 def _rejects_chinese(match: re.Match[str], text: str, kind: str, idiom_spans: list[tuple[int, int]]) -> bool:
     token = match.group("num")
+    if token == "半":
+        return False  # 半个月: half a month, a duration (the pattern admits 半 only before 个月)
     if token[0] in "百千万":
         # 上千名, 上万人 name a round number, and so does one with its magnitude (突破百亿元) or a qualifier (逾千名,
         # 超过千亿元); a bare 百家, 千家 is vague or part of a word, and 每千人 is the base of a rate.
@@ -93,7 +95,7 @@ def _rejects_chinese(match: re.Match[str], text: str, kind: str, idiom_spans: li
     if token == "一" and not hedged:
         return True  # 一名患儿, 一批医院: an article, not a count
     if kind in TIME_KINDS and not (match.group("suffix") or match.group("mid") or match.group("post")):
-        # 两年来 is a period; 创办三年内, 三十年间 are durations (近两年 is caught by PERIOD_BEFORE).
+        # 两年来 is a period; 创办三年内, 三十年间 are durations (近两年 is left out, see _rejects_chinese).
         return not patterns.DURATION_AFTER.match(text, match.end())
     return False
 
@@ -178,6 +180,8 @@ def scan_figures(raw_text: str) -> list[Figure]:
             continue
         if entry.kind in TIME_KINDS and number_start > 0 and text[number_start - 1] in patterns.PERIOD_BEFORE:
             continue
+        if entry.unit == "年" and patterns.YEARS_AGO_AFTER.match(text, match.end()):
+            continue  # 20年前 is a date (the year twenty years back), not a duration
         if _is_false_continuation(text, match.start("unit"), match.group("unit")):
             continue
         if entry.unit == "级" and not LEVELS_BEFORE.search(text, 0, number_start):
@@ -208,6 +212,7 @@ def scan_figures(raw_text: str) -> list[Figure]:
         found.extend(_dimension_head(text, raw_text, figure, number_start))
     found.extend(bare_magnitudes(text, raw_text, found, Figure))
     found.extend(fractions(text, raw_text, found, Figure))
+    found.extend(dollar_amounts(text, raw_text, found, Figure))
     return join_ranges(raw_text, sorted(found, key=lambda figure: figure.start))
 
 

@@ -20,7 +20,10 @@ FROM_VALUE = re.compile(r"由[^，,。；;！!？?：:]{0,8}$")
 CLAUSE_PUNCTUATION = set("，,。；;！!？?：:")
 MAX_QUOTED_NAME = 30
 # 233.85万低收入人口: a number with 万/亿 and no unit still says how many; its unit is "".
-BARE_MAGNITUDE = re.compile(rf"(?<![A-Za-z0-9.])({ARABIC})(?:余|多)?(万|亿)(?![\d.余])多?")
+BARE_MAGNITUDE = re.compile(rf"(?<![A-Za-z0-9.])({ARABIC})(?:余|多)?(万|亿|兆(?![瓦帕赫字焦伏比]))(?![\d.余])多?")
+# $3,823 (Hong Kong, Taiwan, Macau pages): the dollar sign before a number is the local currency, read as 元;
+# US$ and USD stay out (美元 is written out).
+DOLLAR_AMOUNT = re.compile(r"(?<![A-Za-z$])\$\s?(\d+(?:,\d{3})*(?:\.\d+)?)(?![\d,.])")
 # 约占全国1/10, 近1/5: a fraction says how much of a whole (unit ""); 2020/05/29 and 24/7 are not fractions.
 FRACTION = re.compile(r"(?<![\d/.])(\d{1,3})/(\d{1,4})(?![\d/])")
 
@@ -42,6 +45,18 @@ def bare_magnitudes(text: str, raw_text: str, found: list[Figure], make: type[Fi
         value = scaled(parse_arabic(match.group(1)), magnitude_factor(match.group(2)))
         bare.append(make(raw_text[match.start() : match.end()], value, None, "", None, None, None, *match.span()))
     return bare
+
+
+def dollar_amounts(text: str, raw_text: str, found: list[Figure], make: type[Figure]) -> list[Figure]:
+    """Figures for $-prefixed amounts that no other figure covers (unit 元, like 块钱)."""
+    taken = [(figure.start, figure.end) for figure in found]
+    out = []
+    for match in DOLLAR_AMOUNT.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        value = parse_arabic(match.group(1))
+        out.append(make(raw_text[match.start() : match.end()], value, None, "元", None, None, None, *match.span()))
+    return out
 
 
 def fractions(text: str, raw_text: str, found: list[Figure], make: type[Figure]) -> list[Figure]:

@@ -23,9 +23,11 @@ CHINESE_DIGITS = {
     "九": 9,
 }
 CHINESE_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-MAGNITUDES = {"万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000, "万亿": 1_000_000_000_000}
+MAGNITUDES = {"万": 10_000, "亿": 100_000_000, "千万": 10_000_000, "百万": 1_000_000, "万亿": 1_000_000_000_000,
+              "兆": 1_000_000_000_000}
 
-_ARABIC = re.compile(r"^\d+(?:,\d{3})*(?:\.\d+)?$")
+_ARABIC = re.compile(r"^(?:\d+(?:,\d{3})*(?:\.\d+)?|\d{1,3}(?: \d{3})+)$")
+_WAN_AND_REST = re.compile(r"^(\d{1,4})万(\d,\d{3}|\d{4})$")
 
 
 def normalize_digits(text: str) -> str:
@@ -43,7 +45,7 @@ def parse_arabic(token: str) -> float:
     token = normalize_digits(token).strip()
     if not _ARABIC.match(token):
         raise ValueError(f"not an Arabic number: {token!r}")
-    return float(token.replace(",", ""))
+    return float(token.replace(",", "").replace(" ", ""))
 
 
 def scaled(value: float, factor: int) -> float:
@@ -87,6 +89,11 @@ def parse_chinese(token: str) -> float:
 def parse_number(token: str) -> float:
     """Parse an Arabic or a Chinese numeral."""
     token = normalize_digits(token).strip()
+    if token == "半":
+        return 0.5  # 半个月
+    mixed = _WAN_AND_REST.match(token)
+    if mixed:  # 1万9,761 → 19761
+        return float(int(mixed.group(1)) * 10_000 + int(mixed.group(2).replace(",", "")))
     if token and token[0].isdigit():
         return parse_arabic(token)
     return parse_chinese(token)

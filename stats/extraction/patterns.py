@@ -8,12 +8,16 @@ from functools import cache
 from stats.extraction import lexicon
 
 CN_DIGITS = "零〇一二两三四五六七八九十百千"
-ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# 64 000个: a space as thousands separator (Hong Kong), only in groups of three before a unit.
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?|\d{1,3}(?: \d{3})+(?![\d.])"
+# 1萬9,761元 (Taiwan): a count of 万 followed by the thousands and units, read as one number.
+WAN_AND_REST = r"\d{1,4}万(?:\d,\d{3}|\d{4})(?![\d,])"
 CHINESE = rf"[{CN_DIGITS}]+(?:[万亿][{CN_DIGITS}]+)*"
 # A stray space or one repaired line break may sit between the parts of a figure.
 GAP = r"[ \t\u3000\u00a0]*\n?[ \t\u3000\u00a0]*"
 RANGE_SEP = r"(?:——|[-~～—–至到])"
-MAGNITUDE = r"(?:千万|百万|万亿|万|亿)"
+# 兆 is 10^12 in Taiwan (2.6兆元), but a prefix in 兆瓦 / 兆帕 / 兆赫 / 兆字节.
+MAGNITUDE = r"(?:千万|百万|万亿|万|亿|兆(?![瓦帕赫字焦伏比]))"
 
 
 @cache
@@ -23,7 +27,7 @@ def figure_regex() -> re.Pattern[str]:
     suffixes = lexicon.alternation([q.surface for q in lexicon.qualifiers().values() if q.position == "suffix"])
     # 余, 多, 来, 个多 sit between the number and its magnitude or unit (500来亩, 3个多亿)
     infixes = lexicon.alternation([q.surface for q in lexicon.qualifiers().values() if q.position == "infix"])
-    number = rf"(?:{ARABIC}|{CHINESE})"
+    number = rf"(?:{WAN_AND_REST}|{ARABIC}|{CHINESE}|半(?=个月))"
     pattern = (
         rf"(?<![A-Za-z0-9.])"
         rf"(?P<neg>零下|-)?"
@@ -62,6 +66,8 @@ DIMENSION_HEAD = re.compile(rf"({ARABIC})[ \t]*[×xX*][ \t]*$")
 # Characters that make a following Chinese numeral part of a word (唯一, 统一, 第三, 每一).
 CHINESE_WORD_BEFORE = set("第统唯之万初周期星某每其另任逐单划专")
 # A duration right after these is a period (前3个月, 近5年), not a figure; 每2小时 is a frequency, and is one.
-PERIOD_BEFORE = set("前近后这那")
+PERIOD_BEFORE = set("前后这那")
 # A Chinese-numeral duration followed by these is a length of time (三年内, 三十年间), not a vague period.
 DURATION_AFTER = re.compile(r"以内|内|间")
+# 20年前: a year count followed by 前 names a past year (a date); 10年前后 is "about ten years".
+YEARS_AGO_AFTER = re.compile(r"前(?![后夕期])")

@@ -9,10 +9,10 @@ MONTH = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 DAY = r"(?:3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
 SEP = r"\s*(?:——|――|[-~～—–―－至到])\s*"  # ― (U+2015) and － in reprints
 # 上年 is last year (与上年相比, 上年同期); not 以上年龄 or 上年纪.
-RELATIVE_YEAR = r"今年|去年|明年|前年|后年|本年度?|(?<!以)上年度?(?![纪龄])"
+RELATIVE_YEAR = r"今年|去年|明年|前年|后年|本年度?|(?<![以比较])上年度?(?![纪龄])"
 RELATIVE_MONTH = r"本月|上月|下月|上个月|下个月"
 # A quarter's end (二季度末) is its last day; listed before the quarter so that the longer form wins.
-YEAR_PART = r"[一二三四1-4]季度末|第[一二三四]季度末|[一二三四1-4]季度|第[一二三四]季度|首季度?|上半年|下半年|前三季度|年初|年底|年末"
+YEAR_PART = r"[一二三四1-4]季度末|第[一二三四]季度末|[一二三四1-4]季度|第[一二三四]季度|第[一二三四]季(?![度末])|首季度?|上半年|下半年|前三季度|年初|年底|年末"
 MONTH_PART = r"上旬|中旬|下旬|初|底|末"
 # 前10个月 / 今年前3个月 / 前两月: the first months of a year (提前3个月 is a lead time, not a date).
 FIRST_MONTHS = r"1[0-2]|[1-9]|十[一二]?|[一两二三四五六七八九]"
@@ -68,7 +68,7 @@ OPEN_PREFIX = re.compile(r"(?:自|从|自从)\s*$")
 UNTIL_PREFIX = re.compile(r"(?:截至|截止到?|截止至|直至|直到)\s*$")
 # 到 opening a clause before a date is "by" (…以来，到2018年底，…; 到今年底，…); inside a clause it joins a range.
 CLAUSE_UNTIL_PREFIX = re.compile(r"(?:^|(?<=[，,。；;：:！？!?\n]))\s*到\s*$")
-OPEN_SUFFIX = re.compile(r"^\s*(?:以来|起|至今|开始)")
+OPEN_SUFFIX = re.compile(r"^\s*(?:[)）]\s*)?(?:以来|起|至今|迄今|开始)")
 ONSET_SUFFIX = re.compile(r"^\s*(?:起|开始)")
 # 自2023年京蒙协作“医疗倍增计划”实施以来: the closing word may come later in the same clause.
 LATE_OPEN_SUFFIX = re.compile(r"^[^，,。；;！？!?\n]{0,30}?(?:以来|起|开始)")
@@ -77,5 +77,5 @@ FUTURE_CUE = re.compile(r"(?:将|将于|计划|预计|拟|定于|下)\s*$")
 DEADLINE_SUFFIX = re.compile(r"\s*(?:之前|以前|前)(?![后夕期])")
 DEADLINE_ENDINGS = frozenset("日号底末月旬度")
 # 5月以来 / 3月至今: the date lies in the past whatever the distance.
-PAST_SUFFIX = re.compile(r"^\s*(?:以来|至今)")
+PAST_SUFFIX = re.compile(r"^\s*(?:以来|至今|迄今)")
 JOINED_TO_PREVIOUS = re.compile(r"^\s*(?:和|与|及|或|、)\s*$")
