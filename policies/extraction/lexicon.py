@@ -151,9 +151,13 @@ def _institution_lines() -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def starts_institution(text: str, position: int) -> bool:
-    """True when an office's head word (局, 办, 委员会) starts at `position`: 乡村振兴局 names an institution."""
+    """True when an office's head word (局, 办, 委员会) starts at `position`: 乡村振兴局 names an institution.
+
+    The longest word that matches decides: 办事 is no office, but 办事处 is (在职家庭津贴办事处)."""
     heads, not_heads = _institution_lines()
-    return text.startswith(heads, position) and not text.startswith(not_heads, position)
+    head = max((len(word) for word in heads if text.startswith(word, position)), default=0)
+    not_head = max((len(word) for word in not_heads if text.startswith(word, position)), default=0)
+    return head > not_head
 
 
 @cache
@@ -164,7 +168,7 @@ def mechanism_heads() -> tuple[str, ...]:
 
 @cache
 def strategy_heads() -> tuple[str, ...]:
-    """Heads that, right after a listed name, complete a strategy's name (就业优先战略), longest first."""
+    """Heads that, right after a listed name, complete its name: a strategy (就业优先战略) or a pilot (农村危房改造试点)."""
     return tuple(sorted(_lines("strategy_heads.txt"), key=len, reverse=True))
 
 

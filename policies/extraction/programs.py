@@ -35,8 +35,10 @@ _MAX_UNQUOTED_CHARS = 22
 _MIN_LISTED_NAME_CHARS = 10  # a list item this long with its own head is a name of its own (…就业创业援助行动)
 _SUBJECTS = frozenset({"政府", "我们", "我省", "我市", "我区", "我县", "全省", "全市", "全区", "全县", "今年"})
 _ETC = "等"
+_AND = "及"
 _PROJECT = "项目"
 _QUOTA = "计划"
+_VERB_FLAGS = frozenset({"v", "l"})  # l: jieba's set phrases, verbal after a head used as a verb (沈阳市计划超额完成)
 _CLASS_WORDS = frozenset({"各种", "各类", "各项", "多种", "多项", "一些", "有关"})  # …援助行动等系列培训就业工程: the phrase after 等 is the class of the listed items, not a name
 _MIN_NAME_CHARS = 3
 _MAX_JOINED_FIELD = 4  # 京蒙平安校园共建: at most this between the joined form and its head
@@ -148,7 +150,7 @@ def _known_candidates(text: str, known: vocabulary.Vocabulary) -> list[_Candidat
     """Names and aliases from the programme vocabulary (大病保险, 棚改), kept as written; linking maps aliases.
 
     One followed by an office's head names the office (乡村振兴局) and is left out; one followed by a mechanism
-    head (防止返贫监测帮扶机制) or a strategy head (就业优先战略) takes it in."""
+    head (防止返贫监测帮扶机制), a strategy head (就业优先战略) or 试点 (农村危房改造试点) takes it in."""
     by_form = known.by_form
     found = []
     for match in known.forms_re.finditer(text):
@@ -244,7 +246,7 @@ def _after_leading_verb(text: str, tokens: list[Token], first: int, head_start: 
 
 def _used_as_verb(tokens: list[Token], index: int) -> bool:
     """A head that is also a verb: followed by an adverb, a time word or a number (该区计划6月底前…), after an
-    adverb (政府亦计划根据…), or after a lone place or subject and before a verb (今年广西计划实现…)."""
+    adverb (政府亦计划根据…), or after a lone place or subject and before a verb (今年广西计划实现…, 沈阳市计划超额完成)."""
     if tokens[index].word not in lexicon.verb_heads():
         return False
     following = tokens[index + 1] if index + 1 < len(tokens) else None
@@ -256,7 +258,7 @@ def _used_as_verb(tokens: list[Token], index: int) -> bool:
     before = tokens[index - 2] if index > 1 else None
     lone_subject = (previous is not None and (previous.flag in ("ns", "r") or previous.word in _SUBJECTS)
                     and (before is None or is_stop(before) or before.flag[:1] == "t" or before.word in _SUBJECTS))
-    return lone_subject and following is not None and following.flag == "v"
+    return lone_subject and following is not None and following.flag in _VERB_FLAGS
 
 
 def _joined_start(text: str, tokens: list[Token], first: int, index: int) -> int | None:
@@ -292,6 +294,8 @@ def _left_edge(tokens: list[Token], index: int) -> int | None:
             return None  # 各种闸涵工程: a class of works, not one named programme
         if _counts_parts(previous, tokens[cursor]):
             pass  # 农业七大产业高质量发展三年行动: 七大 counts the parts of the name's subject
+        elif _joins_nouns(tokens, cursor - 1):
+            pass  # 老旧小区及平房区综合改造工程: 及 joins two nouns of one name's subject
         elif is_stop(previous) and not (first == index and previous.word in lexicon.nominal_verbs()):
             if previous.word in _LIST_MARKS and chars < _MIN_LISTED_NAME_CHARS:
                 return None  # one item of a coordinated list (进零售药店、进…行动): its head is shared
@@ -304,6 +308,14 @@ def _left_edge(tokens: list[Token], index: int) -> int | None:
         cursor -= 1
         first = cursor
     return first
+
+
+def _joins_nouns(tokens: list[Token], index: int) -> bool:
+    """True when tokens[index] is 及 between two nouns (小区 及 平房区): the phrase names one object of two parts."""
+    if tokens[index].word != _AND or index == 0 or index + 1 >= len(tokens):
+        return False
+    before, after = tokens[index - 1], tokens[index + 1]
+    return before.flag[:1] == "n" and after.flag[:1] == "n" and not is_stop(before)
 
 
 _PARTS_NUMERAL = re.compile(r"^[一二三四五六七八九十两]+大?$")
