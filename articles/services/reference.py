@@ -9,7 +9,7 @@ from django.db import transaction
 from articles.models import Region, Topic
 from articles.topics import vocabulary
 from policies.extraction.vocabulary import VOCABULARY_CSV, read_vocabulary
-from policies.models import VocabularyEntry
+from policies.models import Program, VocabularyEntry
 
 GAZETTEER_CSV = Path(__file__).resolve().parent.parent / "data" / "gazetteer.csv"
 
@@ -47,11 +47,21 @@ def regions_sync(*, csv_path: Path = GAZETTEER_CSV) -> int:
 def programme_vocabulary_sync(*, csv_path: Path = VOCABULARY_CSV) -> int:
     """Load the programme vocabulary CSV into VocabularyEntry (by name); returns the number of file entries.
 
-    Nothing an editor wrote is lost: entries are never deleted, aliases are only added, and a field is filled
-    from the file only while it is empty. Entries an editor added keep exactly what the editor wrote."""
+    Nothing an editor wrote is lost: aliases are only added, a field is filled from the file only while it is
+    empty, and entries an editor added (or changed in the admin) keep exactly what the editor wrote. An entry the
+    file no longer holds is deleted when it came from the file alone — not an editor's, and not the entry of a
+    programme that editors merged others into (the merge added their names to it) — so that a name dropped from
+    the vocabulary as no scheme (兜底扶贫, 营养餐 …) stops being found at the next ingest or re-parse."""
     entries = read_vocabulary(csv_path)
     existing = {entry.name: entry for entry in VocabularyEntry.objects.all()}
+    in_file = {row.name for row in entries}
+    merge_survivors = set(Program.objects.exclude(merged_keys=[]).values_list("name", flat=True))
+    dropped = [
+        entry.pk for name, entry in existing.items()
+        if name not in in_file and not entry.added_by_editor and name not in merge_survivors
+    ]
     with transaction.atomic():
+        VocabularyEntry.objects.filter(pk__in=dropped).delete()
         for row in entries:
             entry = existing.get(row.name)
             if entry is None:

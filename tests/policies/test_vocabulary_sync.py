@@ -38,6 +38,16 @@ def test_reloading_keeps_what_an_editor_added_to_an_entry(tmp_path):
     assert (second.aliases, second.kind, second.issuing_body) == (["乙"], "program", "")
 
 
+def test_an_entry_dropped_from_the_file_is_deleted_unless_an_editor_owns_it_or_merged_into_it(tmp_path):
+    # The vocabulary file dropped names that are no schemes (兜底扶贫, 营养餐): an upgraded site must stop finding them.
+    VocabularyEntry.objects.all().delete()
+    programme_vocabulary_sync(csv_path=_csv(tmp_path, "兜底扶贫,,program,,,\n营养餐,,program,,,\n丁计划,,program,,,\n"))
+    VocabularyEntry.objects.create(name="戊行动", aliases=["戊"], added_by_editor=True)
+    Program.objects.create(name="丁计划", key="丁计划", slug="ding", merged_keys=["丁专项计划"])
+    assert programme_vocabulary_sync(csv_path=_csv(tmp_path, "营养餐,,program,,,\n")) == 1
+    assert sorted(VocabularyEntry.objects.values_list("name", flat=True)) == ["丁计划", "戊行动", "营养餐"]
+
+
 def test_a_programme_merge_adds_the_merged_names_to_the_vocabulary_entry():
     entry = VocabularyEntry.objects.create(name="丙行动", aliases=["丙"])
     survivor = Program.objects.create(name="丙行动", key="丙行动", slug="bing")
