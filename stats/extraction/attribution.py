@@ -14,12 +14,12 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from policies.extraction.vocabulary import vocabulary
 from stats.extraction.periods import DateSpan, comparison_bases, figure_period, lead_period, period_kind, usable_spans
 from stats.extraction.scopes import Ordered, Scopes
 
 NATIONAL = "000000"
 REGION_WORDS_CSV = Path(__file__).resolve().parent.parent / "data" / "region_words.csv"
-PROGRAMME_VOCABULARY_CSV = Path(__file__).resolve().parents[2] / "policies" / "data" / "programme_vocabulary.csv"
 # 国家 or 中国 right before a figure is the national figure (低于国家4.6%的控制目标, 中国832个贫困县); elsewhere they
 # name the state or an organisation (中国张掖网).
 NATIONAL_FIGURE = re.compile(r"(?:国家|中国)(?=[\d〇一二三四五六七八九十])")
@@ -209,13 +209,7 @@ def _sentence_subject(text: str, found: ProgramSpan, programs: Ordered, sentence
 def _strategies() -> frozenset[str]:
     """Names of national or regional strategies (乡村振兴 for 乡村振兴战略): the vocabulary's entries named …战略,
     with their aliases."""
-    found = set()
-    with PROGRAMME_VOCABULARY_CSV.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
-            if row["name"].endswith("战略"):
-                found.add(row["name"])
-                found.update(alias for alias in (row.get("aliases") or "").split("|") if alias)
-    return frozenset(found)
+    return frozenset(form for entry in vocabulary() if entry.name.endswith("战略") for form in entry.forms)
 
 
 def is_strategy(program: ProgramSpan) -> bool:
