@@ -4,6 +4,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.urls import reverse
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from articles.models import ExtractedRecord
@@ -29,6 +30,8 @@ class ProgramQuerySet(models.QuerySet):
 
 
 class Program(models.Model):
+    SLUG_NAME_CHARS = 70  # the slug: the name slugified, cut to this, then "-" and a stable suffix
+
     slug = models.SlugField("永久链接", max_length=80, unique=True, allow_unicode=True)
     name = models.CharField("规范名称", max_length=200, help_text="不带引号或书名号的名称。")
     key = models.CharField("归并键", max_length=200, unique=True, help_text="抽取时据此把不同文章中的提及归到同一项目。")
@@ -79,6 +82,11 @@ class Program(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("policies:detail", args=[self.slug])
+
+    @classmethod
+    def slug_for(cls, name: str, suffix: str) -> str:
+        """The slug of a record named `name`: the name slugified, cut to SLUG_NAME_CHARS, then "-" and `suffix`."""
+        return f"{slugify(name, allow_unicode=True)[:cls.SLUG_NAME_CHARS]}-{suffix}"
 
     @classmethod
     def survivor_of(cls, slug: str) -> "Program | None":

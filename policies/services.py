@@ -96,8 +96,7 @@ def _program_find(key: str, name: str) -> Program | None:
 
 def _program_create(*, key: str, name: str, kind: str) -> Program:
     digest = hashlib.sha1(key.encode()).hexdigest()
-    base = slugify(name, allow_unicode=True)
-    slug = f"{base[:70]}-{digest[:6]}"
+    slug = Program.slug_for(name, digest[:6])
     try:
         with transaction.atomic():  # a savepoint: another ingest may create the same programme at the same moment
             return save_without_history(Program(key=key, name=name[:200], kind=kind, slug=slug), force_insert=True)
@@ -108,7 +107,7 @@ def _program_create(*, key: str, name: str, kind: str) -> Program:
         return found
     # The slug is taken by a programme an editor gave it to: this one gets a longer, still stable, suffix.
     with transaction.atomic():
-        program = Program(key=key, name=name[:200], kind=kind, slug=f"{base[:60]}-{digest[:16]}")
+        program = Program(key=key, name=name[:200], kind=kind, slug=f"{slugify(name, allow_unicode=True)[:60]}-{digest[:16]}")
         return save_without_history(program, force_insert=True)
 
 

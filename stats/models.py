@@ -3,6 +3,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from articles.models import ExtractedRecord
@@ -14,6 +15,8 @@ class IndicatorQuerySet(models.QuerySet):
 
 
 class Indicator(models.Model):
+    SLUG_NAME_CHARS = 100  # the slug: the name slugified, cut to this, then "-" and a stable suffix
+
     name = models.CharField("指标名称", max_length=120, help_text="规范的计量对象，如 城镇新增就业。")
     unit = models.CharField("单位", max_length=16)
     slug = models.SlugField("永久链接", max_length=160, unique=True, allow_unicode=True)
@@ -41,6 +44,11 @@ class Indicator(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} · {self.unit}"
+
+    @classmethod
+    def slug_for(cls, name: str, suffix: str) -> str:
+        """The slug of a record named `name`: the name slugified, cut to SLUG_NAME_CHARS, then "-" and `suffix`."""
+        return f"{slugify(name, allow_unicode=True)[:cls.SLUG_NAME_CHARS]}-{suffix}"
 
 
 class PeriodKind(models.TextChoices):

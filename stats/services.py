@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
-from django.utils.text import slugify
 
 from articles.models import Article, Region
 from articles.record_sync import RecordKind
@@ -70,7 +69,7 @@ def _key_of(measure: str, unit: str) -> tuple[str, str, str] | None:
 
 def _indicator_by_key(key: str, name: str, unit: str, *, look: bool = True) -> Indicator:
     digest = hashlib.sha1(f"{name}|{unit}".encode()).hexdigest()
-    slug = f"{slugify(name, allow_unicode=True)[:100]}-{digest[:6]}"
+    slug = Indicator.slug_for(name, digest[:6])
     found = _indicator_find(key, name, unit, slug) if look else None
     if found is not None:
         return found

@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.utils.text import slugify
-
 from articles import pipeline
 from articles.extract.pii import extract_personal_data_by_field, mask_fragment
 from articles.extract.pii_names import is_notice
@@ -124,8 +122,8 @@ def _derived_names_mask(records: dict[int, list]) -> None:
     _masked_update(PolicyDocument, [(d, items[d.article_id]) for d in documents], ("title", "issuer"))
     indicators = {f.indicator_id: (f.indicator, items[f.article_id]) for f in figures if f.indicator_id}
     programs = {r.program_id: (r.program, items[r.article_id]) for r in [*mentions, *documents] if r.program_id}
-    _names_mask(Indicator, list(indicators.values()), slug_chars=100)
-    _names_mask(Program, list(programs.values()), slug_chars=70)
+    _names_mask(Indicator, list(indicators.values()))
+    _names_mask(Program, list(programs.values()))
 
 
 def _masked_update(model, rows: list[tuple], fields: tuple[str, ...]) -> None:
@@ -141,7 +139,7 @@ def _masked_update(model, rows: list[tuple], fields: tuple[str, ...]) -> None:
         model.objects.bulk_update(changed, list(fields))
 
 
-def _names_mask(model, rows: list[tuple], *, slug_chars: int) -> None:
+def _names_mask(model, rows: list[tuple]) -> None:
     """Mask the names (and a programme's aliases) of indicators or programmes with their items; a changed name gets
     the slug it would have been created with (same suffix). A programme keeps its old slug among its merged ones,
     so that old links answer 301 to the new address."""
@@ -152,7 +150,7 @@ def _names_mask(model, rows: list[tuple], *, slug_chars: int) -> None:
         if name == row.name and aliases == (row.aliases if programmes else None):
             continue
         base, _, suffix = row.slug.rpartition("-")
-        slug = f"{slugify(name, allow_unicode=True)[:slug_chars]}-{suffix}" if base and name != row.name else row.slug
+        slug = model.slug_for(name, suffix) if base and name != row.name else row.slug
         if programmes:
             row.aliases = aliases
             if slug != row.slug:
